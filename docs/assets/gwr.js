@@ -1,0 +1,275 @@
+/* Reference edition, reader side: copy paragraph links, highlight the cited
+ * paragraph, and search. No external requests: everything comes from this site. */
+(function () {
+  "use strict";
+
+  var root = document.querySelector(".gwr-search");
+  var LANG = (root && root.getAttribute("data-gwr-lang")) || document.documentElement.lang || "zh";
+  var T = {
+    zh: { copied: "已复制链接：", results: "共 {n} 条结果", none: "没有找到结果", loading: "正在载入索引……" },
+    en: { copied: "Link copied: ", results: "{n} results", none: "No results", loading: "Loading index…" }
+  }[LANG.slice(0, 2)] || null;
+  if (!T) T = { copied: "Link copied: ", results: "{n} results", none: "No results", loading: "Loading…" };
+
+  /* ---------- paragraph links ---------- */
+
+  function toast(text) {
+    var el = document.querySelector(".gwr-toast");
+    if (!el) {
+      el = document.createElement("div");
+      el.className = "gwr-toast";
+      el.setAttribute("role", "status");
+      document.body.appendChild(el);
+    }
+    el.textContent = text;
+    el.classList.add("gwr-toast--show");
+    clearTimeout(el._t);
+    el._t = setTimeout(function () { el.classList.remove("gwr-toast--show"); }, 2200);
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () { fallbackCopy(text); });
+    }
+    fallbackCopy(text);
+    return Promise.resolve();
+  }
+
+  function fallbackCopy(text) {
+    var ta = document.createElement("textarea");
+    ta.value = text;
+    ta.setAttribute("readonly", "");
+    ta.style.position = "fixed";
+    ta.style.opacity = "0";
+    document.body.appendChild(ta);
+    ta.select();
+    try { document.execCommand("copy"); } catch (e) { /* the address bar still shows the link */ }
+    document.body.removeChild(ta);
+  }
+
+  function highlight(id) {
+    var old = document.querySelectorAll(".gwr-target");
+    for (var i = 0; i < old.length; i++) old[i].classList.remove("gwr-target");
+    if (!id) return null;
+    var el = document.getElementById(id);
+    if (el) el.classList.add("gwr-target");
+    return el;
+  }
+
+  function fromHash() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var el = highlight(id);
+    if (el) el.scrollIntoView({ block: "start" });
+  }
+
+  document.addEventListener("click", function (ev) {
+    var a = ev.target.closest && ev.target.closest("a.gwr-pn, a.headerlink");
+    if (!a) return;
+    ev.preventDefault();
+    var id = a.getAttribute("href").slice(1);
+    var url = location.href.split("#")[0] + "#" + id;
+    history.replaceState(null, "", "#" + id);
+    highlight(id);
+    copy(url).then(function () { toast(T.copied + url); });
+  });
+
+  window.addEventListener("hashchange", fromHash);
+  if (location.hash) {
+    if (document.readyState === "complete") fromHash();
+    else window.addEventListener("load", fromHash);
+  }
+
+  /* ---------- search ---------- */
+
+  if (!root) return;
+  var input = root.querySelector(".gwr-search__input");
+  var panel = root.querySelector(".gwr-search__results");
+  var base = root.getAttribute("data-gwr-base") || ".";
+  var index = null;
+  var loading = null;
+  var HAN = /[\u3400-\u9fff]/;
+
+  function norm(s) { return (s || "").normalize("NFKC").toLowerCase(); }
+
+  function load() {
+    if (loading) return loading;
+    loading = fetch(base.replace(/\/?$/, "/") + "search-index.json")
+      .then(function (r) { return r.json(); })
+      .then(function (data) {
+        data.docs.forEach(function (d) {
+          d.nh = norm(d.h + " " + d.t);
+          d.np = d.p.map(function (p) { return { id: p[0], text: p[1], n: norm(p[1]), lead: norm(p[2]) }; });
+          d.all = d.nh + "\n" + d.np.map(function (p) { return p.n; }).join("\n");
+        });
+        data.nterms = data.terms.map(norm);
+        index = data;
+        return data;
+      });
+    return loading;
+  }
+
+  function count(hay, needle) {
+    if (!needle) return 0;
+    var n = 0, i = hay.indexOf(needle);
+    while (i !== -1) { n++; i = hay.indexOf(needle, i + needle.length); }
+    return n;
+  }
+
+  function occurs(tok) {
+    for (var i = 0; i < index.docs.length; i++) if (index.docs[i].all.indexOf(tok) !== -1) return true;
+    return false;
+  }
+
+  /* Split a Han query that does not occur as a whole: domain terms first (kept
+   * whole), then the longest pieces that occur in the text. */
+  function segment(tok) {
+    var out = [];
+    var rest = tok;
+    while (rest.length) {
+      var found = null;
+      for (var i = 0; i < index.nterms.length; i++) {
+        var term = index.nterms[i];
+        if (term.length > 1 && rest.indexOf(term) === 0) { found = term; break; }
+      }
+      if (!found) {
+        var n = rest.length;
+        while (n > 1 && !occurs(rest.slice(0, n))) n--;
+        // a piece is never cut inside a domain term that starts later in it
+        found = rest.slice(0, n);
+      }
+      out.push(found);
+      rest = rest.slice(found.length);
+    }
+    return out.filter(function (t) { return t.length > 1 || !HAN.test(t) || out.length === 1; });
+  }
+
+  function tokens(q) {
+    var out = [];
+    norm(q).split(/\s+/).forEach(function (w) {
+      if (!w) return;
+      if (HAN.test(w) && !occurs(w)) out = out.concat(segment(w));
+      else out.push(w);
+    });
+    return out;
+  }
+
+  function search(q) {
+    var toks = tokens(q);
+    if (!toks.length) return [];
+    var N = index.docs.length;
+    var df = toks.map(function (t) {
+      var n = 0;
+      index.docs.forEach(function (d) { if (d.all.indexOf(t) !== -1) n++; });
+      return n;
+    });
+    var whole = norm(q).replace(/\s+/g, "");
+    var results = [];
+    index.docs.forEach(function (d, order) {
+      var score = 0, ok = true;
+      var best = null, bestScore = -1;
+      toks.forEach(function (t, k) {
+        if (d.all.indexOf(t) === -1) { ok = false; return; }
+        var idf = Math.log(1 + N / df[k]);
+        var inHead = d.nh.indexOf(t) !== -1 ? 1 : 0;
+        var inLead = 0, body = 0;
+        d.np.forEach(function (p) {
+          var c = count(p.n, t);
+          body += c;
+          if (p.lead && p.lead.indexOf(t) !== -1) inLead = 1;
+        });
+        score += idf * (8 * inHead + 4 * inLead + Math.log(1 + body) / Math.LN2);
+      });
+      if (!ok) return;
+      if (toks.length > 1 && d.all.indexOf(whole) !== -1) score += 2;
+      d.np.forEach(function (p) {
+        var s = 0;
+        toks.forEach(function (t) { s += count(p.n, t) + (p.lead.indexOf(t) !== -1 ? 3 : 0); });
+        if (s > bestScore) { bestScore = s; best = p; }
+      });
+      results.push({ d: d, score: score, order: order, p: best });
+    });
+    results.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
+    return results.map(function (r) { r.toks = toks; return r; });
+  }
+
+  function esc(s) {
+    return s.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
+  }
+
+  function snippet(p, toks) {
+    if (!p) return "";
+    var text = p.text, n = norm(text);
+    var at = -1;
+    toks.forEach(function (t) { var i = n.indexOf(t); if (i !== -1 && (at === -1 || i < at)) at = i; });
+    var start = Math.max(0, at - 24), end = Math.min(text.length, start + 90);
+    var piece = text.slice(start, end);
+    // NFKC keeps the length of CJK text and ASCII, so offsets map back.
+    var np = n.slice(start, end);
+    var marks = [];
+    toks.forEach(function (t) {
+      var i = np.indexOf(t);
+      while (i !== -1) { marks.push([i, i + t.length]); i = np.indexOf(t, i + t.length); }
+    });
+    marks.sort(function (a, b) { return a[0] - b[0]; });
+    var out = "", pos = 0;
+    marks.forEach(function (m) {
+      if (m[0] < pos) return;
+      out += esc(piece.slice(pos, m[0])) + "<mark>" + esc(piece.slice(m[0], m[1])) + "</mark>";
+      pos = m[1];
+    });
+    out += esc(piece.slice(pos));
+    return (start > 0 ? "…" : "") + out + (end < text.length ? "…" : "");
+  }
+
+  function href(r) {
+    var u = r.d.u.split("#")[0];
+    var anchor = r.p && r.p.id && r.p.id !== "preface" ? r.p.id : r.d.u.split("#")[1];
+    return base.replace(/\/?$/, "/") + u + (anchor ? "#" + anchor : "");
+  }
+
+  function render(q) {
+    if (!q.trim()) { panel.hidden = true; panel.innerHTML = ""; return; }
+    var results = search(q);
+    var html = '<div class="gwr-search__meta">' +
+      (results.length ? T.results.replace("{n}", results.length) : T.none) + "</div><ol>";
+    results.slice(0, 12).forEach(function (r, i) {
+      html += '<li><a href="' + esc(href(r)) + '"' + (i === 0 ? ' class="gwr-active"' : "") + ">" +
+        '<span class="gwr-search__title">' + esc(r.d.t) + "</span>" +
+        (r.d.c ? '<span class="gwr-search__crumbs">' + esc(r.d.c) + "</span>" : "") +
+        '<span class="gwr-search__snippet">' + snippet(r.p, r.toks) + "</span></a></li>";
+    });
+    panel.innerHTML = html + "</ol>";
+    panel.hidden = false;
+  }
+
+  function run() {
+    var q = input.value;
+    if (index) { render(q); return; }
+    panel.hidden = false;
+    panel.innerHTML = '<div class="gwr-search__meta">' + T.loading + "</div>";
+    load().then(function () { render(input.value); });
+  }
+
+  input.addEventListener("focus", load);
+  input.addEventListener("input", run);
+  input.addEventListener("keydown", function (ev) {
+    var links = panel.querySelectorAll("a");
+    var active = panel.querySelector("a.gwr-active");
+    var i = Array.prototype.indexOf.call(links, active);
+    if (ev.key === "Enter" && active) { ev.preventDefault(); location.href = active.href; panel.hidden = true; }
+    else if (ev.key === "Escape") { panel.hidden = true; input.blur(); }
+    else if ((ev.key === "ArrowDown" || ev.key === "ArrowUp") && links.length) {
+      ev.preventDefault();
+      if (active) active.classList.remove("gwr-active");
+      i = ev.key === "ArrowDown" ? Math.min(links.length - 1, i + 1) : Math.max(0, i - 1);
+      links[i].classList.add("gwr-active");
+      links[i].scrollIntoView({ block: "nearest" });
+    }
+  });
+  document.addEventListener("click", function (ev) {
+    if (!root.contains(ev.target)) panel.hidden = true;
+    else if (ev.target.closest && ev.target.closest(".gwr-search__results a")) panel.hidden = true;
+  });
+  var q = new URLSearchParams(location.search).get("q");
+  if (q) { input.value = q; run(); }
+})();

@@ -1,0 +1,199 @@
+"""Open data: the registry, each document tree and the URL manifest, as JSON.
+
+Texts and URLs are keyed by language (``{"zh": …}``) so that the English
+edition adds ``en`` beside them without changing the schema. Output is
+deterministic: the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .labels import t
+from .model import Block, Document, Part, Section
+from .render import index_src, page_of, part_src
+
+SCHEMA = "gwr-document/1"
+
+
+def dumps(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def page_path(src: str) -> str:
+    """Site-relative URL path of a page src (directory URLs): ``a/b/part-1.md`` -> ``a/b/part-1/``."""
+    if src.endswith("index.md"):
+        return src[: -len("index.md")]
+    return src[: -len(".md")] + "/"
+
+
+def node_path(doc: Document, node_id: str) -> str:
+    page = page_path(page_of(doc, node_id))
+    return page if node_id == "report" else f"{page}#{node_id}"
+
+
+class Urls:
+    """Builds absolute URLs from site-relative paths."""
+
+    def __init__(self, site_url: str, lang: str):
+        self.site_url = site_url if site_url.endswith("/") else site_url + "/"
+        self.lang = lang
+        self.prefix = "" if lang == "zh" else f"{lang}/"
+
+    def path(self, rel: str) -> str:
+        return "/" + self.prefix + rel
+
+    def url(self, rel: str) -> str:
+        return self.site_url + self.prefix + rel
+
+
+def _block(doc: Document, block: Block, urls: Urls) -> dict:
+    rel = node_path(doc, block.id)
+    return {
+        "id": block.id,
+        "type": block.kind,
+        "ordinal": block.ordinal,
+        "lead": {urls.lang: block.lead} if block.lead else None,
+        "text": {urls.lang: block.text},
+        "detail": {urls.lang: block.detail} if block.detail else None,
+        "lines": [block.line, block.end_line],
+        "url": {urls.lang: urls.url(rel)},
+    }
+
+
+def _section(doc: Document, section: Section, urls: Urls) -> dict:
+    rel = node_path(doc, section.id)
+    return {
+        "id": section.id,
+        "type": "section",
+        "num": section.num,
+        "ordinal": section.ordinal,
+        "heading": {urls.lang: section.heading},
+        "lines": [section.line, section.end_line],
+        "url": {urls.lang: urls.url(rel)},
+        "children": [_block(doc, b, urls) for b in section.blocks],
+    }
+
+
+def _part(doc: Document, part: Part, urls: Urls) -> dict:
+    rel = node_path(doc, part.id)
+    return {
+        "id": part.id,
+        "type": "part",
+        "num": part.num,
+        "ordinal": part.ordinal,
+        "heading": {urls.lang: part.heading},
+        "lines": [part.line, part.end_line],
+        "url": {urls.lang: urls.url(rel)},
+        "children": [
+            _section(doc, c, urls) if isinstance(c, Section) else _block(doc, c, urls) for c in part.children
+        ],
+    }
+
+
+def report_record(doc: Document, sha256: str, urls: Urls) -> dict:
+    meta = doc.meta
+    record = {
+        "id": meta.id,
+        "city": meta.city,
+        "city_en": meta.city_en,
+        "year": meta.year,
+        "kind": meta.kind,
+        "title": {"zh": meta.display_title, **({"en": meta.title_en} if meta.title_en else {})},
+        "delivered": meta.delivered,
+        "session": {"zh": meta.session, **({"en": meta.session_en} if meta.session_en else {})}
+        if meta.session
+        else None,
+        "speaker": meta.speaker,
+        "speaker_title": meta.speaker_title,
+        "source_name": meta.source_name,
+        "source_url": meta.source_url,
+        "repost_url": meta.repost_url,
+        "original_file": meta.original_file,
+        "file": meta.file,
+        "sha256": sha256,
+        "url": {urls.lang: urls.url(page_path(index_src(doc)))},
+        "data": urls.url(f"data/reports/{meta.id}.json"),
+    }
+    return record
+
+
+def document_json(doc: Document, sha256: str, urls: Urls) -> str:
+    front = doc.front
+    data = {
+        "schema": SCHEMA,
+        "report": report_record(doc, sha256, urls),
+        "front_matter": {
+            "title": {"text": front.title, "line": front.title_line} if front.title else None,
+            "delivery": {"text": front.delivery, "line": front.delivery_line} if front.delivery else None,
+            "speaker": {"text": front.speaker, "line": front.speaker_line} if front.speaker else None,
+            "salutation": {"text": front.salutation, "line": front.salutation_line} if front.salutation else None,
+        },
+        "preamble": [_block(doc, b, urls) for b in doc.preamble],
+        "parts": [_part(doc, p, urls) for p in doc.parts],
+        "closing": [_block(doc, b, urls) for b in doc.closing],
+        "set_aside": [
+            {
+                "kind": a.kind,
+                "label": t("zh", f"aside.{a.kind}")[0],
+                "reason": t("zh", f"aside.{a.kind}")[1],
+                "lines": [a.line, a.end_line],
+                "text": a.text,
+            }
+            for a in doc.set_aside
+        ],
+    }
+    return dumps(data)
+
+
+def registry_json(docs: list[Document], shas: dict[str, str], urls: Urls) -> str:
+    return dumps({"schema": "gwr-registry/1", "reports": [report_record(d, shas[d.meta.id], urls) for d in docs]})
+
+
+def url_entries(doc: Document, urls: Urls) -> list[dict]:
+    """Every citable URL of a report, in reading order."""
+    entries = []
+
+    def add(node_id: str, kind: str):
+        rel = node_path(doc, node_id)
+        entries.append(
+            {
+                "id": node_id,
+                "report": doc.meta.id,
+                "kind": kind,
+                "lang": urls.lang,
+                "url": urls.url(rel),
+                "path": urls.path(rel),
+            }
+        )
+
+    add("report", "report")
+    for block in doc.preamble:
+        add(block.id, block.kind)
+    for part in doc.parts:
+        add(part.id, "part")
+        for child in part.children:
+            if isinstance(child, Section):
+                add(child.id, "section")
+                for block in child.blocks:
+                    add(block.id, block.kind)
+            else:
+                add(child.id, child.kind)
+    for block in doc.closing:
+        add(block.id, block.kind)
+    return entries
+
+
+def urls_json(docs: list[Document], pages: list[str], urls: Urls) -> str:
+    """The manifest: site pages (report ``null``) and every report node."""
+    entries = [
+        {"id": page_path(src) or "home", "report": None, "kind": "page", "lang": urls.lang,
+         "url": urls.url(page_path(src)), "path": urls.path(page_path(src))}
+        for src in sorted(pages)
+    ]
+    for doc in docs:
+        entries.extend(url_entries(doc, urls))
+    return dumps({"schema": "gwr-urls/1", "urls": entries})
+
+
+__all__ = ["document_json", "registry_json", "urls_json", "url_entries", "Urls", "page_path", "part_src"]

@@ -1,0 +1,178 @@
+"""The typed document model: report > parts > sections > blocks.
+
+Every node keeps the report's own numbering as printed (``一、``, ``（一）``,
+``(一)``), its heading and the 1-based source lines it came from. Ids follow
+the Akoma Ntoso pattern (``part_2__sec_3__para_4``) and are assigned by
+:mod:`gwr.ids` from the numbering, never from heading text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+BlockKind = Literal["paragraph", "highlight", "item"]
+
+
+@dataclass
+class ReportMeta:
+    """One entry of ``data/reports.yml``, validated."""
+
+    id: str
+    """Permanent id, ``<city>-<year>[-<variant>]``; every URL derives from it."""
+    file: str
+    """Seed path relative to the project root."""
+    city: str
+    """Chinese city name, e.g. 深圳."""
+    year: int
+    """The year of the report (the year it was delivered)."""
+    kind: Literal["full", "summary"]
+    city_en: str | None = None
+    title: str | None = None
+    title_en: str | None = None
+    delivered: str | None = None
+    """ISO date the report was delivered."""
+    session: str | None = None
+    session_en: str | None = None
+    speaker: str | None = None
+    speaker_title: str | None = None
+    source_name: str | None = None
+    source_url: str | None = None
+    repost_url: str | None = None
+    original_file: str | None = None
+    sha256: str | None = None
+    fully_translated: bool = False
+    """Set when every node has a reviewed English translation (English-edition issue)."""
+    index: int = 0
+    """Position in the registry, for error messages."""
+
+    @property
+    def city_slug(self) -> str:
+        return self.id.rsplit(f"-{self.year}", 1)[0]
+
+    @property
+    def path(self) -> str:
+        """Site-relative folder of the report, e.g. ``shenzhen/2025`` or ``shenzhen/2026-summary``."""
+        rest = self.id[len(self.city_slug) + 1 :]
+        return f"{self.city_slug}/{rest}"
+
+    @property
+    def display_title(self) -> str:
+        if self.title:
+            return self.title
+        suffix = "（摘要）" if self.kind == "summary" else ""
+        return f"{self.year}年{self.city}市政府工作报告{suffix}"
+
+
+@dataclass
+class Block:
+    """A paragraph, a highlight line (——…) or a list item."""
+
+    kind: BlockKind
+    text: str
+    """The text as published, indentation removed, wrapped lines joined."""
+    line: int
+    end_line: int
+    lead: str | None = None
+    """The opening sentence that works as the paragraph's title, if any (part of ``text``)."""
+    detail: str | None = None
+    """For list items: the continuation lines printed under the item."""
+    ordinal: int = 0
+    id: str = ""
+
+
+@dataclass
+class Section:
+    """A numbered section such as ``（一）…``; it may have a heading and no text."""
+
+    num: str
+    """Numbering as printed, e.g. ``（一）`` or ``(一)``."""
+    ordinal: int
+    heading: str
+    line: int
+    end_line: int
+    blocks: list[Block] = field(default_factory=list)
+    heading_inline: bool = False
+    """True when the heading opened a paragraph (``（一）标题。正文…``)."""
+    id: str = ""
+
+
+@dataclass
+class Part:
+    """A top-level division such as ``一、2024年工作回顾`` (numbered or not)."""
+
+    num: str
+    """Numbering as printed (``一、``), or empty for an unnumbered part line."""
+    ordinal: int
+    heading: str
+    line: int
+    end_line: int
+    children: list[Union[Block, Section]] = field(default_factory=list)
+    id: str = ""
+
+    @property
+    def sections(self) -> list[Section]:
+        return [c for c in self.children if isinstance(c, Section)]
+
+
+@dataclass
+class FrontMatter:
+    """The report's own front matter: title, delivery line, speaker, salutation."""
+
+    title: str | None = None
+    title_line: int | None = None
+    delivery: str | None = None
+    delivery_line: int | None = None
+    speaker: str | None = None
+    speaker_line: int | None = None
+    salutation: str | None = None
+    salutation_line: int | None = None
+
+
+SetAsideKind = Literal[
+    "repeated-title", "link-list", "resolution", "footer", "column-header", "page-marker", "quoted"
+]
+
+
+@dataclass
+class SetAside:
+    """Material in the seed that is not the report body, shown on the sources page."""
+
+    kind: SetAsideKind
+    text: str
+    line: int
+    end_line: int
+
+
+@dataclass
+class ParseWarning:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+@dataclass
+class Document:
+    """A parsed report."""
+
+    meta: ReportMeta
+    front: FrontMatter
+    preamble: list[Block] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)
+    closing: list[Block] = field(default_factory=list)
+    set_aside: list[SetAside] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+    def body_blocks(self):
+        """Every block of the report body, in reading order."""
+        yield from self.preamble
+        for part in self.parts:
+            for child in part.children:
+                if isinstance(child, Section):
+                    yield from child.blocks
+                else:
+                    yield child
+        yield from self.closing

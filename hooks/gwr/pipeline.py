@@ -1,0 +1,54 @@
+"""Load the registry, read and parse every seed, assign ids.
+
+Independent of MkDocs: tests and the benchmark call :func:`load_site`
+directly; the hook calls it once per build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .ids import assign_ids, duplicate_ids
+from .model import Document, ParseWarning
+from .parser import ParseError, parse_report
+from .registry import REGISTRY, RegistryError, load_registry, read_seed, sha256_of
+from .search import load_terms
+
+
+@dataclass
+class Site:
+    root: Path
+    docs: list[Document]
+    shas: dict[str, str]
+    terms: list[str]
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+
+def load_site(root: Path, registry: str = REGISTRY) -> Site:
+    """Parse every registered report. Raises :class:`RegistryError` on fatal problems."""
+    metas = load_registry(root, registry)
+    docs, shas, warnings = [], {}, []
+    for meta in metas:
+        text = read_seed(root, meta, registry)
+        try:
+            doc = parse_report(meta, text)
+        except ParseError as exc:
+            raise RegistryError(str(exc)) from exc
+        assign_ids(doc)
+        dupes = duplicate_ids(doc)
+        if dupes:
+            raise RegistryError(
+                f"{meta.file}: the numbering repeats, so ids would collide ({', '.join(dupes[:3])}); "
+                "check the part and section numbers in the text."
+            )
+        docs.append(doc)
+        shas[meta.id] = sha256_of(root, meta)
+        warnings.extend(doc.warnings)
+    return Site(root=root, docs=docs, shas=shas, terms=load_terms(root), warnings=warnings)
+
+
+__all__ = ["Site", "load_site", "RegistryError"]
+
+CURRENT: Site | None = None
+"""The site of the build in progress, for the macros module (``hooks/site_macros.py``)."""

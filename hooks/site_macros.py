@@ -1,0 +1,39 @@
+"""mkdocs-macros entry point: lets hand-written pages show registry data.
+
+Only pages with ``render_macros: true`` in their front matter are rendered
+(``render_by_default: false``), so seed text can never be read as Jinja.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from gwr import pipeline, render  # noqa: E402
+
+
+def _site():
+    if pipeline.CURRENT is None:
+        raise RuntimeError("the gwr hook has not loaded the registry")
+    return pipeline.CURRENT
+
+
+def define_env(env):
+    lang = env.conf["theme"]["language"]
+
+    @env.macro
+    def reports_table() -> str:
+        """The registered reports by city and year."""
+        return render.reports_table(_site().docs, lang)
+
+    @env.macro
+    def report_count() -> int:
+        return len(_site().docs)
+
+    @env.macro
+    def sources_detail() -> str:
+        """Provenance of every report and the text set aside from each seed."""
+        site = _site()
+        return render.render_sources(site.docs, site.shas, lang)
