@@ -89,7 +89,13 @@
   var loading = null;
   var HAN = /[\u3400-\u9fff]/;
 
-  function norm(s) { return (s || "").normalize("NFKC").toLowerCase(); }
+  /* Full-width ASCII to ASCII, then lower case: length-preserving, so match
+   * offsets in the normalised text are offsets in the original. */
+  function norm(s) {
+    return (s || "").replace(/[\uff01-\uff5e]/g, function (c) {
+      return String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+    }).replace(/\u3000/g, " ").toLowerCase();
+  }
 
   function load() {
     if (loading) return loading;
@@ -186,6 +192,8 @@
         toks.forEach(function (t) { s += count(p.n, t) + (p.lead.indexOf(t) !== -1 ? 3 : 0); });
         if (s > bestScore) { bestScore = s; best = p; }
       });
+      // matched only in the heading: link to the section, show its first paragraph
+      if (bestScore <= 0) best = best && { id: "", text: best.text, n: best.n, lead: best.lead };
       results.push({ d: d, score: score, order: order, p: best });
     });
     results.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
@@ -203,7 +211,6 @@
     toks.forEach(function (t) { var i = n.indexOf(t); if (i !== -1 && (at === -1 || i < at)) at = i; });
     var start = Math.max(0, at - 24), end = Math.min(text.length, start + 90);
     var piece = text.slice(start, end);
-    // NFKC keeps the length of CJK text and ASCII, so offsets map back.
     var np = n.slice(start, end);
     var marks = [];
     toks.forEach(function (t) {

@@ -61,6 +61,7 @@ class _Line:
     no: int
     text: str
     quoted: bool
+    indented: bool = False
 
 
 @dataclass
@@ -133,6 +134,7 @@ def _split_blocks(text: str) -> list[_Raw]:
             if in_quote:
                 flush()
                 in_quote = False
+        indented = content[:1] in (" ", "\t", "\u3000", "\u00a0")
         content = _strip_indent(content)
         if not content:
             flush()
@@ -140,9 +142,38 @@ def _split_blocks(text: str) -> list[_Raw]:
         if current and current_quoted != quoted:
             flush()
         current_quoted = quoted
-        current.append(_Line(no, content, quoted))
+        current.append(_Line(no, content, quoted, indented))
     flush()
-    return blocks
+    return [unit for block in blocks for unit in _split_units(block)]
+
+
+def _starts_unit(line: _Line) -> bool:
+    text = line.text
+    return bool(
+        line.indented
+        or MD_HEADING.match(text)
+        or PART_NUM.match(text)
+        or SECTION_NUM.match(text)
+        or ITEM.match(text)
+        or text.startswith("——")
+    )
+
+
+def _split_units(block: _Raw) -> list[_Raw]:
+    """Split a run of lines at paragraph starts.
+
+    Where paragraphs are not separated by blank lines, a paragraph starts at an
+    indented line or at a line that opens with a part, section, item or
+    highlight marker; any other line continues the one before it (hard-wrapped
+    text, an item's detail lines, a heading broken across lines).
+    """
+    units: list[list[_Line]] = []
+    for line in block.lines:
+        if not units or _starts_unit(line):
+            units.append([line])
+        else:
+            units[-1].append(line)
+    return [_Raw(u, block.quote_group) for u in units]
 
 
 def _is_heading_like(text: str) -> bool:

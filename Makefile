@@ -1,0 +1,41 @@
+# Two commands: `make serve` to preview, `make test` to check everything.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+# Reproducible output: the sitemap's dates come from the last commit, not the clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+.PHONY: serve build test bench snapshot clean
+
+$(BIN)/activate:
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed (set PYTHON=/path/to/python3.11)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.site-deps: requirements.txt | $(BIN)/activate
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test-deps: requirements-test.txt $(VENV)/.site-deps
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@
+
+serve: $(VENV)/.site-deps
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.site-deps
+	$(BIN)/mkdocs build --strict
+
+test: $(VENV)/.test-deps
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.site-deps
+	$(BIN)/python bench/bench.py
+
+# Accept the current set of published URLs as the new snapshot (after review!).
+snapshot: $(VENV)/.test-deps
+	UPDATE_SNAPSHOT=1 $(BIN)/python -m pytest tests/test_urls.py -q
+
+clean:
+	rm -rf site $(VENV)

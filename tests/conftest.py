@@ -1,0 +1,84 @@
+"""Shared fixtures: builds of the real site and of the site extended with a test report."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+PROJECT = ["mkdocs.yml", "docs", "hooks", "overrides", "data", "seeds"]
+SITE_URL = "https://example.org/gwr/"
+FIXTURE_ENTRY = """
+  - id: examplecity-2024
+    file: seeds/examplecity-2024.txt
+    city: 示例
+    year: 2024
+    kind: full
+"""
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000", SITE_URL=SITE_URL)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+    )
+
+
+def build_ok(project: Path, site_dir: Path) -> Path:
+    result = build(project, site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    warnings = [ln for ln in result.stderr.splitlines() if ln.startswith("WARNING")]
+    assert not warnings, "\n".join(warnings)
+    return site_dir
+
+
+def add_fixture_report(project: Path) -> None:
+    shutil.copy2(ROOT / "tests/fixtures/examplecity-2024.txt", project / "seeds/examplecity-2024.txt")
+    with open(project / "data/reports.yml", "a", encoding="utf-8") as f:
+        f.write(FIXTURE_ENTRY)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real project, built with --strict."""
+    return build_ok(ROOT, tmp_path_factory.mktemp("site") / "site")
+
+
+@pytest.fixture(scope="session")
+def ext_project(tmp_path_factory) -> Path:
+    """The project plus a report written for the tests, registered through data/reports.yml only."""
+    project = copy_project(tmp_path_factory.mktemp("ext") / "project")
+    add_fixture_report(project)
+    return project
+
+
+@pytest.fixture(scope="session")
+def ext_site(ext_project, tmp_path_factory) -> Path:
+    return build_ok(ext_project, tmp_path_factory.mktemp("extsite") / "site")
+
+
+@pytest.fixture(scope="session")
+def ext_model(ext_project):
+    from gwr.pipeline import load_site
+
+    return load_site(ext_project)

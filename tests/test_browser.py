@@ -1,0 +1,175 @@
+"""Smoke tests in headless Chromium (Debian's /usr/bin/chromium, driven by Playwright).
+
+They skip only where Chromium is absent and GWR_REQUIRE_BROWSER is unset; CI sets it.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+
+import pytest
+from sitecheck import load
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+if not CHROMIUM:
+    if os.environ.get("GWR_REQUIRE_BROWSER"):
+        raise RuntimeError("GWR_REQUIRE_BROWSER is set but no chromium is installed")
+    pytest.skip("chromium not installed", allow_module_level=True)
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+# Query -> the sections about the topic (judged by reading the reports). The first
+# result must be one of them; the first three must all contain the query.
+QUERIES = {
+    "低空经济": ["shenzhen/2025/part-2/#part_2__sec_2", "shenzhen/2026-summary/part-1/#part_1__sec_2"],
+    "新质生产力": ["shenzhen/2025/part-2/#part_2__sec_2", "shenzhen/2026-summary/part-3/#part_3__sec_2"],
+    "河套": ["shenzhen/2025/part-1/#part_1__sec_5", "shenzhen/2025/part-2/#part_2__sec_6",
+             "shenzhen/2026-summary/part-1/#part_1__sec_5"],
+    "保障性住房": ["shenzhen/2025/part-2/#part_2__sec_9", "shenzhen/2025/part-1/#part_1__sec_10"],
+    "十五运会": ["shenzhen/2025/part-2/#part_2__sec_8", "shenzhen/2025/part-1/#part_1__sec_9"],
+    "城中村改造": ["shenzhen/2025/part-2/#part_2__sec_9", "shenzhen/2025/part-1/#part_1__sec_6"],
+    "人工智能": ["shenzhen/2025/part-2/#part_2__sec_2", "shenzhen/2025/part-2/#part_2__sec_3",
+                 "shenzhen/2025/part-1/#part_1__sec_3", "shenzhen/2026-summary/part-3/#part_3__sec_2"],
+    "前海": ["shenzhen/2025/part-1/#part_1__sec_5", "shenzhen/2025/part-2/#part_2__sec_6",
+             "shenzhen/2026-summary/part-1/#part_1__sec_5"],
+    "百千万工程": ["shenzhen/2025/part-1/#part_1__sec_6", "shenzhen/2025/part-2/#part_2__sec_6",
+                  "shenzhen/2026-summary/part-1/#part_1__sec_6"],
+    "碳达峰": ["shenzhen/2025/part-2/#part_2__sec_7", "shenzhen/2025/part-1/#part_1__sec_8",
+               "shenzhen/2026-summary/part-1/#part_1__sec_8"],
+    "营商环境": ["shenzhen/2025/part-2/#part_2__sec_5", "shenzhen/2025/part-1/#part_1__sec_2",
+                 "shenzhen/2026-summary/part-1/#part_1__sec_4", "shenzhen/2026-summary/part-3/#part_3__sec_4"],
+    "粤港澳大湾区": ["shenzhen/2025/part-1/#part_1__sec_5", "shenzhen/2025/part-2/#part_2__sec_6",
+                    "shenzhen/2026-summary/part-1/#part_1__sec_5", "shenzhen/2026-summary/part-3/#part_3__sec_6"],
+    "养老": ["shenzhen/2025/part-2/#part_2__sec_9", "shenzhen/2025/part-1/#part_1__sec_10"],
+    "APEC": ["shenzhen/2026-summary/part-3/#part_3__sec_5"],
+    "外贸": ["shenzhen/2025/part-2/#part_2__sec_1", "shenzhen/2025/part-1/#part_1__sec_1",
+             "shenzhen/2026-summary/part-1/#part_1__sec_1"],
+    # not in the text as a whole: split at the domain term 低空经济 and at 深圳
+    "深圳低空经济": ["shenzhen/2025/part-2/#part_2__sec_2"],
+    # split at the domain term 前海 and 合作区
+    "前海合作区": ["shenzhen/2025/part-2/#part_2__sec_6", "shenzhen/2025/part-1/#part_1__sec_5"],
+}
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    ctx.grant_permissions(["clipboard-read", "clipboard-write"])
+    pg = ctx.new_page()
+    requests = []
+    pg.on("request", lambda r: requests.append(r.url))
+    pg.requests = requests
+    yield pg
+    ctx.close()
+
+
+def test_paragraph_link_scrolls_to_and_highlights_the_paragraph(server, page):
+    page.goto(server + "shenzhen/2025/part-2/#part_2__sec_3__para_4")
+    page.wait_for_load_state("load")
+    para = page.locator("#part_2__sec_3__para_4")
+    page.wait_for_function("document.getElementById('part_2__sec_3__para_4').classList.contains('gwr-target')")
+    bg = para.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert bg not in ("rgba(0, 0, 0, 0)", "transparent")
+    top = para.evaluate("e => e.getBoundingClientRect().top")
+    assert 0 <= top < 200, top
+    other = page.locator("#part_2__sec_3__para_3").evaluate("e => getComputedStyle(e).backgroundColor")
+    assert other in ("rgba(0, 0, 0, 0)", "transparent")
+    assert all(r.startswith(server) for r in page.requests), [r for r in page.requests if not r.startswith(server)]
+
+
+def test_clicking_a_paragraph_number_copies_its_link(server, page):
+    page.goto(server + "shenzhen/2025/part-1/")
+    page.click("#part_1__sec_5__para_1 > a.gwr-pn")
+    page.wait_for_function("document.querySelector('.gwr-toast--show') !== null")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == server + "shenzhen/2025/part-1/#part_1__sec_5__para_1"
+    assert page.url.endswith("#part_1__sec_5__para_1")
+    assert "gwr-target" in page.locator("#part_1__sec_5__para_1").get_attribute("class")
+
+
+def _results(page, server, query):
+    page.fill(".gwr-search__input", "")
+    page.fill(".gwr-search__input", query)
+    page.wait_for_selector(".gwr-search__results li a, .gwr-search__meta", state="attached")
+    page.wait_for_function("!document.querySelector('.gwr-search__results').textContent.includes('载入')")
+    return page.eval_on_selector_all(".gwr-search__results li a", "els => els.map(e => e.getAttribute('href'))")
+
+
+SPLIT = {"深圳低空经济": ["深圳", "低空经济"], "前海合作区": ["前海", "合作区"]}
+
+
+def _text(page, url, frag):
+    """Text of the element a link points to; for a heading, the heading and what follows up to the next one."""
+    return page.evaluate(
+        "([u, f]) => fetch(u).then(r => r.text()).then(t => { const d = new DOMParser().parseFromString(t, 'text/html');"
+        " let e = f ? d.getElementById(f) : d.querySelector('article'); if (!e) return '';"
+        " if (!/^H[12]$/.test(e.tagName)) return e.textContent;"
+        " let s = e.textContent; for (let n = e.nextElementSibling; n && !/^H[12]$/.test(n.tagName);"
+        " n = n.nextElementSibling) s += n.textContent; return s; })",
+        [url, frag])
+
+
+def _section_of(site, href):
+    """The section (page#section-id) that a result link points into, and that element's text."""
+    path, _, frag = href.lstrip("/").partition("#")
+    page = load(site, path)
+    sec = frag
+    for cut in ("__para_", "__item_"):
+        if cut in sec:
+            sec = sec.split(cut)[0]
+    return f"{path}#{sec}" if sec else path, page
+
+
+def test_chinese_search_finds_the_section(server, page, site, capsys):
+    page.goto(server)
+    page.click(".gwr-search__input")
+    rows, good = [], 0
+    for query, expected in QUERIES.items():
+        hrefs = _results(page, server, query)
+        assert hrefs, query
+        hrefs = [h.replace(server, "").lstrip("./") for h in hrefs]
+        first, _ = _section_of(site, hrefs[0])
+        top3_ok = True
+        for h in hrefs[:3]:
+            path, _, frag = h.partition("#")
+            assert not frag or frag in load(site, path).ids, h
+            section = _section_of(site, h)[0].partition("#")[2]
+            linked, whole_section = (_text(page, server + path, f) for f in (frag, section))
+            pieces = SPLIT.get(query, [query])
+            # the section holds every piece; a single term is in the very paragraph linked
+            top3_ok &= all(p in whole_section for p in pieces) and (len(pieces) > 1 or query in linked)
+        ok = first in expected and top3_ok
+        good += ok
+        rows.append(f"{'ok ' if ok else 'BAD'} {query}: first={first} top3_contain={top3_ok} n={len(hrefs)}")
+    with capsys.disabled():
+        print("\nsearch quality:\n  " + "\n  ".join(rows) + f"\n  {good}/{len(QUERIES)} right")
+    assert good / len(QUERIES) >= 0.9, "\n".join(rows)

@@ -1,0 +1,200 @@
+"""The built site, read as a reader reads it."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import re
+import xml.etree.ElementTree as ET
+from urllib.parse import urlparse
+from collections import Counter
+
+import pytest
+from conftest import ROOT, SITE_URL, build_ok
+from sitecheck import NUMBER, han, html_pages, is_subsequence, load, resolve
+
+from gwr.model import Section
+from gwr.pipeline import load_site
+from gwr.registry import read_seed
+
+REPORT_PAGES = {
+    "shenzhen-2025": ["shenzhen/2025/", "shenzhen/2025/part-1/", "shenzhen/2025/part-2/"],
+    "shenzhen-2026-summary": ["shenzhen/2026-summary/"] + [f"shenzhen/2026-summary/part-{i}/" for i in (1, 2, 3)],
+}
+
+
+def test_pages_exist(site):
+    pages = html_pages(site)
+    for paths in REPORT_PAGES.values():
+        for path in paths:
+            assert path in pages, path
+    for path in ["", "sources/", "citing/", "data/"]:
+        assert path in pages
+    for f in ["data/reports.json", "data/urls.json", "data/reports/shenzhen-2025.json",
+              "data/reports/shenzhen-2026-summary.json", "search-index.json", "sitemap.xml"]:
+        assert (site / f).is_file(), f
+
+
+def test_html_lang_is_chinese_everywhere(site):
+    wrong = [p for p, f in html_pages(site).items() if load(site, p if p.endswith("/") or p == "" else p).lang != "zh"]
+    assert not wrong
+
+
+def _check_links(site):
+    pages = html_pages(site)
+    parsed = {p: load(site, p) for p in pages}
+    broken = []
+    for path, page in parsed.items():
+        for href in page.links:
+            target = resolve(path, href, base=urlparse(SITE_URL).path)
+            if target is None:
+                continue
+            tpath, frag = target
+            if tpath not in pages and not (site / tpath).is_file():
+                broken.append(f"{path}: {href} (no page {tpath})")
+            elif frag and tpath in parsed and frag not in parsed[tpath].ids:
+                broken.append(f"{path}: {href} (no #{frag})")
+    return broken
+
+
+def test_internal_links_and_anchors_resolve(site):
+    assert _check_links(site) == []
+
+
+def test_links_resolve_with_a_new_report(ext_site):
+    assert _check_links(ext_site) == []
+
+
+THIRD_PARTY = re.compile(r"(?:https?:)?//(?!example\.org/gwr/)[^\s\"')]+")
+
+
+def test_no_third_party_resources(site):
+    """Pages load nothing from another host: no web fonts, no CDN."""
+    offenders = []
+    for path in html_pages(site):
+        page = load(site, path)
+        for tag, url in page.resources:
+            if tag == "link" and "canonical" in url:
+                continue
+            if THIRD_PARTY.match(url) and not url.startswith(SITE_URL):
+                offenders.append(f"{path}: <{tag}> {url}")
+    for css in site.rglob("*.css"):
+        for m in re.finditer(r"(?:@import|url\()\s*[\"']?((?:https?:)?//[^\"')]+)", css.read_text(encoding="utf-8")):
+            offenders.append(f"{css.relative_to(site)}: {m.group(1)}")
+    html = "".join(f.read_text(encoding="utf-8") for f in site.rglob("*.html"))
+    assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+    assert offenders == []
+
+
+def test_sitemap_lists_every_page(site):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = {e.text for e in ET.parse(site / "sitemap.xml").getroot().findall("s:url/s:loc", ns)}
+    expected = {SITE_URL + p for p in html_pages(site) if not p.endswith("404.html")}
+    assert expected - locs == set()
+    assert all(loc.startswith(SITE_URL) for loc in locs)
+
+
+def _page_text(site, paths):
+    return "".join(load(site, p).text for p in paths)
+
+
+def _body_text(doc):
+    parts = [doc.front.title or "", doc.front.delivery or "", doc.front.speaker or "", doc.front.salutation or ""]
+    parts += [b.text + (b.detail or "") for b in doc.preamble]
+    for part in doc.parts:
+        parts.append(part.num + part.heading)
+        for child in part.children:
+            if isinstance(child, Section):
+                parts.append(child.num + child.heading)
+                parts += [b.text + (b.detail or "") for b in child.blocks]
+            else:
+                parts.append(child.text + (child.detail or ""))
+    parts += [b.text for b in doc.closing]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("report", list(REPORT_PAGES))
+def test_nothing_is_lost(site, report):
+    """Every Han character and every number of the body is on the report's pages, in order;
+    and every Han character of the seed is either in the body or in a block shown on the sources page."""
+    model = load_site(ROOT)
+    doc = next(d for d in model.docs if d.meta.id == report)
+    body = _body_text(doc)
+    pages = _page_text(site, REPORT_PAGES[report])
+    ok, stop = is_subsequence(han(body), han(pages))
+    assert ok, f"Han text lost after: {han(body)[max(0, stop - 20):stop + 5]}"
+    numbers = NUMBER.findall(body)
+    ok, stop = is_subsequence(numbers, NUMBER.findall(pages))
+    assert ok, f"number lost: {numbers[stop]} (#{stop})"
+    seed = han(read_seed(ROOT, doc.meta))
+    aside = "".join(a.text for a in doc.set_aside)
+    assert Counter(seed) == Counter(han(body)) + Counter(han(aside))
+    sources = load(site, "sources/").text
+    for a in doc.set_aside:
+        assert is_subsequence(han(a.text), han(sources))[0], a
+
+
+def test_plain_text_report_is_published(ext_site, ext_model):
+    doc = next(d for d in ext_model.docs if d.meta.id == "examplecity-2024")
+    pages = ["examplecity/2024/", "examplecity/2024/part-1/", "examplecity/2024/part-2/"]
+    text = _page_text(ext_site, pages)
+    assert is_subsequence(han(_body_text(doc)), han(text))[0]
+    home = load(ext_site, "").text
+    assert "示例市2024年政府工作报告" in home or "2024年示例市政府工作报告" in home
+    urls = json.loads((ext_site / "data/urls.json").read_text(encoding="utf-8"))["urls"]
+    assert any(u["report"] == "examplecity-2024" and u["id"] == "part_2__sec_2__item_1" for u in urls)
+
+
+def test_html_in_a_seed_is_shown_as_text(ext_site):
+    raw = (ext_site / "examplecity/2024/part-1/index.html").read_text(encoding="utf-8")
+    assert "<script>window.__gwr_pwned" not in raw and "<b>粗</b>" not in raw
+    assert "&lt;script&gt;window.__gwr_pwned=1&lt;/script&gt;" in raw
+    assert "A&amp;B&lt;b&gt;粗&lt;/b&gt;" in raw
+    assert "{{ 1 + 1 }}" in load(ext_site, "examplecity/2024/part-1/").text  # never rendered as a macro
+
+
+def test_paragraph_numbers_and_ids(site):
+    page = load(site, "shenzhen/2025/part-2/")
+    assert {"part_2", "part_2__sec_3", "part_2__sec_3__para_4", "part_2__para_2", "closing__para_1"} <= page.ids
+    assert "gwr-para" in page.classes["part_2__sec_3__para_4"]
+
+
+def test_open_data_matches_pages(site):
+    urls = json.loads((site / "data/urls.json").read_text(encoding="utf-8"))["urls"]
+    pages = html_pages(site)
+    for entry in urls:
+        assert set(entry) == {"id", "report", "kind", "lang", "url", "path"}
+        assert entry["url"] == SITE_URL.rstrip("/") + entry["path"]
+        path, _, frag = entry["path"].lstrip("/").partition("#")
+        assert path in pages, entry
+        if frag:
+            assert frag in load(site, path).ids, entry
+    doc = json.loads((site / "data/reports/shenzhen-2025.json").read_text(encoding="utf-8"))
+    assert doc["schema"] == "gwr-document/1" and doc["report"]["sha256"].startswith("a4f53ecd")
+    sec = doc["parts"][1]["children"][5]
+    assert sec["id"] == "part_2__sec_3" and sec["num"] == "（三）" and sec["lines"] == [96, 104]
+    assert sec["children"][3]["url"]["zh"] == SITE_URL + "shenzhen/2025/part-2/#part_2__sec_3__para_4"
+    assert sec["children"][3]["lead"]["zh"] == "着力打造最好最优创新创业生态。"
+    registry = json.loads((site / "data/reports.json").read_text(encoding="utf-8"))
+    assert [r["id"] for r in registry["reports"]] == ["shenzhen-2025", "shenzhen-2026-summary"]
+
+
+def test_sources_page_lists_provenance(site):
+    text = load(site, "sources/").text
+    for needle in ["001_e9bd0b6a17152cb7.txt", "000_5ff24320d11c9224.txt",
+                   "a4f53ecdb7b00bbad961f3498b426a250ffdea0ad548291778091222c742ec02",
+                   "人民代表大会决议", "博客页脚", "报纸栏目名", "转版标记", "转载者添加的链接", "重复的标题"]:
+        assert needle in text, needle
+
+
+def test_two_clean_builds_are_identical(site, tmp_path):
+    again = build_ok(ROOT, tmp_path / "again")
+    cmp = filecmp.dircmp(site, again)
+
+    def diffs(c, prefix=""):
+        out = [prefix + x for x in c.diff_files + c.left_only + c.right_only]
+        for name, sub in c.subdirs.items():
+            out += diffs(sub, f"{prefix}{name}/")
+        return out
+
+    assert diffs(cmp) == []
