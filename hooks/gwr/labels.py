@@ -18,7 +18,7 @@ LABELS = {
         "meta.data": "结构化数据",
         "meta.provenance": "来源与版本说明",
         "summary.notice": "本文件是报纸刊发的政府工作报告摘要，不是报告全文；引用时请注明为摘要。",
-        "toc": "目录",
+        "toc": "报告目录",
         "preamble": "开篇",
         "closing": "结束语",
         "empty_section": "（原文此节仅有标题，无展开内容。）",
