@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: the sitemap's dates come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve build test bench snapshot clean
+.PHONY: serve serve-en build test bench snapshot translations clean
 
 $(BIN)/activate:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed (set PYTHON=/path/to/python3.11)"; exit 1; }
@@ -21,11 +21,17 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.site-deps
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	touch $@
 
+# One edition at a time: the Chinese edition here, the English one with `make serve-en`.
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+serve-en: $(VENV)/.site-deps
+	$(BIN)/mkdocs serve -f mkdocs.en.yml --dev-addr 127.0.0.1:8001
+
+# Chinese edition at the root (this cleans site/), then the English edition into site/en.
 build: $(VENV)/.site-deps
 	$(BIN)/mkdocs build --strict
+	$(BIN)/mkdocs build --strict -f mkdocs.en.yml
 
 test: $(VENV)/.test-deps
 	$(BIN)/python -m pytest
@@ -39,3 +45,7 @@ snapshot: $(VENV)/.test-deps
 
 clean:
 	rm -rf site $(VENV)
+
+# Create/update the PO files of every registered report, mark changed sources fuzzy, print coverage.
+translations: $(VENV)/.site-deps
+	PYTHONPATH=hooks $(BIN)/python -m gwr translations

@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from gwr import export, render, search  # noqa: E402
 from gwr.pipeline import load_site  # noqa: E402
 
-PROJECT = ["mkdocs.yml", "docs", "hooks", "overrides", "data", "seeds"]
+PROJECT = ["mkdocs.yml", "mkdocs.en.yml", "docs", "hooks", "overrides", "data", "seeds"]
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
 RUNS = 3
 
@@ -91,15 +91,15 @@ def pipeline_time(project: Path) -> float:
     for _ in range(RUNS):
         t0 = time.perf_counter()
         site = load_site(project)
-        urls = export.Urls("http://127.0.0.1:8000/", "zh")
+        urls = export.Urls("http://127.0.0.1:8000/")
         for doc in site.docs:
-            render.render_report(doc, "zh", site.shas[doc.meta.id], "x.json")
-            export.document_json(doc, site.shas[doc.meta.id], urls)
+            render.render_report(doc, site.edition(doc, "zh"), site.shas[doc.meta.id], "x.json")
+            export.document_json(doc, site.shas[doc.meta.id], urls, site.translations.get(doc.meta.id))
         export.registry_json(site.docs, site.shas, urls)
         export.urls_json(site.docs, ["index.md"], urls)
         render.render_sources(site.docs, site.shas, "zh")
         render.reports_table(site.docs, "zh")
-        search.index_json(site.docs, [], site.terms, "zh")
+        search.index_json(site.docs, [], site.terms, "zh", {d.meta.id: site.edition(d, "zh") for d in site.docs})
         times.append(time.perf_counter() - t0)
     return statistics.median(times)
 
@@ -109,7 +109,7 @@ def make_bare(project: Path) -> None:
     site = load_site(project)
     docs = project / "docs"
     for doc in site.docs:
-        for src, text in render.render_report(doc, "zh", site.shas[doc.meta.id], "x.json").items():
+        for src, text in render.render_report(doc, site.edition(doc, "zh"), site.shas[doc.meta.id], "x.json").items():
             (docs / src).parent.mkdir(parents=True, exist_ok=True)
             (docs / src).write_text(text, encoding="utf-8")
     config = yaml.safe_load(

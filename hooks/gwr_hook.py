@@ -3,10 +3,13 @@
 The pipeline package is imported here, at the top: MkDocs puts ``hooks/`` on
 ``sys.path`` only while this file is executed (../shared/STACK.md).
 
-Design: one build per language edition. This file builds the edition named by
-``theme.language``; the English edition (next issue) is a second config that
-``INHERIT``s ``mkdocs.yml`` and builds into ``site/en``. That keeps one search
-index and one ``<html lang>`` per edition, which mkdocs-static-i18n does not.
+Design: one build per language edition. ``mkdocs.yml`` builds the Chinese
+edition at the site root; ``mkdocs.en.yml`` INHERITs it and builds the English
+edition into ``site/en``. Each edition therefore has its own ``<html lang>``,
+its own interface language and its own search index, and generated pages are
+ordinary virtual files. mkdocs-static-i18n was rejected after the measurements
+in ../shared/STACK.md (generated pages dropped or mislabelled, one mixed search
+index). Only public MkDocs APIs are used.
 """
 
 from __future__ import annotations
@@ -34,10 +37,16 @@ def on_config(config):
     for warning in site.warnings:
         log.warning(str(warning))
     lang = config.theme["language"]
+    root_url = config.site_url or "http://127.0.0.1:8000/"
+    root_url = root_url if root_url.endswith("/") else root_url + "/"
+    if lang != export.EDITIONS[0]:
+        config.site_url = root_url + export.Urls.prefix(lang)
     pipeline.CURRENT = site
+    eds = {doc.meta.id: site.edition(doc, lang) for doc in site.docs}
     _build.clear()
-    _build.update(site=site, lang=lang, pages=[], urls=export.Urls(config.site_url or "/", lang))
-    config.nav = _splice_nav(config.nav or [], render.nav(site.docs))
+    _build.update(site=site, lang=lang, pages=[], urls=export.Urls(root_url), eds=eds)
+    config.extra["gwr"] = {"lang": lang, "root": root_url, "editions": list(export.EDITIONS)}
+    config.nav = _splice_nav(config.nav or [], render.nav(site.docs, lang, eds))
     return config
 
 
@@ -49,15 +58,16 @@ def _splice_nav(nav: list, reports: list) -> list:
 
 
 def on_files(files, config):
-    site, lang, urls = _build["site"], _build["lang"], _build["urls"]
+    site, urls, eds = _build["site"], _build["urls"], _build["eds"]
     hand_written = [f.src_uri for f in files.documentation_pages()]
     for doc in site.docs:
+        sha = site.shas[doc.meta.id]
         data_path = f"../../data/reports/{doc.meta.id}.json"
-        for src, markdown in render.render_report(doc, lang, site.shas[doc.meta.id], data_path).items():
+        for src, markdown in render.render_report(doc, eds[doc.meta.id], sha, data_path).items():
             files.append(File.generated(config, src, content=markdown))
+        en = site.translations.get(doc.meta.id)
         files.append(
-            File.generated(config, f"data/reports/{doc.meta.id}.json",
-                           content=export.document_json(doc, site.shas[doc.meta.id], urls))
+            File.generated(config, f"data/reports/{doc.meta.id}.json", content=export.document_json(doc, sha, urls, en))
         )
     files.append(File.generated(config, "data/reports.json", content=export.registry_json(site.docs, site.shas, urls)))
     files.append(File.generated(config, "data/urls.json", content=export.urls_json(site.docs, hand_written, urls)))
@@ -73,5 +83,5 @@ def on_page_content(html, page, config, files):
 @event_priority(-50)  # after other plugins have written their files
 def on_post_build(config):
     site = _build["site"]
-    index = search.index_json(site.docs, _build["pages"], site.terms, _build["lang"])
+    index = search.index_json(site.docs, _build["pages"], site.terms, _build["lang"], _build["eds"], site.synonyms)
     Path(config.site_dir, "search-index.json").write_text(index, encoding="utf-8")

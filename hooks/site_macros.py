@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from gwr import pipeline, render  # noqa: E402
 
 
+
 def _site():
     if pipeline.CURRENT is None:
         raise RuntimeError("the gwr hook has not loaded the registry")

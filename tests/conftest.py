@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-PROJECT = ["mkdocs.yml", "docs", "hooks", "overrides", "data", "seeds"]
+PROJECT = ["mkdocs.yml", "mkdocs.en.yml", "docs", "hooks", "overrides", "data", "seeds"]
 SITE_URL = "https://example.org/gwr/"
 FIXTURE_ENTRY = """
   - id: examplecity-2024
@@ -37,11 +37,17 @@ def copy_project(dest: Path) -> Path:
 
 
 def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """Both editions, as `make build` does: Chinese at the root, English under en/."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000", SITE_URL=SITE_URL)
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
-    )
+    result = None
+    for config, dest in (("mkdocs.yml", site_dir), ("mkdocs.en.yml", site_dir / "en")):
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / config), "-d", str(dest)],
+            cwd=project, env=env, capture_output=True, text=True, timeout=600,
+        )
+        if result.returncode:
+            return result
+    return result
 
 
 def build_ok(project: Path, site_dir: Path) -> Path:

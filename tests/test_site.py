@@ -35,9 +35,15 @@ def test_pages_exist(site):
         assert (site / f).is_file(), f
 
 
-def test_html_lang_is_chinese_everywhere(site):
-    wrong = [p for p, f in html_pages(site).items() if load(site, p if p.endswith("/") or p == "" else p).lang != "zh"]
+def test_html_lang_is_right_everywhere(site):
+    """Chinese pages say zh, English pages (under en/) say en."""
+    wrong = []
+    for path in html_pages(site):
+        expected = "en" if path.startswith("en/") else "zh"
+        if load(site, path).lang != expected:
+            wrong.append(path)
     assert not wrong
+    assert "en/shenzhen/2025/part-2/" in html_pages(site)
 
 
 def _check_links(site):

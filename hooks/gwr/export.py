@@ -33,61 +33,80 @@ def node_path(doc: Document, node_id: str) -> str:
     return page if node_id == "report" else f"{page}#{node_id}"
 
 
+EDITIONS = ("zh", "en")
+"""Languages of the site; the default (Chinese) edition is at the root, others under /<lang>/."""
+
+
 class Urls:
-    """Builds absolute URLs from site-relative paths."""
+    """Builds absolute URLs of either edition from site-relative paths."""
 
-    def __init__(self, site_url: str, lang: str):
+    def __init__(self, site_url: str):
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
-        self.lang = lang
-        self.prefix = "" if lang == "zh" else f"{lang}/"
 
-    def path(self, rel: str) -> str:
-        return "/" + self.prefix + rel
+    @staticmethod
+    def prefix(lang: str) -> str:
+        return "" if lang == EDITIONS[0] else f"{lang}/"
 
-    def url(self, rel: str) -> str:
-        return self.site_url + self.prefix + rel
+    def path(self, rel: str, lang: str = "zh") -> str:
+        return "/" + self.prefix(lang) + rel
+
+    def url(self, rel: str, lang: str = "zh") -> str:
+        return self.site_url + self.prefix(lang) + rel
+
+    def both(self, rel: str) -> dict[str, str]:
+        return {lang: self.url(rel, lang) for lang in EDITIONS}
 
 
-def _block(doc: Document, block: Block, urls: Urls) -> dict:
+def _texts(zh: str | None, en: str | None) -> dict | None:
+    if zh is None:
+        return None
+    return {"zh": zh, **({"en": en} if en is not None else {})}
+
+
+def _tr(tr, ctx: str) -> str | None:
+    return tr.get(ctx) if tr is not None else None
+
+
+def _block(doc: Document, block: Block, urls: Urls, tr) -> dict:
     rel = node_path(doc, block.id)
     return {
         "id": block.id,
         "type": block.kind,
         "ordinal": block.ordinal,
-        "lead": {urls.lang: block.lead} if block.lead else None,
-        "text": {urls.lang: block.text},
-        "detail": {urls.lang: block.detail} if block.detail else None,
+        "lead": {"zh": block.lead} if block.lead else None,
+        "text": _texts(block.text, _tr(tr, block.id)),
+        "detail": _texts(block.detail, _tr(tr, f"{block.id}.detail")),
         "lines": [block.line, block.end_line],
-        "url": {urls.lang: urls.url(rel)},
+        "url": urls.both(rel),
     }
 
 
-def _section(doc: Document, section: Section, urls: Urls) -> dict:
+def _section(doc: Document, section: Section, urls: Urls, tr) -> dict:
     rel = node_path(doc, section.id)
     return {
         "id": section.id,
         "type": "section",
         "num": section.num,
         "ordinal": section.ordinal,
-        "heading": {urls.lang: section.heading},
+        "heading": _texts(section.heading, _tr(tr, section.id)),
         "lines": [section.line, section.end_line],
-        "url": {urls.lang: urls.url(rel)},
-        "children": [_block(doc, b, urls) for b in section.blocks],
+        "url": urls.both(rel),
+        "children": [_block(doc, b, urls, tr) for b in section.blocks],
     }
 
 
-def _part(doc: Document, part: Part, urls: Urls) -> dict:
+def _part(doc: Document, part: Part, urls: Urls, tr) -> dict:
     rel = node_path(doc, part.id)
     return {
         "id": part.id,
         "type": "part",
         "num": part.num,
         "ordinal": part.ordinal,
-        "heading": {urls.lang: part.heading},
+        "heading": _texts(part.heading, _tr(tr, part.id)),
         "lines": [part.line, part.end_line],
-        "url": {urls.lang: urls.url(rel)},
+        "url": urls.both(rel),
         "children": [
-            _section(doc, c, urls) if isinstance(c, Section) else _block(doc, c, urls) for c in part.children
+            _section(doc, c, urls, tr) if isinstance(c, Section) else _block(doc, c, urls, tr) for c in part.children
         ],
     }
 
@@ -105,34 +124,43 @@ def report_record(doc: Document, sha256: str, urls: Urls) -> dict:
         "session": {"zh": meta.session, **({"en": meta.session_en} if meta.session_en else {})}
         if meta.session
         else None,
-        "speaker": meta.speaker,
-        "speaker_title": meta.speaker_title,
-        "source_name": meta.source_name,
+        "speaker": {"zh": meta.speaker, **({"en": meta.speaker_en} if meta.speaker_en else {})}
+        if meta.speaker
+        else None,
+        "speaker_title": {"zh": meta.speaker_title, **({"en": meta.speaker_title_en} if meta.speaker_title_en else {})}
+        if meta.speaker_title
+        else None,
+        "source_name": {"zh": meta.source_name, **({"en": meta.source_name_en} if meta.source_name_en else {})}
+        if meta.source_name
+        else None,
         "source_url": meta.source_url,
         "repost_url": meta.repost_url,
         "original_file": meta.original_file,
         "file": meta.file,
         "sha256": sha256,
-        "url": {urls.lang: urls.url(page_path(index_src(doc)))},
+        "url": urls.both(page_path(index_src(doc))),
         "data": urls.url(f"data/reports/{meta.id}.json"),
     }
     return record
 
 
-def document_json(doc: Document, sha256: str, urls: Urls) -> str:
+def document_json(doc: Document, sha256: str, urls: Urls, tr=None) -> str:
+    """The document tree; ``tr`` is the report's English :class:`~gwr.translations.Translation`."""
     front = doc.front
+
+    def fm(key):
+        value = getattr(front, key)
+        if not value:
+            return None
+        return {"text": _texts(value, _tr(tr, f"front.{key}")), "line": getattr(front, f"{key}_line")}
+
     data = {
         "schema": SCHEMA,
         "report": report_record(doc, sha256, urls),
-        "front_matter": {
-            "title": {"text": front.title, "line": front.title_line} if front.title else None,
-            "delivery": {"text": front.delivery, "line": front.delivery_line} if front.delivery else None,
-            "speaker": {"text": front.speaker, "line": front.speaker_line} if front.speaker else None,
-            "salutation": {"text": front.salutation, "line": front.salutation_line} if front.salutation else None,
-        },
-        "preamble": [_block(doc, b, urls) for b in doc.preamble],
-        "parts": [_part(doc, p, urls) for p in doc.parts],
-        "closing": [_block(doc, b, urls) for b in doc.closing],
+        "front_matter": {key: fm(key) for key in ("title", "delivery", "speaker", "salutation")},
+        "preamble": [_block(doc, b, urls, tr) for b in doc.preamble],
+        "parts": [_part(doc, p, urls, tr) for p in doc.parts],
+        "closing": [_block(doc, b, urls, tr) for b in doc.closing],
         "set_aside": [
             {
                 "kind": a.kind,
@@ -151,21 +179,15 @@ def registry_json(docs: list[Document], shas: dict[str, str], urls: Urls) -> str
     return dumps({"schema": "gwr-registry/1", "reports": [report_record(d, shas[d.meta.id], urls) for d in docs]})
 
 
-def url_entries(doc: Document, urls: Urls) -> list[dict]:
-    """Every citable URL of a report, in reading order."""
+def url_entries(doc: Document, urls: Urls, lang: str) -> list[dict]:
+    """Every citable URL of a report in one edition, in reading order."""
     entries = []
 
     def add(node_id: str, kind: str):
         rel = node_path(doc, node_id)
         entries.append(
-            {
-                "id": node_id,
-                "report": doc.meta.id,
-                "kind": kind,
-                "lang": urls.lang,
-                "url": urls.url(rel),
-                "path": urls.path(rel),
-            }
+            {"id": node_id, "report": doc.meta.id, "kind": kind, "lang": lang, "url": urls.url(rel, lang),
+             "path": urls.path(rel, lang)}
         )
 
     add("report", "report")
@@ -186,14 +208,16 @@ def url_entries(doc: Document, urls: Urls) -> list[dict]:
 
 
 def urls_json(docs: list[Document], pages: list[str], urls: Urls) -> str:
-    """The manifest: site pages (report ``null``) and every report node."""
-    entries = [
-        {"id": page_path(src) or "home", "report": None, "kind": "page", "lang": urls.lang,
-         "url": urls.url(page_path(src)), "path": urls.path(page_path(src))}
-        for src in sorted(pages)
-    ]
-    for doc in docs:
-        entries.extend(url_entries(doc, urls))
+    """The manifest of both editions: site pages (report ``null``) and every report node."""
+    entries = []
+    for lang in EDITIONS:
+        entries += [
+            {"id": page_path(src) or "home", "report": None, "kind": "page", "lang": lang,
+             "url": urls.url(page_path(src), lang), "path": urls.path(page_path(src), lang)}
+            for src in sorted(pages)
+        ]
+        for doc in docs:
+            entries.extend(url_entries(doc, urls, lang))
     return dumps({"schema": "gwr-urls/1", "urls": entries})
 
 

@@ -36,7 +36,10 @@ class ReportMeta:
     session_en: str | None = None
     speaker: str | None = None
     speaker_title: str | None = None
+    speaker_en: str | None = None
+    speaker_title_en: str | None = None
     source_name: str | None = None
+    source_name_en: str | None = None
     source_url: str | None = None
     repost_url: str | None = None
     original_file: str | None = None

@@ -1,7 +1,7 @@
-"""Load the registry, read and parse every seed, assign ids.
+"""Load the registry, read and parse every seed, assign ids, attach translations.
 
-Independent of MkDocs: tests and the benchmark call :func:`load_site`
-directly; the hook calls it once per build.
+Independent of MkDocs: tests, the benchmark and ``python -m gwr`` call
+:func:`load_site` directly; the hook calls it once per build.
 """
 
 from __future__ import annotations
@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import translations
 from .ids import assign_ids, duplicate_ids
 from .model import Document, ParseWarning
 from .parser import ParseError, parse_report
 from .registry import REGISTRY, RegistryError, load_registry, read_seed, sha256_of
+from .render import Edition
 from .search import load_terms
 
 
@@ -22,13 +24,19 @@ class Site:
     docs: list[Document]
     shas: dict[str, str]
     terms: list[str]
+    translations: dict[str, translations.Translation] = field(default_factory=dict)
+    """English translation of each report, by report id."""
+    synonyms: list[list[str]] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
+
+    def edition(self, doc: Document, lang: str) -> Edition:
+        return Edition(lang=lang, en=self.translations.get(doc.meta.id))
 
 
 def load_site(root: Path, registry: str = REGISTRY) -> Site:
     """Parse every registered report. Raises :class:`RegistryError` on fatal problems."""
     metas = load_registry(root, registry)
-    docs, shas, warnings = [], {}, []
+    docs, shas, warnings, trs = [], {}, [], {}
     for meta in metas:
         text = read_seed(root, meta, registry)
         try:
@@ -45,10 +53,17 @@ def load_site(root: Path, registry: str = REGISTRY) -> Site:
         docs.append(doc)
         shas[meta.id] = sha256_of(root, meta)
         warnings.extend(doc.warnings)
-    return Site(root=root, docs=docs, shas=shas, terms=load_terms(root), warnings=warnings)
+        trs[meta.id] = translations.load(root, doc, "en")
+        if meta.fully_translated and trs[meta.id].coverage < 1:
+            tr = trs[meta.id]
+            todo = tr.fuzzy + tr.missing
+            warnings.append(ParseWarning(
+                tr.path, 1, f"{meta.id} is marked fully_translated but {len(todo)} entries are fuzzy or missing "
+                f"(first: {', '.join(todo[:3])}); run `make translations`"))
+    return Site(root=root, docs=docs, shas=shas, terms=load_terms(root), translations=trs, warnings=warnings)
 
-
-__all__ = ["Site", "load_site", "RegistryError"]
 
 CURRENT: Site | None = None
 """The site of the build in progress, for the macros module (``hooks/site_macros.py``)."""
+
+__all__ = ["Site", "load_site", "RegistryError", "CURRENT"]

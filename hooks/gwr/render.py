@@ -5,6 +5,12 @@ validation see them) with explicit ids from :mod:`gwr.ids`. Paragraphs and
 list items are raw HTML blocks, so the seed's text is escaped once, here, and
 never interpreted as Markdown or HTML: a ``<script>`` in a seed shows as text.
 
+Both editions carry both languages: every block holds the edition's language
+first and the other one after it (``.gwr-zh`` / ``.gwr-en``), so a reader can
+switch between one language and the parallel text without leaving the page
+(``overrides/assets/gwr.js``). A node without a translation shows the Chinese
+with a "not yet translated" label on English pages.
+
 Pages of a report (``<path>`` is ``shenzhen/2025``):
 
 * ``<path>/index.md`` — metadata, front matter, opening paragraphs, contents;
@@ -16,11 +22,15 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass, field
+from typing import Callable
 
-from .labels import t
+from .labels import date, roman, t
 from .model import Block, Document, Part, Section
+from .translations import Translation
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_EN_SENTENCE = re.compile(r"^(.+?[.!?])(\s+\S.*)$", re.S)
 
 
 def esc(text: str) -> str:
@@ -37,6 +47,33 @@ def md_esc(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", esc(text))
 
 
+Marker = Callable[[str, str], str]
+"""Turns plain text of a language into escaped HTML, e.g. with glossary terms marked."""
+
+
+def plain(text: str, lang: str) -> str:
+    return esc(text)
+
+
+@dataclass
+class Edition:
+    """What a page is rendered for: the edition's language and the report's English translation."""
+
+    lang: str
+    en: Translation | None = None
+    mark: Marker = plain
+    glossary_href: str = ""
+    """Relative link from a report page to the glossary page (set by the hook)."""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def other(self) -> str:
+        return "en" if self.lang == "zh" else "zh"
+
+    def en_text(self, ctx: str) -> str | None:
+        return self.en.get(ctx) if self.en else None
+
+
 def part_src(doc: Document, part: Part) -> str:
     return f"{doc.meta.path}/part-{part.ordinal}.md"
 
@@ -47,113 +84,205 @@ def index_src(doc: Document) -> str:
 
 def page_of(doc: Document, node_id: str) -> str:
     """The src path of the page that shows ``node_id``."""
-    if node_id.startswith("preamble") or node_id == "report":
+    if node_id.startswith("preamble") or node_id in ("report", "preface") or node_id.startswith("front."):
         return index_src(doc)
     if node_id.startswith("closing"):
         return part_src(doc, doc.parts[-1])
-    ordinal = int(node_id.split("__")[0].split("_")[1])
+    ordinal = int(node_id.split("__")[0].split("_")[1].split(".")[0])
     for part in doc.parts:
         if part.ordinal == ordinal:
             return part_src(doc, part)
     raise KeyError(node_id)
 
 
-def part_title(part: Part) -> str:
-    return f"{part.num}{part.heading}" if part.heading else f"第{part.ordinal}部分"
+def part_num(part: Part, lang: str) -> str:
+    if lang == "zh":
+        return part.num
+    return f"{roman(part.ordinal)}. " if part.num else ""
 
 
-def section_title(section: Section) -> str:
-    return f"{section.num}{section.heading}"
+def section_num(section: Section, lang: str) -> str:
+    return section.num if lang == "zh" else f"({section.ordinal}) "
 
 
-def _block_html(block: Block, lang: str) -> str:
-    label = t(lang, "item" if block.kind == "item" else "para", n=block.ordinal)
-    pn = (
-        f'<a class="gwr-pn" href="#{block.id}" title="{attr(t(lang, "copy_para"))} · {block.id}" '
-        f'aria-label="{attr(label)}">{block.ordinal}</a>'
-    )
-    text = block.text
+def _heading_text(node, lang: str, ed: Edition) -> str:
+    if lang == "zh" or not node.heading:
+        return node.heading
+    return ed.en_text(node.id) or node.heading
+
+
+def part_title(part: Part, lang: str = "zh", ed: Edition | None = None) -> str:
+    ed = ed or Edition(lang)
+    text = _heading_text(part, lang, ed)
+    if not text:
+        return f"第{part.ordinal}部分" if lang == "zh" else f"Part {part.ordinal}"
+    return part_num(part, lang) + text
+
+
+def section_title(section: Section, lang: str = "zh", ed: Edition | None = None) -> str:
+    ed = ed or Edition(lang)
+    return section_num(section, lang) + _heading_text(section, lang, ed)
+
+
+def report_title(doc: Document, lang: str) -> str:
+    if lang == "en" and doc.meta.title_en:
+        return doc.meta.title_en
+    return doc.meta.display_title
+
+
+def _bold_lead(text_html_parts: tuple[str, str], lead: bool) -> str:
+    first, rest = text_html_parts
+    return f'<strong class="gwr-lead">{first}</strong>{rest}' if lead and first else first + rest
+
+
+def _zh_html(block: Block, ed: Edition, text: str | None = None) -> str:
+    text = block.text if text is None else text
     prefix = ""
     if text.startswith("——"):
         prefix, text = "——", text[2:]
     if block.lead and text.startswith(block.lead):
-        body = f'{esc(prefix)}<strong class="gwr-lead">{esc(block.lead)}</strong>{esc(text[len(block.lead):])}'
+        return esc(prefix) + _bold_lead((ed.mark(block.lead, "zh"), ed.mark(text[len(block.lead):], "zh")), True)
+    return esc(prefix) + ed.mark(text, "zh")
+
+
+def _en_html(block: Block, ed: Edition, text: str) -> str:
+    prefix = ""
+    for dash in ("——", "—"):
+        if text.startswith(dash):
+            prefix, text = dash, text[len(dash):]
+            break
+    m = _EN_SENTENCE.match(text) if block.lead else None
+    if m:
+        return esc(prefix) + _bold_lead((ed.mark(m.group(1), "en"), ed.mark(m.group(2), "en")), True)
+    return esc(prefix) + ed.mark(text, "en")
+
+
+def _spans(block: Block, ed: Edition) -> tuple[str, bool]:
+    """Both language versions of a block's text (edition language first) and whether it is translated."""
+    en = ed.en_text(block.id)
+    zh_html = _zh_html(block, ed)
+    zh = f'<span class="gwr-zh" lang="zh">{zh_html}</span>'
+    if en is not None:
+        en_span = f'<span class="gwr-en" lang="en">{_en_html(block, ed, en)}</span>'
     else:
-        body = esc(prefix + text)
+        en_span = f'<span class="gwr-en gwr-missing" lang="en">{esc(t("en", "untranslated"))}</span>'
+    if block.detail:
+        zh += f'<span class="gwr-detail gwr-zh" lang="zh">{ed.mark(block.detail, "zh")}</span>'
+        en_detail = ed.en_text(f"{block.id}.detail")
+        if en_detail is not None:
+            en_span += f'<span class="gwr-detail gwr-en" lang="en">{ed.mark(en_detail, "en")}</span>'
+        else:
+            en = None
+    translated = en is not None
+    return (zh + en_span if ed.lang == "zh" else en_span + zh), translated
+
+
+def _block_html(block: Block, ed: Edition) -> str:
+    label = t(ed.lang, "item" if block.kind == "item" else "para", n=block.ordinal)
+    pn = (
+        f'<a class="gwr-pn" href="#{block.id}" title="{attr(t(ed.lang, "copy_para"))} · {block.id}" '
+        f'aria-label="{attr(label)}">{block.ordinal}</a>'
+    )
+    body, translated = _spans(block, ed)
+    missing = "" if translated else " gwr-untranslated"
     if block.kind == "item":
-        detail = f'<span class="gwr-detail">{esc(block.detail)}</span>' if block.detail else ""
-        return f'<li class="gwr-item" id="{block.id}">{pn}<span class="gwr-text">{body}</span>{detail}</li>'
+        return f'<li class="gwr-item{missing}" id="{block.id}">{pn}{body}</li>'
     cls = "gwr-para gwr-highlight" if block.kind == "highlight" else "gwr-para"
-    return f'<p class="{cls}" id="{block.id}">{pn}{body}</p>'
+    return f'<p class="{cls}{missing}" id="{block.id}">{pn}{body}</p>'
 
 
-def _blocks_md(blocks: list[Block], lang: str) -> list[str]:
+def _blocks_md(blocks: list[Block], ed: Edition) -> list[str]:
     """Raw HTML for a run of blocks; consecutive items form one list."""
     out: list[str] = []
     items: list[str] = []
     for block in blocks:
         if block.kind == "item":
-            items.append(_block_html(block, lang))
+            items.append(_block_html(block, ed))
             continue
         if items:
             out.append('<ul class="gwr-items">' + "".join(items) + "</ul>")
             items = []
-        out.append(_block_html(block, lang))
+        out.append(_block_html(block, ed))
     if items:
         out.append('<ul class="gwr-items">' + "".join(items) + "</ul>")
     return out
 
 
-def _front_matter(title: str, report_id: str, extra: str = "") -> str:
-    safe_title = title.replace('"', '\\"')
-    return f'---\ntitle: "{safe_title}"\ngwr_report: {report_id}\n{extra}---\n'
+def _front_matter(title: str, report_id: str) -> str:
+    safe_title = title.replace("\\", "\\\\").replace('"', '\\"')
+    return f'---\ntitle: "{safe_title}"\ngwr_report: {report_id}\n---\n'
 
 
-def render_part(doc: Document, part: Part, lang: str) -> str:
+def _heading(level: int, node_id: str, primary: str, other: str, other_lang: str, missing: bool) -> list[str]:
+    """A Markdown heading in the edition's language, with the other language beneath it."""
+    cls = "gwr-sub gwr-untranslated" if missing else "gwr-sub"
+    return [
+        f"{'#' * level} {md_esc(primary)} {{#{node_id}}}\n",
+        f'<p class="{cls} gwr-{other_lang}" lang="{other_lang}">{esc(other)}</p>\n',
+    ]
+
+
+def _node_heading(level: int, node, title_fn, ed: Edition) -> list[str]:
+    missing = ed.lang == "en" and bool(node.heading) and ed.en_text(node.id) is None
+    other_missing = ed.lang == "zh" and bool(node.heading) and ed.en_text(node.id) is None
+    primary = title_fn(node, ed.lang, ed)
+    other = title_fn(node, ed.other, ed)
+    if missing:
+        primary = f"{primary} [{t('en', 'untranslated')}]"
+    if other_missing:
+        other = t("en", "untranslated")
+    return _heading(level, node.id, primary, other, ed.other, missing or other_missing)
+
+
+def render_part(doc: Document, part: Part, ed: Edition) -> str:
     meta = doc.meta
-    lines = [_front_matter(f"{part_title(part)} · {meta.display_title}", meta.id)]
-    lines.append(f"# {md_esc(part_title(part))} {{#{part.id}}}\n")
-    lines.append(f"[{md_esc(meta.display_title)}](index.md) › {md_esc(part_title(part))}\n{{: .gwr-crumbs }}\n")
+    title = report_title(doc, ed.lang)
+    lines = [_front_matter(f"{part_title(part, ed.lang, ed)} · {title}", meta.id)]
+    lines.extend(_node_heading(1, part, part_title, ed))
+    lines.append(f"[{md_esc(title)}](index.md) › {md_esc(part_title(part, ed.lang, ed))}\n{{: .gwr-crumbs }}\n")
     pending: list[Block] = []
     for child in part.children:
         if isinstance(child, Section):
-            lines.extend(x + "\n" for x in _blocks_md(pending, lang))
+            lines.extend(x + "\n" for x in _blocks_md(pending, ed))
             pending = []
-            lines.append(f"## {md_esc(section_title(child))} {{#{child.id}}}\n")
+            lines.extend(_node_heading(2, child, section_title, ed))
             if child.blocks:
-                lines.extend(x + "\n" for x in _blocks_md(child.blocks, lang))
+                lines.extend(x + "\n" for x in _blocks_md(child.blocks, ed))
             else:
-                lines.append(f'<p class="gwr-empty">{esc(t(lang, "empty_section"))}</p>\n')
+                lines.append(f'<p class="gwr-empty">{esc(t(ed.lang, "empty_section"))}</p>\n')
         else:
             pending.append(child)
-    lines.extend(x + "\n" for x in _blocks_md(pending, lang))
+    lines.extend(x + "\n" for x in _blocks_md(pending, ed))
     if part is doc.parts[-1] and doc.closing:
         lines.append('<hr class="gwr-sep">\n')
-        lines.append(f'<p class="gwr-label" id="closing">{esc(t(lang, "closing"))}</p>\n')
-        lines.extend(x + "\n" for x in _blocks_md(doc.closing, lang))
+        lines.append(f'<p class="gwr-label" id="closing">{esc(t(ed.lang, "closing"))}</p>\n')
+        lines.extend(x + "\n" for x in _blocks_md(doc.closing, ed))
     return "\n".join(lines)
 
 
-def render_report_index(doc: Document, lang: str, sha256: str, site_data_path: str) -> str:
+def _meta_rows(doc: Document, lang: str, sha256: str, site_data_path: str) -> list[tuple[str, str]]:
     meta = doc.meta
-    front = doc.front
-    out = [_front_matter(meta.display_title, meta.id)]
-    out.append(f"# {md_esc(meta.display_title)} {{#report}}\n")
-    if meta.kind == "summary":
-        out.append(f'<p class="gwr-notice">{esc(t(lang, "summary.notice"))}</p>\n')
+    en = lang == "en"
+    city = (meta.city_en or meta.city) if en else meta.city
     rows = [
-        (t(lang, "meta.city"), esc(meta.city)),
+        (t(lang, "meta.city"), esc(city)),
         (t(lang, "meta.year"), str(meta.year)),
         (t(lang, "meta.kind"), esc(t(lang, f"kind.{meta.kind}"))),
     ]
     if meta.delivered:
-        rows.append((t(lang, "meta.delivered"), esc(meta.delivered)))
-    if meta.session:
-        rows.append((t(lang, "meta.session"), esc(meta.session)))
+        rows.append((t(lang, "meta.delivered"), esc(date(lang, meta.delivered))))
+    session = (meta.session_en or meta.session) if en else meta.session
+    if session:
+        rows.append((t(lang, "meta.session"), esc(session)))
     if meta.speaker:
-        rows.append((t(lang, "meta.speaker"), esc(" ".join(x for x in (meta.speaker_title, meta.speaker) if x))))
-    if meta.source_name or meta.source_url:
-        src = esc(meta.source_name or "")
+        if en and meta.speaker_en:
+            speaker = ", ".join(x for x in (meta.speaker_en, meta.speaker_title_en) if x)
+        else:
+            speaker = " ".join(x for x in (meta.speaker_title, meta.speaker) if x)
+        rows.append((t(lang, "meta.speaker"), esc(speaker)))
+    source_name = (meta.source_name_en or meta.source_name) if en else meta.source_name
+    if source_name or meta.source_url:
+        src = esc(source_name or "")
         if meta.source_url:
             src += f' <a href="{attr(meta.source_url)}" rel="nofollow">{esc(meta.source_url)}</a>'
         rows.append((t(lang, "meta.source"), src))
@@ -162,29 +291,49 @@ def render_report_index(doc: Document, lang: str, sha256: str, site_data_path: s
     rows.append(
         (t(lang, "meta.data"), f'<a href="{attr(site_data_path)}"><code>data/reports/{meta.id}.json</code></a>')
     )
-    table = "".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in rows)
+    return rows
+
+
+def render_report_index(doc: Document, ed: Edition, sha256: str, site_data_path: str) -> str:
+    meta = doc.meta
+    front = doc.front
+    lang = ed.lang
+    title = report_title(doc, lang)
+    out = [_front_matter(title, meta.id)]
+    out.append(f"# {md_esc(title)} {{#report}}\n")
+    if meta.kind == "summary":
+        out.append(f'<p class="gwr-notice">{esc(t(lang, "summary.notice"))}</p>\n')
+    table = "".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in _meta_rows(doc, lang, sha256, site_data_path))
     out.append(f'<table class="gwr-meta"><tbody>{table}</tbody></table>\n')
     out.append(f"[{esc(t(lang, 'meta.provenance'))}](../../sources.md#{meta.id})\n{{: .gwr-small }}\n")
-    if front.title or front.delivery or front.speaker:
-        fm = []
-        if front.title:
-            fm.append(f'<span class="gwr-fm-title">{esc(front.title)}</span>')
-        if front.delivery:
-            fm.append(f'<span class="gwr-fm-delivery">{esc(front.delivery)}</span>')
-        if front.speaker:
-            fm.append(f'<span class="gwr-fm-speaker">{esc(front.speaker)}</span>')
+    fm = []
+    for key in ("title", "delivery", "speaker"):
+        value = getattr(front, key)
+        if not value:
+            continue
+        en = ed.en_text(f"front.{key}")
+        zh = f'<span class="gwr-zh" lang="zh">{esc(value)}</span>'
+        ens = (f'<span class="gwr-en" lang="en">{esc(en)}</span>' if en is not None else
+               f'<span class="gwr-en gwr-missing" lang="en">{esc(t("en", "untranslated"))}</span>')
+        missing = "" if en is not None else " gwr-untranslated"
+        fm.append(f'<span class="gwr-fm-{key}{missing}">{zh + ens if lang == "zh" else ens + zh}</span>')
+    if fm:
         out.append(f'<div class="gwr-frontmatter" id="preface">{"".join(fm)}</div>\n')
     if front.salutation or doc.preamble:
         out.append(f"## {md_esc(t(lang, 'preamble'))} {{#preamble}}\n")
         if front.salutation:
-            out.append(f'<p class="gwr-salutation">{esc(front.salutation)}</p>\n')
-        out.extend(x + "\n" for x in _blocks_md(doc.preamble, lang))
+            sal = Block("paragraph", front.salutation, front.salutation_line or 0, front.salutation_line or 0,
+                        id="front.salutation")
+            body, translated = _spans(sal, ed)
+            missing = "" if translated else " gwr-untranslated"
+            out.append(f'<p class="gwr-salutation{missing}">{body}</p>\n')
+        out.extend(x + "\n" for x in _blocks_md(doc.preamble, ed))
     out.append(f"## {md_esc(t(lang, 'toc'))} {{#contents}}\n")
     for part in doc.parts:
         page = part_src(doc, part).rsplit("/", 1)[1]
-        out.append(f"- [{md_esc(part_title(part))}]({page})")
+        out.append(f"- [{md_esc(part_title(part, lang, ed))}]({page})")
         for section in part.sections:
-            out.append(f"    - [{md_esc(section_title(section))}]({page}#{section.id})")
+            out.append(f"    - [{md_esc(section_title(section, lang, ed))}]({page}#{section.id})")
     if doc.closing:
         page = part_src(doc, doc.parts[-1]).rsplit("/", 1)[1]
         out.append(f"- [{md_esc(t(lang, 'closing'))}]({page}#closing)")
@@ -192,69 +341,94 @@ def render_report_index(doc: Document, lang: str, sha256: str, site_data_path: s
     return "\n".join(out)
 
 
-def render_report(doc: Document, lang: str, sha256: str, site_data_path: str) -> dict[str, str]:
+def render_report(doc: Document, ed: Edition, sha256: str, site_data_path: str) -> dict[str, str]:
     """All pages of one report: ``{src_uri: markdown}``."""
-    pages = {index_src(doc): render_report_index(doc, lang, sha256, site_data_path)}
+    pages = {index_src(doc): render_report_index(doc, ed, sha256, site_data_path)}
     for part in doc.parts:
-        pages[part_src(doc, part)] = render_part(doc, part, lang)
+        pages[part_src(doc, part)] = render_part(doc, part, ed)
     return pages
+
+
+SOURCES_TEXT = {
+    "zh": {
+        "original_file": "原始文件名", "copy": "本站副本", "identical": "（逐字节一致，未作任何修改）",
+        "source": "来源", "unnamed": "未注明", "source_url": "来源网址", "repost_url": "转载网址",
+        "set_aside": "未纳入正文的内容",
+        "set_aside_intro": "以下文字出现在原始文件中，但不属于报告正文，因此没有放入报告页面。逐字列出，以便核对。",
+        "none": "原始文件中没有需要剔除的非报告内容。",
+        "line": "第{a}行", "lines": "第{a}–{b}行", "sep": "：",
+    },
+    "en": {
+        "original_file": "Original file name", "copy": "Copy in this project", "identical": " (byte-identical, unmodified)",
+        "source": "Source", "unnamed": "not stated", "source_url": "Source URL", "repost_url": "Repost URL",
+        "set_aside": "Text set aside",
+        "set_aside_intro": "The following text is in the original file but is not part of the report, so it is not "
+        "on the report pages. It is listed here verbatim, in Chinese, so that readers can check.",
+        "none": "The original file contains no text that had to be set aside.",
+        "line": "line {a}", "lines": "lines {a}–{b}", "sep": ": ",
+    },
+}
 
 
 def render_sources(docs: list[Document], shas: dict[str, str], lang: str) -> str:
     """For the sources page: provenance of every report and what was set aside, and why."""
+    s = SOURCES_TEXT[lang]
     out = []
     for doc in docs:
         meta = doc.meta
-        out.append(f"## {md_esc(meta.display_title)} {{#{meta.id}}}\n")
+        source_name = (meta.source_name_en or meta.source_name) if lang == "en" else meta.source_name
+        out.append(f"## {md_esc(report_title(doc, lang))} {{#{meta.id}}}\n")
         rows = [
-            ("报告页面", f'<a href="../{attr(meta.path)}/">{esc(meta.display_title)}</a>'),
-            ("原始文件名", f"<code>{esc(meta.original_file or '—')}</code>"),
-            ("本站副本", f"<code>{esc(meta.file)}</code>（逐字节一致，未作任何修改）"),
+            (t(lang, "report_page"), f'<a href="../{attr(meta.path)}/">{esc(report_title(doc, lang))}</a>'),
+            (s["original_file"], f"<code>{esc(meta.original_file or '—')}</code>"),
+            (s["copy"], f"<code>{esc(meta.file)}</code>{s['identical']}"),
             ("SHA-256", f"<code>{shas[meta.id]}</code>"),
-            ("来源", esc(meta.source_name or "未注明")),
+            (s["source"], esc(source_name or s["unnamed"])),
         ]
         if meta.source_url:
-            rows.append(("来源网址", f'<a href="{attr(meta.source_url)}" rel="nofollow">{esc(meta.source_url)}</a>'))
+            rows.append((s["source_url"], f'<a href="{attr(meta.source_url)}" rel="nofollow">{esc(meta.source_url)}</a>'))
         if meta.repost_url:
-            rows.append(("转载网址", f'<a href="{attr(meta.repost_url)}" rel="nofollow">{esc(meta.repost_url)}</a>'))
+            rows.append((s["repost_url"], f'<a href="{attr(meta.repost_url)}" rel="nofollow">{esc(meta.repost_url)}</a>'))
         table = "".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in rows)
         out.append(f'<table class="gwr-meta"><tbody>{table}</tbody></table>\n')
         if doc.set_aside:
-            out.append(f"### 未纳入正文的内容 {{#{meta.id}--set-aside}}\n")
-            out.append("以下文字出现在原始文件中，但不属于报告正文，因此没有放入报告页面。逐字列出，以便核对。\n")
+            out.append(f"### {md_esc(s['set_aside'])} {{#{meta.id}--set-aside}}\n")
+            out.append(md_esc(s["set_aside_intro"]) + "\n")
             for aside in doc.set_aside:
                 name, why = t(lang, f"aside.{aside.kind}")
-                where = f"第{aside.line}行" if aside.line == aside.end_line else f"第{aside.line}–{aside.end_line}行"
+                where = (s["line"] if aside.line == aside.end_line else s["lines"]).format(a=aside.line, b=aside.end_line)
                 out.append(
                     f'<div class="gwr-aside"><p class="gwr-aside-label"><strong>{esc(name)}</strong>'
-                    f"（{where}）：{esc(why)}</p><pre>{esc(aside.text)}</pre></div>\n"
+                    f" ({where}){s['sep']}{esc(why)}</p><pre lang=\"zh\">{esc(aside.text)}</pre></div>\n"
                 )
         else:
-            out.append("原始文件中没有需要剔除的非报告内容。\n")
+            out.append(s["none"] + "\n")
     return "\n".join(out)
 
 
 def reports_table(docs: list[Document], lang: str, base: str = "") -> str:
-    """Home page table: one row per city, one cell per year (newest first)."""
+    """Home page table: one row per city, its reports newest first."""
     cities: dict[str, list[Document]] = {}
     for doc in docs:
         cities.setdefault(doc.meta.city, []).append(doc)
-    out = ['<table class="gwr-reports"><thead><tr><th>城市</th><th>报告</th></tr></thead><tbody>']
+    out = [f'<table class="gwr-reports"><thead><tr><th>{esc(t(lang, "city"))}</th>'
+           f'<th>{esc(t(lang, "reports"))}</th></tr></thead><tbody>']
     for city in sorted(cities):
         cells = []
         for doc in sorted(cities[city], key=lambda d: (-d.meta.year, d.meta.kind)):
             n_sec = sum(len(p.sections) for p in doc.parts)
-            kind = t(lang, f"kind.{doc.meta.kind}")
+            note = t(lang, "n_parts", kind=t(lang, f"kind.{doc.meta.kind}"), parts=len(doc.parts), sections=n_sec)
             cells.append(
-                f'<li><a href="{base}{attr(doc.meta.path)}/">{esc(doc.meta.display_title)}</a> '
-                f'<span class="gwr-small">（{kind}；{len(doc.parts)}个部分，{n_sec}节）</span></li>'
+                f'<li><a href="{base}{attr(doc.meta.path)}/">{esc(report_title(doc, lang))}</a> '
+                f'<span class="gwr-small">({esc(note)})</span></li>'
             )
-        out.append(f"<tr><th>{esc(city)}</th><td><ul>{''.join(cells)}</ul></td></tr>")
+        label = city if lang == "zh" else (cities[city][0].meta.city_en or city)
+        out.append(f"<tr><th>{esc(label)}</th><td><ul>{''.join(cells)}</ul></td></tr>")
     out.append("</tbody></table>")
     return "".join(out)
 
 
-def nav(docs: list[Document]) -> list:
+def nav(docs: list[Document], lang: str = "zh", eds: dict[str, Edition] | None = None) -> list:
     """The navigation of the reports: city › report (newest first) › parts."""
     cities: dict[str, list[Document]] = {}
     for doc in docs:
@@ -263,8 +437,11 @@ def nav(docs: list[Document]) -> list:
     for city in sorted(cities):
         reports = []
         for doc in sorted(cities[city], key=lambda d: (-d.meta.year, d.meta.kind)):
-            label = f"{doc.meta.year}年" + ("（摘要）" if doc.meta.kind == "summary" else "")
-            children = [index_src(doc)] + [{part_title(p): part_src(doc, p)} for p in doc.parts]
+            ed = (eds or {}).get(doc.meta.id) or Edition(lang)
+            label = t(lang, "year_label", year=doc.meta.year) + (
+                t(lang, "summary_label") if doc.meta.kind == "summary" else "")
+            children = [index_src(doc)] + [{part_title(p, lang, ed): part_src(doc, p)} for p in doc.parts]
             reports.append({label: children})
-        entries.append({city: reports})
+        label = city if lang == "zh" else (cities[city][0].meta.city_en or city)
+        entries.append({label: reports})
     return entries

@@ -20,7 +20,7 @@ import yaml
 
 from .export import node_path
 from .model import Document, Section
-from .render import part_title, section_title
+from .render import Edition, part_title, report_title, section_title
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
@@ -39,52 +39,75 @@ def html_text(fragment: str) -> str:
     return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment))).strip()
 
 
-def _paras(blocks) -> list[list]:
+_EN_LEAD = re.compile(r"^(.+?[.!?])\s")
+
+
+def _paras(blocks, ed: Edition) -> list[list]:
+    """[id, text, lead] per block, in the edition's language; untranslated blocks are left out of an English index."""
     out = []
     for b in blocks:
-        text = b.text + ("" if not b.detail else " " + b.detail)
-        out.append([b.id, text, b.lead or ""])
+        if ed.lang == "zh":
+            out.append([b.id, b.text + ("" if not b.detail else " " + b.detail), b.lead or ""])
+            continue
+        text = ed.en_text(b.id)
+        if text is None:
+            continue
+        detail = ed.en_text(f"{b.id}.detail")
+        lead = _EN_LEAD.match(text.lstrip("—")) if b.lead else None
+        out.append([b.id, text + (" " + detail if detail else ""), lead.group(1) if lead else ""])
     return out
 
 
-def report_entries(doc: Document) -> list[dict]:
-    title = doc.meta.display_title
+def report_entries(doc: Document, ed: Edition | None = None) -> list[dict]:
+    ed = ed or Edition("zh")
+    lang = ed.lang
+    title = report_title(doc, lang)
     entries = []
-    front = " ".join(x for x in (doc.front.delivery, doc.front.speaker) if x)
+    if lang == "zh":
+        front = " ".join(x for x in (doc.front.delivery, doc.front.speaker) if x)
+    else:
+        front = " ".join(x for x in (ed.en_text("front.delivery"), ed.en_text("front.speaker")) if x)
+    city = doc.meta.city if lang == "zh" else (doc.meta.city_en or doc.meta.city)
     entries.append(
         {
             "u": node_path(doc, "report"),
             "t": title,
-            "c": f"{doc.meta.city} · {doc.meta.year}",
+            "c": f"{city} · {doc.meta.year}",
             "h": title,
-            "p": ([["preface", front, ""]] if front else []) + _paras(doc.preamble),
+            "p": ([["preface", front, ""]] if front else []) + _paras(doc.preamble, ed),
         }
     )
     for part in doc.parts:
         own = [c for c in part.children if not isinstance(c, Section)]
         if part is doc.parts[-1]:
             own = own + doc.closing
-        entries.append(
-            {"u": node_path(doc, part.id), "t": part_title(part), "c": title, "h": part.heading, "p": _paras(own)}
-        )
+        ptitle = part_title(part, lang, ed)
+        entries.append({"u": node_path(doc, part.id), "t": ptitle, "c": title, "h": ptitle, "p": _paras(own, ed)})
         for section in part.sections:
+            stitle = section_title(section, lang, ed)
             entries.append(
                 {
                     "u": node_path(doc, section.id),
-                    "t": section_title(section),
-                    "c": f"{title} · {part_title(part)}",
-                    "h": section.heading,
-                    "p": _paras(section.blocks),
+                    "t": stitle,
+                    "c": f"{title} · {ptitle}",
+                    "h": stitle,
+                    "p": _paras(section.blocks, ed),
                 }
             )
     return entries
 
 
-def index_json(docs: list[Document], pages: list[dict], terms: list[str], lang: str) -> str:
-    """The whole index; ``pages`` are hand-written pages as ``{"u", "t", "text"}``."""
+def index_json(docs: list[Document], pages: list[dict], terms: list[str], lang: str,
+               eds: dict[str, Edition] | None = None, synonyms: list[list[str]] | None = None) -> str:
+    """The whole index of one edition; ``pages`` are hand-written pages as ``{"u", "t", "text"}``.
+
+    ``synonyms`` are groups of equivalent English forms (from the glossary): a query that is one of
+    them matches any of them.
+    """
     entries = []
     for doc in docs:
-        entries.extend(report_entries(doc))
+        entries.extend(report_entries(doc, (eds or {}).get(doc.meta.id) or Edition(lang)))
     for page in sorted(pages, key=lambda p: p["u"]):
         entries.append({"u": page["u"], "t": page["t"], "c": "", "h": page["t"], "p": [["", page["text"], ""]]})
-    return json.dumps({"lang": lang, "terms": terms, "docs": entries}, ensure_ascii=False, separators=(",", ":"))
+    data = {"lang": lang, "terms": terms, "syn": synonyms or [], "docs": entries}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -79,6 +79,29 @@
     else window.addEventListener("load", fromHash);
   }
 
+  /* ---------- reading view: English / 中英对照 / 中文, remembered per edition ---------- */
+
+  var EDITION = LANG.slice(0, 2);
+  function setView(v, save) {
+    document.documentElement.setAttribute("data-gwr-view", v);
+    var buttons = document.querySelectorAll(".gwr-views button");
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].setAttribute("aria-pressed", String(buttons[i].getAttribute("data-gwr-view") === v));
+    }
+    if (save) { try { localStorage.setItem("gwr-view-" + EDITION, v); } catch (e) { /* private mode */ } }
+  }
+  setView(document.documentElement.getAttribute("data-gwr-view") || EDITION, false);
+  document.addEventListener("click", function (ev) {
+    var b = ev.target.closest && ev.target.closest(".gwr-views button");
+    if (b) setView(b.getAttribute("data-gwr-view"), true);
+  });
+
+  /* The language switch lands on the same paragraph: carry the #anchor over. */
+  document.addEventListener("click", function (ev) {
+    var a = ev.target.closest && ev.target.closest("a.gwr-alt");
+    if (a && location.hash) a.setAttribute("href", a.getAttribute("href").split("#")[0] + location.hash);
+  }, true);
+
   /* ---------- search ---------- */
 
   if (!root) return;
@@ -108,6 +131,7 @@
           d.all = d.nh + "\n" + d.np.map(function (p) { return p.n; }).join("\n");
         });
         data.nterms = data.terms.map(norm);
+        data.nsyn = (data.syn || []).map(function (g) { return g.map(norm); });
         index = data;
         return data;
       });
@@ -124,6 +148,16 @@
   function occurs(tok) {
     for (var i = 0; i < index.docs.length; i++) if (index.docs[i].all.indexOf(tok) !== -1) return true;
     return false;
+  }
+
+  var STOP = { the: 1, of: 1, and: 1, a: 1, an: 1, "in": 1, to: 1, on: 1, "for": 1, with: 1 };
+
+  /* A token is a list of alternatives; Latin words match at a word start (plurals and -ing forms follow). */
+  function tok(alts, word) { return { alts: alts, word: !!word }; }
+
+  function synonyms(q) {
+    for (var i = 0; i < index.nsyn.length; i++) if (index.nsyn[i].indexOf(q) !== -1) return index.nsyn[i];
+    return null;
   }
 
   /* Split a Han query that does not occur as a whole: domain terms first (kept
@@ -150,13 +184,35 @@
   }
 
   function tokens(q) {
+    var whole = norm(q).trim().replace(/\s+/g, " ");
+    if (!whole) return [];
+    var syn = synonyms(whole);
+    if (syn) return [tok(syn)];
+    if (!HAN.test(whole) && whole.indexOf(" ") !== -1 && occurs(whole)) return [tok([whole])];
     var out = [];
-    norm(q).split(/\s+/).forEach(function (w) {
-      if (!w) return;
-      if (HAN.test(w) && !occurs(w)) out = out.concat(segment(w));
-      else out.push(w);
+    whole.split(" ").forEach(function (w) {
+      if (!w || (STOP[w] && whole.indexOf(" ") !== -1)) return;
+      if (HAN.test(w)) {
+        (occurs(w) ? [w] : segment(w)).forEach(function (p) { out.push(tok([p])); });
+      } else {
+        var s = synonyms(w);
+        out.push(s ? tok(s) : tok([w], true));
+      }
     });
     return out;
+  }
+
+  function countTok(hay, t) {
+    var n = 0;
+    t.alts.forEach(function (a) {
+      if (!t.word) { n += count(hay, a); return; }
+      var i = hay.indexOf(a);
+      while (i !== -1) {
+        if (i === 0 || !/[a-z0-9]/.test(hay.charAt(i - 1))) n++;
+        i = hay.indexOf(a, i + a.length);
+      }
+    });
+    return n;
   }
 
   function search(q) {
@@ -165,23 +221,22 @@
     var N = index.docs.length;
     var df = toks.map(function (t) {
       var n = 0;
-      index.docs.forEach(function (d) { if (d.all.indexOf(t) !== -1) n++; });
+      index.docs.forEach(function (d) { if (countTok(d.all, t)) n++; });
       return n;
     });
-    var whole = norm(q).replace(/\s+/g, "");
+    var whole = norm(q).trim().replace(/\s+/g, HAN.test(q) ? "" : " ");
     var results = [];
     index.docs.forEach(function (d, order) {
       var score = 0, ok = true;
       var best = null, bestScore = -1;
       toks.forEach(function (t, k) {
-        if (d.all.indexOf(t) === -1) { ok = false; return; }
+        if (!ok || !countTok(d.all, t)) { ok = false; return; }
         var idf = Math.log(1 + N / df[k]);
-        var inHead = d.nh.indexOf(t) !== -1 ? 1 : 0;
+        var inHead = countTok(d.nh, t) ? 1 : 0;
         var inLead = 0, body = 0;
         d.np.forEach(function (p) {
-          var c = count(p.n, t);
-          body += c;
-          if (p.lead && p.lead.indexOf(t) !== -1) inLead = 1;
+          body += countTok(p.n, t);
+          if (p.lead && countTok(p.lead, t)) inLead = 1;
         });
         score += idf * (8 * inHead + 4 * inLead + Math.log(1 + body) / Math.LN2);
       });
@@ -189,7 +244,7 @@
       if (toks.length > 1 && d.all.indexOf(whole) !== -1) score += 2;
       d.np.forEach(function (p) {
         var s = 0;
-        toks.forEach(function (t) { s += count(p.n, t) + (p.lead.indexOf(t) !== -1 ? 3 : 0); });
+        toks.forEach(function (t) { s += countTok(p.n, t) + (p.lead && countTok(p.lead, t) ? 3 : 0); });
         if (s > bestScore) { bestScore = s; best = p; }
       });
       // matched only in the heading: link to the section, show its first paragraph
@@ -208,12 +263,14 @@
     if (!p) return "";
     var text = p.text, n = norm(text);
     var at = -1;
-    toks.forEach(function (t) { var i = n.indexOf(t); if (i !== -1 && (at === -1 || i < at)) at = i; });
+    var alts = [];
+    toks.forEach(function (t) { alts = alts.concat(t.alts); });
+    alts.forEach(function (t) { var i = n.indexOf(t); if (i !== -1 && (at === -1 || i < at)) at = i; });
     var start = Math.max(0, at - 24), end = Math.min(text.length, start + 90);
     var piece = text.slice(start, end);
     var np = n.slice(start, end);
     var marks = [];
-    toks.forEach(function (t) {
+    alts.forEach(function (t) {
       var i = np.indexOf(t);
       while (i !== -1) { marks.push([i, i + t.length]); i = np.indexOf(t, i + t.length); }
     });
