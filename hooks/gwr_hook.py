@@ -45,7 +45,12 @@ def on_config(config):
     eds = {doc.meta.id: site.edition(doc, lang) for doc in site.docs}
     _build.clear()
     _build.update(site=site, lang=lang, pages=[], urls=export.Urls(root_url), eds=eds)
-    config.extra["gwr"] = {"lang": lang, "root": root_url, "editions": list(export.EDITIONS)}
+    config.extra["gwr"] = {
+        "lang": lang,
+        "root": root_url,
+        "editions": list(export.EDITIONS),
+        "alternates": [{"lang": code, "name": name} for code, name in export.EDITION_NAMES.items()],
+    }
     config.nav = _splice_nav(config.nav or [], render.nav(site.docs, lang, eds))
     return config
 

@@ -173,3 +173,36 @@ def test_chinese_search_finds_the_section(server, page, site, capsys):
     with capsys.disabled():
         print("\nsearch quality:\n  " + "\n  ".join(rows) + f"\n  {good}/{len(QUERIES)} right")
     assert good / len(QUERIES) >= 0.9, "\n".join(rows)
+
+
+def test_language_switch_lands_on_the_same_paragraph(server, page):
+    page.goto(server + "shenzhen/2025/part-2/#part_2__sec_6__para_2")
+    page.wait_for_load_state("load")
+    page.click(".md-header__option .md-select button")
+    page.click("a.gwr-alt[hreflang=en]")
+    page.wait_for_url("**/en/shenzhen/2025/part-2/#part_2__sec_6__para_2")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    page.wait_for_function("document.getElementById('part_2__sec_6__para_2').classList.contains('gwr-target')")
+    top = page.locator("#part_2__sec_6__para_2").evaluate("e => e.getBoundingClientRect().top")
+    assert 0 <= top < 200
+    # and back
+    page.click(".md-header__option .md-select button")
+    page.click("a.gwr-alt[hreflang=zh]")
+    page.wait_for_url("**/shenzhen/2025/part-2/#part_2__sec_6__para_2")
+    assert page.evaluate("document.documentElement.lang") == "zh"
+
+
+def test_reading_views_switch_and_persist(server, page):
+    page.goto(server + "en/shenzhen/2025/part-1/")
+    zh = page.locator("#part_1__para_2 .gwr-zh")
+    en = page.locator("#part_1__para_2 .gwr-en")
+    assert en.is_visible() and not zh.is_visible()
+    page.click(".gwr-views button[data-gwr-view=both]")
+    assert en.is_visible() and zh.is_visible()
+    page.goto(server + "en/shenzhen/2025/part-2/")  # the choice persists on the next page
+    assert page.locator("#part_2__para_1 .gwr-zh").is_visible()
+    page.click(".gwr-views button[data-gwr-view=zh]")
+    assert not page.locator("#part_2__para_1 .gwr-en").is_visible()
+    page.emulate_media(media="print")  # printing follows the chosen view
+    assert page.locator("#part_2__para_1 .gwr-zh").is_visible()
+    assert not page.locator("#part_2__para_1 .gwr-en").is_visible()

@@ -34,6 +34,7 @@ def node_path(doc: Document, node_id: str) -> str:
 
 
 EDITIONS = ("zh", "en")
+EDITION_NAMES = {"zh": "中文", "en": "English"}
 """Languages of the site; the default (Chinese) edition is at the root, others under /<lang>/."""
 
 
