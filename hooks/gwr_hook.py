@@ -88,5 +88,7 @@ def on_page_content(html, page, config, files):
 @event_priority(-50)  # after other plugins have written their files
 def on_post_build(config):
     site = _build["site"]
-    index = search.index_json(site.docs, _build["pages"], site.terms, _build["lang"], _build["eds"], site.synonyms)
+    lang = _build["lang"]
+    terms, synonyms = (site.terms, []) if lang == "zh" else ([], site.synonyms)
+    index = search.index_json(site.docs, _build["pages"], terms, lang, _build["eds"], synonyms)
     Path(config.site_dir, "search-index.json").write_text(index, encoding="utf-8")

@@ -206,3 +206,47 @@ def test_reading_views_switch_and_persist(server, page):
     page.emulate_media(media="print")  # printing follows the chosen view
     assert page.locator("#part_2__para_1 .gwr-zh").is_visible()
     assert not page.locator("#part_2__para_1 .gwr-en").is_visible()
+
+
+# English query -> the sections about the topic (the English index only searches English pages).
+EN_QUERIES = {
+    "artificial intelligence": ["shenzhen/2025/part-2/#part_2__sec_2", "shenzhen/2026-summary/part-3/#part_3__sec_2",
+                                "shenzhen/2025/part-1/#part_1__sec_3", "shenzhen/2025/part-2/#part_2__sec_3"],
+    "low-altitude economy": ["shenzhen/2025/part-2/#part_2__sec_2", "shenzhen/2026-summary/part-1/#part_1__sec_2"],
+    "affordable housing": ["shenzhen/2025/part-2/#part_2__sec_9", "shenzhen/2025/part-1/#part_1__sec_10"],
+    "carbon peaking": ["shenzhen/2025/part-2/#part_2__sec_7", "shenzhen/2025/part-1/#part_1__sec_8",
+                       "shenzhen/2026-summary/part-1/#part_1__sec_8"],
+    "Greater Bay Area": ["shenzhen/2025/part-1/#part_1__sec_5", "shenzhen/2025/part-2/#part_2__sec_6",
+                         "shenzhen/2026-summary/part-1/#part_1__sec_5", "shenzhen/2026-summary/part-3/#part_3__sec_6"],
+    "urban village": ["shenzhen/2025/part-2/#part_2__sec_9", "shenzhen/2025/part-1/#part_1__sec_6",
+                      "shenzhen/2025/part-1/#part_1__sec_10"],
+    "Hetao": ["shenzhen/2025/part-1/#part_1__sec_5", "shenzhen/2025/part-2/#part_2__sec_6",
+              "shenzhen/2026-summary/part-1/#part_1__sec_5"],
+    "National Games": ["shenzhen/2025/part-2/#part_2__sec_8", "shenzhen/2025/part-1/#part_1__sec_9",
+                       "shenzhen/2026-summary/part-1/#part_1__sec_9"],
+}
+
+
+def test_english_search_finds_the_section_in_english_pages(server, page, capsys):
+    page.goto(server + "en/")
+    page.click(".gwr-search__input")
+    rows, good = [], 0
+    for query, expected in EN_QUERIES.items():
+        hrefs = _results(page, server, query)
+        hrefs = [h.replace(server, "").lstrip("./") for h in hrefs]
+        assert hrefs and all(h.startswith("en/") or h.startswith("../") is False for h in hrefs), (query, hrefs)
+        sections = [_section_of_path(h) for h in hrefs[:3]]
+        ok = any(s in expected for s in sections)
+        good += ok
+        rows.append(f"{'ok ' if ok else 'BAD'} {query}: top3={sections}")
+    with capsys.disabled():
+        print("\nEnglish search:\n  " + "\n  ".join(rows) + f"\n  {good}/{len(EN_QUERIES)} right")
+    assert good == len(EN_QUERIES), "\n".join(rows)
+
+
+def _section_of_path(href):
+    path, _, frag = href.partition("#")
+    path = path[3:] if path.startswith("en/") else path
+    for cut in ("__para_", "__item_"):
+        frag = frag.split(cut)[0]
+    return f"{path}#{frag}"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import translations
+from .glossary import load_glossary, synonym_groups
 from .ids import assign_ids, duplicate_ids
 from .model import Document, ParseWarning
 from .parser import ParseError, parse_report
@@ -60,7 +61,10 @@ def load_site(root: Path, registry: str = REGISTRY) -> Site:
             warnings.append(ParseWarning(
                 tr.path, 1, f"{meta.id} is marked fully_translated but {len(todo)} entries are fuzzy or missing "
                 f"(first: {', '.join(todo[:3])}); run `make translations`"))
-    return Site(root=root, docs=docs, shas=shas, terms=load_terms(root), translations=trs, warnings=warnings)
+    glossary = load_glossary(root)
+    terms = sorted(set(load_terms(root)) | {t.zh for t in glossary}, key=lambda s: (-len(s), s))
+    return Site(root=root, docs=docs, shas=shas, terms=terms, translations=trs, warnings=warnings,
+                synonyms=synonym_groups(glossary))
 
 
 CURRENT: Site | None = None

@@ -152,8 +152,9 @@
 
   var STOP = { the: 1, of: 1, and: 1, a: 1, an: 1, "in": 1, to: 1, on: 1, "for": 1, with: 1 };
 
-  /* A token is a list of alternatives; Latin words match at a word start (plurals and -ing forms follow). */
-  function tok(alts, word) { return { alts: alts, word: !!word }; }
+  /* A token is a list of alternatives. A typed Latin word matches at a word start (so plurals and
+   * -ing forms follow); glossary forms match as whole words, plural allowed ("AI" never matches "chain"). */
+  function tok(alts, word, whole) { return { alts: alts, word: !!word || !!whole, whole: !!whole }; }
 
   function synonyms(q) {
     for (var i = 0; i < index.nsyn.length; i++) if (index.nsyn[i].indexOf(q) !== -1) return index.nsyn[i];
@@ -187,7 +188,7 @@
     var whole = norm(q).trim().replace(/\s+/g, " ");
     if (!whole) return [];
     var syn = synonyms(whole);
-    if (syn) return [tok(syn)];
+    if (syn) return [tok(syn, false, true)];
     if (!HAN.test(whole) && whole.indexOf(" ") !== -1 && occurs(whole)) return [tok([whole])];
     var out = [];
     whole.split(" ").forEach(function (w) {
@@ -196,7 +197,7 @@
         (occurs(w) ? [w] : segment(w)).forEach(function (p) { out.push(tok([p])); });
       } else {
         var s = synonyms(w);
-        out.push(s ? tok(s) : tok([w], true));
+        out.push(s ? tok(s, false, true) : tok([w], true));
       }
     });
     return out;
@@ -208,7 +209,11 @@
       if (!t.word) { n += count(hay, a); return; }
       var i = hay.indexOf(a);
       while (i !== -1) {
-        if (i === 0 || !/[a-z0-9]/.test(hay.charAt(i - 1))) n++;
+        var end = i + a.length;
+        if (t.whole && hay.substr(end, 2) === "es") end += 2;
+        else if (t.whole && hay.charAt(end) === "s") end += 1;
+        if ((i === 0 || !/[a-z0-9]/.test(hay.charAt(i - 1))) &&
+            (!t.whole || !/[a-z0-9]/.test(hay.charAt(end)))) n++;
         i = hay.indexOf(a, i + a.length);
       }
     });
