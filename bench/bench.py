@@ -107,7 +107,7 @@ def pipeline_time(project: Path) -> float:
 def make_bare(project: Path) -> None:
     """The same generated Markdown, built by plain MkDocs + Material: no hook, no plugins."""
     site = load_site(project)
-    docs = project / "docs"
+    docs = project / "docs" / "zh"  # the Chinese edition's docs_dir
     for doc in site.docs:
         for src, text in render.render_report(doc, site.edition(doc, "zh"), site.shas[doc.meta.id], "x.json").items():
             (docs / src).parent.mkdir(parents=True, exist_ok=True)

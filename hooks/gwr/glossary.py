@@ -10,9 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from .registry import RegistryError
+from .registry import RegistryError, load_yaml
 
 CATEGORIES = ("programme", "slogan", "concept", "place", "institution", "event", "measure", "indicator", "industry")
 FILE = "data/glossary.yml"
@@ -43,7 +41,7 @@ def load_glossary(root: Path) -> list[Term]:
     path = root / FILE
     if not path.is_file():
         return []
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path.read_text(encoding="utf-8"), typed=False) or {}
     terms, ids, zhs = [], set(), set()
     for i, entry in enumerate(data.get("terms") or []):
         where = f"{FILE}: terms[{i}]"

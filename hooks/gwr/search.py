@@ -16,9 +16,8 @@ import json
 import re
 from pathlib import Path
 
-import yaml
-
 from .export import node_path
+from .registry import load_yaml
 from .model import Document, Section
 from .render import Edition, part_title, report_title, section_title
 
@@ -30,7 +29,7 @@ def load_terms(root: Path, name: str = "data/terms.yml") -> list[str]:
     path = root / name
     if not path.is_file():
         return []
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path.read_text(encoding="utf-8"), typed=False) or {}
     terms = data.get("terms") or []
     return sorted({str(x) for x in terms}, key=lambda s: (-len(s), s))
 
