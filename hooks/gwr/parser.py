@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .figures import cn_numeral as numeral_value
 from .model import Block, Document, FrontMatter, ParseWarning, Part, ReportMeta, Section, SetAside
 
 NUMERALS = "〇零一二三四五六七八九十百"
@@ -39,21 +40,6 @@ PAGE_MARKER = re.compile(r"^[（(]\s*(?:上接|下转|接|转)\s*(?:第)?\s*[A-Z
 FOOTER_LINE = re.compile(r"^(?:作者|URL|原文链接|原文地址|来源|责任编辑|编辑)\s*[:：]")
 HAN = re.compile(r"[\u3400-\u9fff]")
 LEAD_MAX = 30
-
-
-def numeral_value(text: str) -> int:
-    """Value of a Chinese numeral as used in report numbering (一 … 九十九)."""
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    digits["〇"] = 0
-    if text == "十":
-        return 10
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
-    value = 0
-    for c in text:
-        value = value * 10 + digits.get(c, 0)
-    return value
 
 
 @dataclass
