@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from gwr import export, pipeline, render, search
+from gwr import export, glossary_pages, pipeline, render, search
 
 log = logging.getLogger("mkdocs.hooks.gwr")
 NAV_MARKER = "gwr:reports"
@@ -69,18 +69,26 @@ def on_files(files, config):
         sha = site.shas[doc.meta.id]
         data_path = f"../../data/reports/{doc.meta.id}.json"
         for src, markdown in render.render_report(doc, eds[doc.meta.id], sha, data_path).items():
+            depth = src.count("/") + (0 if src.endswith("index.md") else 1)
+            markdown = markdown.replace(glossary_pages.GLOSSARY_HREF, "../" * depth + "glossary/")
             files.append(File.generated(config, src, content=markdown))
         en = site.translations.get(doc.meta.id)
         files.append(
             File.generated(config, f"data/reports/{doc.meta.id}.json", content=export.document_json(doc, sha, urls, en))
         )
+    if site.glossary:
+        page = glossary_pages.render_glossary(site.glossary, site.docs, site.matcher, _build["lang"])
+        files.append(File.generated(config, "glossary.md", content=page))
     files.append(File.generated(config, "data/reports.json", content=export.registry_json(site.docs, site.shas, urls)))
     files.append(File.generated(config, "data/urls.json", content=export.urls_json(site.docs, hand_written, urls)))
     return files
 
 
 def on_page_content(html, page, config, files):
-    if "gwr_report" not in page.meta:
+    # Report pages are indexed from the model; pages marked `search: {exclude: true}` (Material's
+    # convention; the glossary, which repeats the reports' terms) are not indexed.
+    excluded = (page.meta.get("search") or {}).get("exclude", False)
+    if "gwr_report" not in page.meta and not excluded:
         _build["pages"].append({"u": page.url, "t": page.title or "", "text": search.html_text(html)})
     return html
 

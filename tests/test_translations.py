@@ -88,3 +88,30 @@ def test_coverage_check_fails_only_for_fully_translated_reports(tmp_path):
     registry.write_text(registry.read_text(encoding="utf-8").replace(
         "    kind: summary\n    fully_translated: true\n", "    kind: summary\n"), encoding="utf-8")
     assert load_site(project).warnings == []
+
+
+def test_glossary_terms_keep_their_rendering(model):
+    """Wherever a glossary term occurs in a Chinese text, its translation uses the rendering or a listed variant."""
+    from gwr.glossary import Matcher, load_glossary
+
+    matcher = Matcher(load_glossary(ROOT))
+    assert len(matcher.terms) >= 150
+    problems = set()
+    for doc in model.docs:
+        tr = model.translations[doc.meta.id]
+        for src in translations.sources(doc):
+            en = tr.get(src.ctx) or ""
+            for _, _, term in matcher.find(src.text, "zh"):
+                if not matcher.uses_rendering(term, en):
+                    problems.add(f"{doc.meta.id}#{src.ctx}: {term.zh} is not rendered as '{term.en}' or a variant")
+    assert sorted(problems) == []
+
+
+def test_glossary_marks_terms_longest_first_inside_han_text():
+    from gwr.glossary import Matcher, Term
+
+    terms = [Term("qianhai", "前海", "Qianhai", "place", "前海。", "Qianhai."),
+             Term("qianhai-zone", "前海深港现代服务业合作区", "Qianhai Shenzhen-Hong Kong Modern Service Industry "
+                  "Cooperation Zone", "place", "合作区。", "The zone.")]
+    found = Matcher(terms).find("加快建设前海深港现代服务业合作区，前海片区", "zh")
+    assert [(s, e, t.id) for s, e, t in found] == [(4, 16, "qianhai-zone"), (17, 19, "qianhai")]

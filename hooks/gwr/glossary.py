@@ -63,3 +63,40 @@ def load_glossary(root: Path) -> list[Term]:
 
 def synonym_groups(terms: list[Term]) -> list[list[str]]:
     return [forms for forms in (t.english_forms() for t in terms) if len(forms) > 1]
+
+
+class Matcher:
+    """Finds glossary terms in text, longest term first, without overlaps.
+
+    Chinese terms are matched anywhere (``\\b`` means nothing inside Han text);
+    English forms only as whole words, a plural ending allowed. One compiled
+    alternation per language, longest alternatives first, so the regex engine's
+    leftmost-first choice is the longest term at each position.
+    """
+
+    def __init__(self, terms: list[Term]):
+        self.terms = terms
+        self.by_zh = {t.zh: t for t in terms}
+        self.by_form: dict[str, Term] = {}
+        for t in terms:
+            for form in t.english_forms():
+                self.by_form.setdefault(form.lower(), t)
+        zh = sorted(self.by_zh, key=len, reverse=True)
+        en = sorted(self.by_form, key=len, reverse=True)
+        self._zh = re.compile("|".join(map(re.escape, zh))) if zh else None
+        self._en = (re.compile(r"(?<![A-Za-z0-9])(" + "|".join(map(re.escape, en)) + r")(?:e?s)?(?![A-Za-z0-9])", re.I)
+                    if en else None)
+
+    def find(self, text: str, lang: str) -> list[tuple[int, int, Term]]:
+        """(start, end, term) of every term in ``text``."""
+        if lang == "zh":
+            if not self._zh:
+                return []
+            return [(m.start(), m.end(), self.by_zh[m.group(0)]) for m in self._zh.finditer(text)]
+        if not self._en:
+            return []
+        return [(m.start(), m.end(), self.by_form[m.group(1).lower()]) for m in self._en.finditer(text)]
+
+    def uses_rendering(self, term: Term, english: str) -> bool:
+        low = english.lower()
+        return any(re.search(r"(?<![a-z0-9])" + re.escape(f.lower()), low) for f in term.english_forms())

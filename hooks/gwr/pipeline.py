@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import translations
-from .glossary import load_glossary, synonym_groups
+from .glossary import Matcher, Term, load_glossary, synonym_groups
+from .glossary_pages import marker
 from .ids import assign_ids, duplicate_ids
 from .model import Document, ParseWarning
 from .parser import ParseError, parse_report
@@ -29,9 +30,12 @@ class Site:
     """English translation of each report, by report id."""
     synonyms: list[list[str]] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
+    glossary: list[Term] = field(default_factory=list)
+    matcher: Matcher | None = None
 
     def edition(self, doc: Document, lang: str) -> Edition:
-        return Edition(lang=lang, en=self.translations.get(doc.meta.id))
+        mark = marker(self.matcher, lang) if self.matcher and self.glossary else Edition.mark
+        return Edition(lang=lang, en=self.translations.get(doc.meta.id), mark=mark)
 
 
 def load_site(root: Path, registry: str = REGISTRY) -> Site:
@@ -64,7 +68,7 @@ def load_site(root: Path, registry: str = REGISTRY) -> Site:
     glossary = load_glossary(root)
     terms = sorted(set(load_terms(root)) | {t.zh for t in glossary}, key=lambda s: (-len(s), s))
     return Site(root=root, docs=docs, shas=shas, terms=terms, translations=trs, warnings=warnings,
-                synonyms=synonym_groups(glossary))
+                synonyms=synonym_groups(glossary), glossary=glossary, matcher=Matcher(glossary))
 
 
 CURRENT: Site | None = None

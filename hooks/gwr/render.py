@@ -61,7 +61,7 @@ class Edition:
 
     lang: str
     en: Translation | None = None
-    mark: Marker = plain
+    mark: Marker = staticmethod(plain)
     glossary_href: str = ""
     """Relative link from a report page to the glossary page (set by the hook)."""
     extra: dict = field(default_factory=dict)
