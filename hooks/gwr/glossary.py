@@ -69,33 +69,72 @@ class Matcher:
     """Finds glossary terms in text, longest term first, without overlaps.
 
     Chinese terms are matched anywhere (``\\b`` means nothing inside Han text);
-    English forms only as whole words, a plural ending allowed. One compiled
-    alternation per language, longest alternatives first, so the regex engine's
-    leftmost-first choice is the longest term at each position.
+    English forms only as whole words, a plural ending allowed. Candidates are
+    indexed by their first character (Chinese) or first word (English), so each
+    position is checked against a handful of terms, longest first: a regex
+    alternation of ~1,000 terms was 30x slower in Python's ``re``.
     """
+
+    _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
 
     def __init__(self, terms: list[Term]):
         self.terms = terms
         self.by_zh = {t.zh: t for t in terms}
+        self._zh: dict[str, list[str]] = {}
+        for zh in sorted(self.by_zh, key=len, reverse=True):
+            self._zh.setdefault(zh[0], []).append(zh)
         self.by_form: dict[str, Term] = {}
         for t in terms:
             for form in t.english_forms():
                 self.by_form.setdefault(form.lower(), t)
-        zh = sorted(self.by_zh, key=len, reverse=True)
-        en = sorted(self.by_form, key=len, reverse=True)
-        self._zh = re.compile("|".join(map(re.escape, zh))) if zh else None
-        self._en = (re.compile(r"(?<![A-Za-z0-9])(" + "|".join(map(re.escape, en)) + r")(?:e?s)?(?![A-Za-z0-9])", re.I)
-                    if en else None)
+        self._en: dict[str, list[str]] = {}
+        for form in sorted(self.by_form, key=len, reverse=True):
+            first = self._WORD.match(form)
+            if first:
+                self._en.setdefault(first.group(0), []).append(form)
 
     def find(self, text: str, lang: str) -> list[tuple[int, int, Term]]:
         """(start, end, term) of every term in ``text``."""
-        if lang == "zh":
-            if not self._zh:
-                return []
-            return [(m.start(), m.end(), self.by_zh[m.group(0)]) for m in self._zh.finditer(text)]
-        if not self._en:
-            return []
-        return [(m.start(), m.end(), self.by_form[m.group(1).lower()]) for m in self._en.finditer(text)]
+        return self._find_zh(text) if lang == "zh" else self._find_en(text)
+
+    def _find_zh(self, text: str) -> list[tuple[int, int, Term]]:
+        out, i, n = [], 0, len(text)
+        while i < n:
+            for zh in self._zh.get(text[i], ()):
+                if text.startswith(zh, i):
+                    out.append((i, i + len(zh), self.by_zh[zh]))
+                    i += len(zh)
+                    break
+            else:
+                i += 1
+        return out
+
+    def _find_en(self, text: str) -> list[tuple[int, int, Term]]:
+        low = text.lower()
+        out, pos = [], 0
+        for m in self._WORD.finditer(low):
+            if m.start() < pos:
+                continue
+            word = m.group(0)
+            keys = [word]
+            for suffix in ("es", "s"):
+                if word.endswith(suffix):
+                    keys.append(word[: -len(suffix)])
+            for form in (f for key in keys for f in self._en.get(key, ())):
+                i = m.start()
+                if not low.startswith(form, i):
+                    continue
+                end = i + len(form)
+                if low.startswith("es", end) and not low[end + 2 : end + 3].isalnum():
+                    end += 2
+                elif low.startswith("s", end) and not low[end + 1 : end + 2].isalnum():
+                    end += 1
+                if end < len(low) and (low[end].isalnum()):
+                    continue
+                out.append((i, end, self.by_form[form]))
+                pos = end
+                break
+        return out
 
     def uses_rendering(self, term: Term, english: str) -> bool:
         low = english.lower()

@@ -27,9 +27,14 @@ CATEGORY_LABELS = {
 def marker(matcher: Matcher, lang_of_page: str):
     """A Marker (see render.Marker): escapes text and links glossary terms to their entries."""
 
-    def mark(text: str, lang: str) -> str:
+    def mark(text: str, lang: str, seen: set | None = None) -> str:
+        """``seen`` (one set per paragraph) limits marking to a term's first occurrence in it."""
         out, pos = [], 0
         for start, end, term in matcher.find(text, lang):
+            if seen is not None:
+                if term.id in seen:
+                    continue
+                seen.add(term.id)
             tip = f"{term.en} — {term.note_zh}" if lang_of_page == "zh" else f"{term.zh} — {term.note_en}"
             out.append(esc(text[pos:start]))
             out.append(f'<a class="gwr-term" href="{GLOSSARY_HREF}#term-{term.id}" title="{attr(tip)}">'

@@ -51,7 +51,7 @@ Marker = Callable[[str, str], str]
 """Turns plain text of a language into escaped HTML, e.g. with glossary terms marked."""
 
 
-def plain(text: str, lang: str) -> str:
+def plain(text: str, lang: str, seen: set | None = None) -> str:
     return esc(text)
 
 
@@ -135,17 +135,18 @@ def _bold_lead(text_html_parts: tuple[str, str], lead: bool) -> str:
     return f'<strong class="gwr-lead">{first}</strong>{rest}' if lead and first else first + rest
 
 
-def _zh_html(block: Block, ed: Edition, text: str | None = None) -> str:
-    text = block.text if text is None else text
+def _zh_html(block: Block, ed: Edition, seen: set) -> str:
+    text = block.text
     prefix = ""
     if text.startswith("——"):
         prefix, text = "——", text[2:]
     if block.lead and text.startswith(block.lead):
-        return esc(prefix) + _bold_lead((ed.mark(block.lead, "zh"), ed.mark(text[len(block.lead):], "zh")), True)
-    return esc(prefix) + ed.mark(text, "zh")
+        lead = ed.mark(block.lead, "zh", seen)
+        return esc(prefix) + _bold_lead((lead, ed.mark(text[len(block.lead):], "zh", seen)), True)
+    return esc(prefix) + ed.mark(text, "zh", seen)
 
 
-def _en_html(block: Block, ed: Edition, text: str) -> str:
+def _en_html(block: Block, ed: Edition, text: str, seen: set) -> str:
     prefix = ""
     for dash in ("——", "—"):
         if text.startswith(dash):
@@ -153,24 +154,25 @@ def _en_html(block: Block, ed: Edition, text: str) -> str:
             break
     m = _EN_SENTENCE.match(text) if block.lead else None
     if m:
-        return esc(prefix) + _bold_lead((ed.mark(m.group(1), "en"), ed.mark(m.group(2), "en")), True)
-    return esc(prefix) + ed.mark(text, "en")
+        return esc(prefix) + _bold_lead((ed.mark(m.group(1), "en", seen), ed.mark(m.group(2), "en", seen)), True)
+    return esc(prefix) + ed.mark(text, "en", seen)
 
 
 def _spans(block: Block, ed: Edition) -> tuple[str, bool]:
     """Both language versions of a block's text (edition language first) and whether it is translated."""
     en = ed.en_text(block.id)
-    zh_html = _zh_html(block, ed)
-    zh = f'<span class="gwr-zh" lang="zh">{zh_html}</span>'
+    seen_zh: set = set()  # a term is marked once per paragraph and language
+    seen_en: set = set()
+    zh = f'<span class="gwr-zh" lang="zh">{_zh_html(block, ed, seen_zh)}</span>'
     if en is not None:
-        en_span = f'<span class="gwr-en" lang="en">{_en_html(block, ed, en)}</span>'
+        en_span = f'<span class="gwr-en" lang="en">{_en_html(block, ed, en, seen_en)}</span>'
     else:
         en_span = f'<span class="gwr-en gwr-missing" lang="en">{esc(t("en", "untranslated"))}</span>'
     if block.detail:
-        zh += f'<span class="gwr-detail gwr-zh" lang="zh">{ed.mark(block.detail, "zh")}</span>'
+        zh += f'<span class="gwr-detail gwr-zh" lang="zh">{ed.mark(block.detail, "zh", seen_zh)}</span>'
         en_detail = ed.en_text(f"{block.id}.detail")
         if en_detail is not None:
-            en_span += f'<span class="gwr-detail gwr-en" lang="en">{ed.mark(en_detail, "en")}</span>'
+            en_span += f'<span class="gwr-detail gwr-en" lang="en">{ed.mark(en_detail, "en", seen_en)}</span>'
         else:
             en = None
     translated = en is not None
