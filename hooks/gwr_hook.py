@@ -79,6 +79,7 @@ def on_files(files, config):
     if site.glossary:
         page = glossary_pages.render_glossary(site.glossary, site.docs, site.matcher, _build["lang"])
         files.append(File.generated(config, "glossary.md", content=page))
+        files.append(File.generated(config, "data/glossary.json", content=glossary_pages.glossary_json(site.glossary)))
     files.append(File.generated(config, "data/reports.json", content=export.registry_json(site.docs, site.shas, urls)))
     files.append(File.generated(config, "data/urls.json", content=export.urls_json(site.docs, hand_written, urls)))
     return files

@@ -250,3 +250,18 @@ def _section_of_path(href):
     for cut in ("__para_", "__item_"):
         frag = frag.split(cut)[0]
     return f"{path}#{frag}"
+
+
+def test_glossary_terms_have_tooltips_and_link_to_their_entry(server, page):
+    page.goto(server + "en/shenzhen/2025/part-2/")
+    term = page.locator("#part_2__sec_6__para_2 .gwr-en a.gwr-term[href$='#term-hetao-shenzhen-hong-kong-science-and-technology-innovation-cooperation-zone']")
+    page.wait_for_function("document.querySelector('a.gwr-term').title !== ''")
+    assert term.get_attribute("title").startswith("河套深港科技创新合作区 — ")
+    term.click()
+    page.wait_for_url("**/en/glossary/#term-hetao-shenzhen-hong-kong-science-and-technology-innovation-cooperation-zone")
+    entry = page.locator("#term-hetao-shenzhen-hong-kong-science-and-technology-innovation-cooperation-zone")
+    assert "Used in" in entry.inner_text()
+    page.goto(server + "shenzhen/2025/part-2/")
+    page.wait_for_function("document.querySelector('a.gwr-term').title !== ''")
+    zh_term = page.locator("#part_2__sec_6__para_2 .gwr-zh a.gwr-term[href$='#term-qianhai-shenzhen-hong-kong-modern-service-industry-cooperation-zone']")
+    assert zh_term.get_attribute("title").startswith("Qianhai Shenzhen-Hong Kong Modern Service Industry Cooperation Zone — ")

@@ -35,15 +35,25 @@ def marker(matcher: Matcher, lang_of_page: str):
                 if term.id in seen:
                     continue
                 seen.add(term.id)
-            tip = f"{term.en} — {term.note_zh}" if lang_of_page == "zh" else f"{term.zh} — {term.note_en}"
+            # The tooltip (rendering and explanation) is added by gwr.js from data/glossary.json,
+            # so the text is not repeated at every marked term.
             out.append(esc(text[pos:start]))
-            out.append(f'<a class="gwr-term" href="{GLOSSARY_HREF}#term-{term.id}" title="{attr(tip)}">'
-                       f"{esc(text[start:end])}</a>")
+            out.append(f'<a class="gwr-term" href="{GLOSSARY_HREF}#term-{term.id}">{esc(text[start:end])}</a>')
             pos = end
         out.append(esc(text[pos:]))
         return "".join(out)
 
     return mark
+
+
+def glossary_json(terms: list[Term]) -> str:
+    """The glossary as open data (and the source of the tooltips in the text)."""
+    import json
+
+    data = {"schema": "gwr-glossary/1", "terms": [
+        {"id": t.id, "zh": t.zh, "en": t.en, "variants": t.variants, "category": t.category,
+         "note": {"zh": t.note_zh, "en": t.note_en}} for t in terms]}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def usages(docs: list[Document], matcher: Matcher) -> dict[str, list[tuple[Document, str]]]:

@@ -102,6 +102,25 @@
     if (a && location.hash) a.setAttribute("href", a.getAttribute("href").split("#")[0] + location.hash);
   }, true);
 
+  /* ---------- glossary tooltips: rendering and explanation, from data/glossary.json ---------- */
+
+  var terms = document.querySelectorAll("a.gwr-term");
+  var siteBase = (root && root.getAttribute("data-gwr-base")) || ".";
+  if (terms.length) {
+    fetch(siteBase.replace(/\/?$/, "/") + "data/glossary.json")
+      .then(function (r) { return r.json(); })
+      .then(function (data) {
+        var byId = {};
+        data.terms.forEach(function (t) { byId[t.id] = t; });
+        for (var i = 0; i < terms.length; i++) {
+          var t = byId[terms[i].getAttribute("href").split("#term-")[1]];
+          if (!t) continue;
+          terms[i].title = EDITION === "zh" ? t.en + " — " + t.note.zh : t.zh + " — " + t.note.en;
+        }
+      })
+      .catch(function () { /* the link to the entry still works */ });
+  }
+
   /* ---------- search ---------- */
 
   if (!root) return;
