@@ -12,7 +12,7 @@ from gwr.ids import assign_ids
 from gwr.model import ReportMeta, Section
 from gwr.parser import ParseError, numeral_value, parse_report
 from gwr.pipeline import load_site
-from gwr.render import Edition, render_part
+from gwr.render import render_part
 
 
 @pytest.fixture(scope="module")

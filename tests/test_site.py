@@ -132,7 +132,7 @@ def test_nothing_is_lost(site, report):
     numbers = NUMBER.findall(body)
     ok, stop = is_subsequence(numbers, NUMBER.findall(pages))
     assert ok, f"number lost: {numbers[stop]} (#{stop})"
-    seed = han(read_seed(ROOT, doc.meta))
+    seed = han(read_seed(ROOT, doc.meta)[0])
     aside = "".join(a.text for a in doc.set_aside)
     assert Counter(seed) == Counter(han(body)) + Counter(han(aside))
     sources = load(site, "sources/").text

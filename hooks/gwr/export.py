@@ -11,7 +11,7 @@ import json
 
 from .labels import t
 from .model import Block, Document, Part, Section
-from .render import index_src, page_of, part_src
+from .render import index_src, page_of
 
 SCHEMA = "gwr-document/1"
 
@@ -120,20 +120,12 @@ def report_record(doc: Document, sha256: str, urls: Urls) -> dict:
         "city_en": meta.city_en,
         "year": meta.year,
         "kind": meta.kind,
-        "title": {"zh": meta.display_title, **({"en": meta.title_en} if meta.title_en else {})},
+        "title": _texts(meta.display_title, meta.title_en),
         "delivered": meta.delivered,
-        "session": {"zh": meta.session, **({"en": meta.session_en} if meta.session_en else {})}
-        if meta.session
-        else None,
-        "speaker": {"zh": meta.speaker, **({"en": meta.speaker_en} if meta.speaker_en else {})}
-        if meta.speaker
-        else None,
-        "speaker_title": {"zh": meta.speaker_title, **({"en": meta.speaker_title_en} if meta.speaker_title_en else {})}
-        if meta.speaker_title
-        else None,
-        "source_name": {"zh": meta.source_name, **({"en": meta.source_name_en} if meta.source_name_en else {})}
-        if meta.source_name
-        else None,
+        "session": _texts(meta.session, meta.session_en),
+        "speaker": _texts(meta.speaker, meta.speaker_en),
+        "speaker_title": _texts(meta.speaker_title, meta.speaker_title_en),
+        "source_name": _texts(meta.source_name, meta.source_name_en),
         "source_url": meta.source_url,
         "repost_url": meta.repost_url,
         "original_file": meta.original_file,
@@ -222,4 +214,4 @@ def urls_json(docs: list[Document], pages: list[str], urls: Urls) -> str:
     return dumps({"schema": "gwr-urls/1", "urls": entries})
 
 
-__all__ = ["document_json", "registry_json", "urls_json", "url_entries", "Urls", "page_path", "part_src"]
+__all__ = ["document_json", "registry_json", "urls_json", "url_entries", "Urls", "page_path"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .export import node_path
 from .glossary import CATEGORIES, Matcher, Term
 from .model import Document
-from .render import attr, esc, md_esc, part_num, report_title, section_num
+from .render import attr, esc, md_esc, part_num, section_num
 from .translations import sources
 
 GLOSSARY_HREF = "@@gwr-glossary@@"

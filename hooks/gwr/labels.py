@@ -25,7 +25,6 @@ LABELS = {
         "copy_para": "复制本段链接",
         "para": "第{n}段",
         "item": "第{n}项",
-        "authoritative": "中文原文为准。本站文本逐字录自所列来源。",
         "aside.repeated-title": ("重复的标题", "转载页面重复印出了报告标题。"),
         "aside.link-list": ("转载者添加的链接", "转载网页添加的链接列表，不是报告原文。"),
         "aside.resolution": (
@@ -37,7 +36,6 @@ LABELS = {
         "aside.page-marker": ("转版标记", "报纸排版的转版提示，不是报告原文。"),
         "aside.quoted": ("转载者引用的内容", "报告开始之前的引用段落，未能识别为报告的一部分。"),
         "untranslated": "尚未翻译",
-        "sources": "来源与版本",
         "report_page": "报告页面",
         "reports": "报告",
         "city": "城市",
@@ -68,7 +66,6 @@ LABELS = {
         "copy_para": "Copy the link to this paragraph",
         "para": "Paragraph {n}",
         "item": "Item {n}",
-        "authoritative": "The Chinese text is authoritative.",
         "aside.repeated-title": ("Repeated title", "The reposted page printed the report's title twice."),
         "aside.link-list": ("Links added by the reposter", "A list of links added by the web page that reposted the "
                             "report; not part of the report."),
@@ -82,7 +79,6 @@ LABELS = {
         "aside.quoted": ("Quoted material", "A quoted passage before the report begins that could not be placed in "
                          "the report."),
         "untranslated": "Not yet translated",
-        "sources": "Sources and provenance",
         "report_page": "Report page",
         "reports": "Reports",
         "city": "City",

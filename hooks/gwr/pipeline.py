@@ -15,7 +15,7 @@ from .glossary_pages import marker
 from .ids import assign_ids, duplicate_ids
 from .model import Document, ParseWarning
 from .parser import ParseError, parse_report
-from .registry import REGISTRY, RegistryError, load_registry, read_seed, sha256_of
+from .registry import REGISTRY, RegistryError, load_registry, read_seed
 from .render import Edition
 from .search import load_terms
 
@@ -43,7 +43,7 @@ def load_site(root: Path, registry: str = REGISTRY) -> Site:
     metas = load_registry(root, registry)
     docs, shas, warnings, trs = [], {}, [], {}
     for meta in metas:
-        text = read_seed(root, meta, registry)
+        text, sha = read_seed(root, meta, registry)
         try:
             doc = parse_report(meta, text)
         except ParseError as exc:
@@ -56,7 +56,7 @@ def load_site(root: Path, registry: str = REGISTRY) -> Site:
                 "check the part and section numbers in the text."
             )
         docs.append(doc)
-        shas[meta.id] = sha256_of(root, meta)
+        shas[meta.id] = sha
         warnings.extend(doc.warnings)
         trs[meta.id] = translations.load(root, doc, "en")
         if meta.fully_translated and trs[meta.id].coverage < 1:

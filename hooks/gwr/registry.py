@@ -125,15 +125,15 @@ def _validate_entry(registry: str, i: int, entry: object) -> ReportMeta:
     return ReportMeta(index=i, **values)
 
 
-def read_seed(root: Path, meta: ReportMeta, registry: str = REGISTRY) -> str:
-    """Return the seed's text after checking that it exists, is UTF-8 and matches its sha256."""
+def read_seed(root: Path, meta: ReportMeta, registry: str = REGISTRY) -> tuple[str, str]:
+    """Return the seed's text and sha256, after checking that it exists, is UTF-8 and matches its sha256."""
     path = root / meta.file
     where = f"{registry}: reports[{meta.index}].file"
     if not path.is_file():
         raise RegistryError(f"{where}: {meta.file} not found; put the source text there or fix the path.")
     raw = path.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
     if meta.sha256:
-        digest = hashlib.sha256(raw).hexdigest()
         if digest != meta.sha256:
             raise RegistryError(
                 f"{meta.file}: sha256 mismatch: the file changed since it was registered "
@@ -141,10 +141,6 @@ def read_seed(root: Path, meta: ReportMeta, registry: str = REGISTRY) -> str:
                 f"restore the original, or if the new text is intended, update reports[{meta.index}].sha256."
             )
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig"), digest
     except UnicodeDecodeError as exc:
         raise RegistryError(f"{meta.file}: not UTF-8 text (byte {exc.start}); convert the file to UTF-8.") from exc
-
-
-def sha256_of(root: Path, meta: ReportMeta) -> str:
-    return hashlib.sha256((root / meta.file).read_bytes()).hexdigest()

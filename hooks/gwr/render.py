@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 from .labels import date, roman, t
@@ -62,9 +62,6 @@ class Edition:
     lang: str
     en: Translation | None = None
     mark: Marker = staticmethod(plain)
-    glossary_href: str = ""
-    """Relative link from a report page to the glossary page (set by the hook)."""
-    extra: dict = field(default_factory=dict)
 
     @property
     def other(self) -> str:
@@ -130,6 +127,12 @@ def report_title(doc: Document, lang: str) -> str:
     return doc.meta.display_title
 
 
+def en_lead(text: str) -> tuple[str, str] | None:
+    """(first sentence, rest) of an English text whose Chinese opens with a lead sentence."""
+    m = _EN_SENTENCE.match(text)
+    return (m.group(1), m.group(2)) if m else None
+
+
 def _bold_lead(text_html_parts: tuple[str, str], lead: bool) -> str:
     first, rest = text_html_parts
     return f'<strong class="gwr-lead">{first}</strong>{rest}' if lead and first else first + rest
@@ -152,9 +155,9 @@ def _en_html(block: Block, ed: Edition, text: str, seen: set) -> str:
         if text.startswith(dash):
             prefix, text = dash, text[len(dash):]
             break
-    m = _EN_SENTENCE.match(text) if block.lead else None
-    if m:
-        return esc(prefix) + _bold_lead((ed.mark(m.group(1), "en", seen), ed.mark(m.group(2), "en", seen)), True)
+    split = en_lead(text) if block.lead else None
+    if split:
+        return esc(prefix) + _bold_lead((ed.mark(split[0], "en", seen), ed.mark(split[1], "en", seen)), True)
     return esc(prefix) + ed.mark(text, "en", seen)
 
 

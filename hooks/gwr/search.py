@@ -19,7 +19,7 @@ from pathlib import Path
 from .export import node_path
 from .registry import load_yaml
 from .model import Document, Section
-from .render import Edition, part_title, report_title, section_title
+from .render import Edition, en_lead, part_title, report_title, section_title
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
@@ -38,9 +38,6 @@ def html_text(fragment: str) -> str:
     return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment))).strip()
 
 
-_EN_LEAD = re.compile(r"^(.+?[.!?])\s")
-
-
 def _paras(blocks, ed: Edition) -> list[list]:
     """[id, text, lead] per block, in the edition's language; untranslated blocks are left out of an English index."""
     out = []
@@ -52,8 +49,8 @@ def _paras(blocks, ed: Edition) -> list[list]:
         if text is None:
             continue
         detail = ed.en_text(f"{b.id}.detail")
-        lead = _EN_LEAD.match(text.lstrip("—")) if b.lead else None
-        out.append([b.id, text + (" " + detail if detail else ""), lead.group(1) if lead else ""])
+        lead = en_lead(text.lstrip("—")) if b.lead else None
+        out.append([b.id, text + (" " + detail if detail else ""), lead[0] if lead else ""])
     return out
 
 
