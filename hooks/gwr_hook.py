@@ -21,10 +21,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from gwr import export, glossary_pages, pipeline, render, search
+from gwr import export, glossary_pages, indicator_pages, pipeline, render, search
 
 log = logging.getLogger("mkdocs.hooks.gwr")
 NAV_MARKER = "gwr:reports"
+INDICATORS_MARKER = "gwr:indicators"
 _build: dict = {}
 
 
@@ -51,27 +52,40 @@ def on_config(config):
         "editions": list(export.EDITIONS),
         "alternates": [{"lang": code, "name": name} for code, name in export.EDITION_NAMES.items()],
     }
-    config.nav = _splice_nav(config.nav or [], render.nav(site.docs, lang, eds))
+    ctx = indicator_pages.Context(site.docs, site.catalogue, site.figures, site.scores, _build["urls"], lang)
+    _build["ctx"] = ctx
+    config.nav = _splice_nav(config.nav or [], {
+        NAV_MARKER: render.nav(site.docs, lang, eds),
+        INDICATORS_MARKER: indicator_pages.nav(ctx),
+    })
     return config
 
 
-def _splice_nav(nav: list, reports: list) -> list:
+def _splice_nav(nav: list, markers: dict[str, list]) -> list:
     out = []
     for item in nav:
-        out.extend(reports if item == NAV_MARKER else [item])
+        out.extend(markers[item] if isinstance(item, str) and item in markers else [item])
     return out
+
+
+def _relative(src: str, markdown: str) -> str:
+    """Fill in the placeholders of generated pages with links relative to the page ``src``."""
+    depth = src.count("/") + (0 if src.endswith("index.md") else 1)
+    up = "../" * depth
+    return markdown.replace(glossary_pages.GLOSSARY_HREF, up + "glossary/").replace(render.ROOT_HREF, up)
 
 
 def on_files(files, config):
     site, urls, eds = _build["site"], _build["urls"], _build["eds"]
     hand_written = [f.src_uri for f in files.documentation_pages()]
+    ctx = _build["ctx"]
     for doc in site.docs:
         sha = site.shas[doc.meta.id]
         data_path = f"../../data/reports/{doc.meta.id}.json"
-        for src, markdown in render.render_report(doc, eds[doc.meta.id], sha, data_path).items():
-            depth = src.count("/") + (0 if src.endswith("index.md") else 1)
-            markdown = markdown.replace(glossary_pages.GLOSSARY_HREF, "../" * depth + "glossary/")
-            files.append(File.generated(config, src, content=markdown))
+        pages = render.render_report(doc, eds[doc.meta.id], sha, data_path, indicator_pages.main_table(ctx, doc))
+        pages[render.figures_src(doc)] = indicator_pages.render_figures_page(ctx, doc)
+        for src, markdown in pages.items():
+            files.append(File.generated(config, src, content=_relative(src, markdown)))
         en = site.translations.get(doc.meta.id)
         files.append(
             File.generated(config, f"data/reports/{doc.meta.id}.json", content=export.document_json(doc, sha, urls, en))
@@ -80,6 +94,8 @@ def on_files(files, config):
         page = glossary_pages.render_glossary(site.glossary, site.docs, site.matcher, _build["lang"])
         files.append(File.generated(config, "glossary.md", content=page))
         files.append(File.generated(config, "data/glossary.json", content=glossary_pages.glossary_json(site.glossary)))
+    for src, content in indicator_pages.files(ctx).items():
+        files.append(File.generated(config, src, content=_relative(src, content) if src.endswith(".md") else content))
     files.append(File.generated(config, "data/reports.json", content=export.registry_json(site.docs, site.shas, urls)))
     files.append(File.generated(config, "data/urls.json", content=export.urls_json(site.docs, hand_written, urls)))
     return files

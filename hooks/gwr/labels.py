@@ -19,6 +19,7 @@ LABELS = {
         "meta.provenance": "来源与版本说明",
         "summary.notice": "本文件是报纸刊发的政府工作报告摘要，不是报告全文；引用时请注明为摘要。",
         "toc": "报告目录",
+        "figures_page": "全部数字",
         "preamble": "开篇",
         "closing": "结束语",
         "empty_section": "（原文此节仅有标题，无展开内容。）",
@@ -60,6 +61,7 @@ LABELS = {
         "summary.notice": "This document is a newspaper summary of the government work report, not its full text; "
         "cite it as a summary.",
         "toc": "Contents of the report",
+        "figures_page": "All figures",
         "preamble": "Opening",
         "closing": "Closing",
         "empty_section": "(In the original, this section has a heading only.)",

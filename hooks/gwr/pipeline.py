@@ -13,6 +13,7 @@ from . import translations
 from .glossary import Matcher, Term, load_glossary, synonym_groups
 from .glossary_pages import marker
 from .ids import assign_ids, duplicate_ids
+from .indicators import Catalogue, Figure, ScoreRow, extract, load_catalogue, scorecard
 from .model import Document, ParseWarning
 from .parser import ParseError, parse_report
 from .registry import REGISTRY, RegistryError, load_registry, read_seed
@@ -32,10 +33,16 @@ class Site:
     warnings: list[ParseWarning] = field(default_factory=list)
     glossary: list[Term] = field(default_factory=list)
     matcher: Matcher | None = None
+    catalogue: Catalogue = field(default_factory=lambda: Catalogue([]))
+    figures: list[Figure] = field(default_factory=list)
+    """Every figure of every report (see gwr.indicators), in registry and reading order."""
+    scores: list[ScoreRow] = field(default_factory=list)
 
     def edition(self, doc: Document, lang: str) -> Edition:
         mark = marker(self.matcher, lang) if self.matcher and self.glossary else Edition.mark
-        return Edition(lang=lang, en=self.translations.get(doc.meta.id), mark=mark)
+        ed = Edition(lang=lang, en=self.translations.get(doc.meta.id), mark=mark)
+        ed.figs = figure_marks(self, doc, lang)
+        return ed
 
 
 def load_site(root: Path, registry: str = REGISTRY) -> Site:
@@ -65,10 +72,26 @@ def load_site(root: Path, registry: str = REGISTRY) -> Site:
             warnings.append(ParseWarning(
                 tr.path, 1, f"{meta.id} is marked fully_translated but {len(todo)} entries are fuzzy or missing "
                 f"(first: {', '.join(todo[:3])}); run `make translations`"))
+    catalogue = load_catalogue(root)
+    figures = [f for doc in docs for f in extract(doc, catalogue)]
     glossary = load_glossary(root)
     terms = sorted(set(load_terms(root)) | {t.zh for t in glossary}, key=lambda s: (-len(s), s))
     return Site(root=root, docs=docs, shas=shas, terms=terms, translations=trs, warnings=warnings,
-                synonyms=synonym_groups(glossary), glossary=glossary, matcher=Matcher(glossary))
+                synonyms=synonym_groups(glossary), glossary=glossary, matcher=Matcher(glossary),
+                catalogue=catalogue, figures=figures, scores=scorecard(figures, catalogue, docs))
+
+
+def figure_marks(site: Site, doc: Document, lang: str) -> dict:
+    """Catalogued figures of a report to mark in its text: ``{(node, field): [(start, end, indicator, title)]}``."""
+    marks: dict = {}
+    for f in site.figures:
+        if f.report != doc.meta.id or not f.indicator:
+            continue
+        ind = site.catalogue.by_id[f.indicator]
+        kind = {"actual": ("实绩", "result"), "target": ("目标", "target")}.get(f.kind or "", ("", ""))
+        title = f"{ind.zh} · {f.year} · {kind[0]}" if lang == "zh" else f"{ind.en} · {f.year} · {kind[1]}"
+        marks.setdefault((f.node, f.field), []).append((f.start, f.end, f.indicator, title, f))
+    return marks
 
 
 CURRENT: Site | None = None

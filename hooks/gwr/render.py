@@ -22,13 +22,15 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from .labels import date, roman, t
 from .model import Block, Document, Part, Section
 from .translations import Translation
 
+ROOT_HREF = "@@gwr-root@@"
+"""Placeholder for the relative way from a page to the edition's root; the hook fills it in per page."""
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _EN_SENTENCE = re.compile(r"^(.+?[.!?])(\s+\S.*)$", re.S)
 
@@ -62,6 +64,8 @@ class Edition:
     lang: str
     en: Translation | None = None
     mark: Marker = staticmethod(plain)
+    figs: dict = field(default_factory=dict)
+    """Catalogued figures to mark: ``{(node, field): [(start, end, indicator, title, figure)]}``."""
 
     @property
     def other(self) -> str:
@@ -77,6 +81,10 @@ def part_src(doc: Document, part: Part) -> str:
 
 def index_src(doc: Document) -> str:
     return f"{doc.meta.path}/index.md"
+
+
+def figures_src(doc: Document) -> str:
+    return f"{doc.meta.path}/figures.md"
 
 
 def page_of(doc: Document, node_id: str) -> str:
@@ -138,27 +146,70 @@ def _bold_lead(text_html_parts: tuple[str, str], lead: bool) -> str:
     return f'<strong class="gwr-lead">{first}</strong>{rest}' if lead and first else first + rest
 
 
+def _fig_link(text: str, ind: str, title: str) -> str:
+    return f'<a class="gwr-fig" href="{ROOT_HREF}indicators/{ind}/" title="{attr(title)}">{esc(text)}</a>'
+
+
+def _mark_range(text: str, a: int, b: int, spans: list, ed: Edition, lang: str, seen: set) -> str:
+    """``text[a:b]`` marked: catalogued figures link to their indicator, glossary terms to the glossary."""
+    out, pos = [], a
+    for start, end, ind, title, *_ in spans:
+        if start < pos or end > b:
+            continue
+        out.append(ed.mark(text[pos:start], lang, seen))
+        out.append(_fig_link(text[start:end], ind, title))
+        pos = end
+    out.append(ed.mark(text[pos:b], lang, seen))
+    return "".join(out)
+
+
+def _segments(block: Block, ed: Edition, text: str, lang: str, spans: list, seen: set, lead: int | None) -> str:
+    """A text with an optional dash prefix and bold lead sentence of ``lead`` characters."""
+    prefix = next((d for d in ("——", "—") if text.startswith(d)), "") if lang == "en" else (
+        "——" if text.startswith("——") else "")
+    p = len(prefix)
+    if lead:
+        first = _mark_range(text, p, p + lead, spans, ed, lang, seen)
+        return esc(prefix) + _bold_lead((first, _mark_range(text, p + lead, len(text), spans, ed, lang, seen)), True)
+    return esc(prefix) + _mark_range(text, p, len(text), spans, ed, lang, seen)
+
+
 def _zh_html(block: Block, ed: Edition, seen: set) -> str:
     text = block.text
-    prefix = ""
-    if text.startswith("——"):
-        prefix, text = "——", text[2:]
-    if block.lead and text.startswith(block.lead):
-        lead = ed.mark(block.lead, "zh", seen)
-        return esc(prefix) + _bold_lead((lead, ed.mark(text[len(block.lead):], "zh", seen)), True)
-    return esc(prefix) + ed.mark(text, "zh", seen)
+    body = text[2:] if text.startswith("——") else text
+    lead = len(block.lead) if block.lead and body.startswith(block.lead) else None
+    return _segments(block, ed, text, "zh", ed.figs.get((block.id, "text"), []), seen, lead)
 
 
-def _en_html(block: Block, ed: Edition, text: str, seen: set) -> str:
-    prefix = ""
-    for dash in ("——", "—"):
-        if text.startswith(dash):
-            prefix, text = dash, text[len(dash):]
-            break
-    split = en_lead(text) if block.lead else None
-    if split:
-        return esc(prefix) + _bold_lead((ed.mark(split[0], "en", seen), ed.mark(split[1], "en", seen)), True)
-    return esc(prefix) + ed.mark(text, "en", seen)
+def _en_html(block: Block, ed: Edition, text: str, seen: set, fieldname: str = "text") -> str:
+    spans = en_figure_spans(text, ed.figs.get((block.id, fieldname), []))
+    prefix = next((d for d in ("——", "—") if text.startswith(d)), "")
+    split = en_lead(text[len(prefix):]) if block.lead else None
+    return _segments(block, ed, text, "en", spans, seen, len(split[0]) if split else None)
+
+
+_EN_FIG = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(thousand|million|billion|trillion))?(\s?%)?")
+_EN_MULT = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+
+
+def en_figure_spans(text: str, figs: list) -> list:
+    """Where the English text states each catalogued figure, matched by value (5.5% / 3.68 trillion / 207,000)."""
+    found, used = [], set()
+    matches = []
+    for m in _EN_FIG.finditer(text):
+        number = float(m.group(1).replace(",", "") + (m.group(2) or ""))
+        values = {number, number * _EN_MULT.get(m.group(3) or "", 1)}
+        matches.append((m, values))
+    for start, end, ind, title, fig in figs:
+        wanted = (float(fig.value), fig.base_value)
+        for n, (m, values) in enumerate(matches):
+            if n in used:
+                continue
+            if any(abs(v - w) <= 1e-9 * max(abs(w), 1.0) for v in values for w in wanted):
+                used.add(n)
+                found.append((m.start(), m.end(), ind, title))
+                break
+    return sorted(found)
 
 
 def _spans(block: Block, ed: Edition) -> tuple[str, bool]:
@@ -172,10 +223,14 @@ def _spans(block: Block, ed: Edition) -> tuple[str, bool]:
     else:
         en_span = f'<span class="gwr-en gwr-missing" lang="en">{esc(t("en", "untranslated"))}</span>'
     if block.detail:
-        zh += f'<span class="gwr-detail gwr-zh" lang="zh">{ed.mark(block.detail, "zh", seen_zh)}</span>'
+        spans = ed.figs.get((block.id, "detail"), [])
+        detail = _mark_range(block.detail, 0, len(block.detail), spans, ed, "zh", seen_zh)
+        zh += f'<span class="gwr-detail gwr-zh" lang="zh">{detail}</span>'
         en_detail = ed.en_text(f"{block.id}.detail")
         if en_detail is not None:
-            en_span += f'<span class="gwr-detail gwr-en" lang="en">{ed.mark(en_detail, "en", seen_en)}</span>'
+            spans = en_figure_spans(en_detail, ed.figs.get((block.id, "detail"), []))
+            detail = _mark_range(en_detail, 0, len(en_detail), spans, ed, "en", seen_en)
+            en_span += f'<span class="gwr-detail gwr-en" lang="en">{detail}</span>'
         else:
             en = None
     translated = en is not None
@@ -346,9 +401,9 @@ def render_report_index(doc: Document, ed: Edition, sha256: str, site_data_path:
     return "\n".join(out)
 
 
-def render_report(doc: Document, ed: Edition, sha256: str, site_data_path: str) -> dict[str, str]:
-    """All pages of one report: ``{src_uri: markdown}``."""
-    pages = {index_src(doc): render_report_index(doc, ed, sha256, site_data_path)}
+def render_report(doc: Document, ed: Edition, sha256: str, site_data_path: str, extra: str = "") -> dict[str, str]:
+    """All pages of one report: ``{src_uri: markdown}``; ``extra`` is appended to the report's index page."""
+    pages = {index_src(doc): render_report_index(doc, ed, sha256, site_data_path) + "\n" + extra}
     for part in doc.parts:
         pages[part_src(doc, part)] = render_part(doc, part, ed)
     return pages
@@ -446,6 +501,7 @@ def nav(docs: list[Document], lang: str = "zh", eds: dict[str, Edition] | None =
             label = t(lang, "year_label", year=doc.meta.year) + (
                 t(lang, "summary_label") if doc.meta.kind == "summary" else "")
             children = [index_src(doc)] + [{part_title(p, lang, ed): part_src(doc, p)} for p in doc.parts]
+            children.append({t(lang, "figures_page"): figures_src(doc)})
             reports.append({label: children})
         label = city if lang == "zh" else (cities[city][0].meta.city_en or city)
         entries.append({label: reports})
