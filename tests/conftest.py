@@ -22,6 +22,11 @@ FIXTURE_ENTRY = """
     city: 示例
     year: 2024
     kind: full
+  - id: examplecity-2025
+    file: seeds/examplecity-2025.txt
+    city: 示例
+    year: 2025
+    kind: full
 """
 
 
@@ -59,7 +64,8 @@ def build_ok(project: Path, site_dir: Path) -> Path:
 
 
 def add_fixture_report(project: Path) -> None:
-    shutil.copy2(ROOT / "tests/fixtures/examplecity-2024.txt", project / "seeds/examplecity-2024.txt")
+    for name in ("examplecity-2024.txt", "examplecity-2025.txt"):
+        shutil.copy2(ROOT / "tests/fixtures" / name, project / "seeds" / name)
     with open(project / "data/reports.yml", "a", encoding="utf-8") as f:
         f.write(FIXTURE_ENTRY)
 
