@@ -234,3 +234,17 @@ def test_chart_has_no_external_resources(site):
     raw = (site / "indicators/pm25/index.html").read_text(encoding="utf-8")
     svg = raw[raw.index("<svg"):raw.index("</svg>")]
     assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "") and "<script" not in svg
+
+
+def test_figures_page_highlights_exactly_the_figures(site, model):
+    """Each highlight on a report's figures page is a figure as printed, in reading order."""
+    for doc in model.docs:
+        raw = (site / doc.meta.path / "figures/index.html").read_text(encoding="utf-8")
+        marks = [re.sub(r"<[^>]+>", "", m) for m in re.findall(r"<mark>(.*?)</mark>", raw)]
+        expected, seen = [], set()
+        for f in model.figures:
+            if f.report == doc.meta.id and (f.node, f.field, f.start) not in seen:
+                seen.add((f.node, f.field, f.start))
+                expected.append(f.quote[f.start - f.quote_start:f.end - f.quote_start])
+        assert marks == expected
+        assert all(re.fullmatch(r"\d+(?:\.\d+)?(万亿|亿|万)?(多|余)?\D*", m) for m in marks)

@@ -582,7 +582,7 @@ def render_figures_page(ctx: Context, doc: Document) -> str:
         f0 = fs[0]
         # highlight each figure in the sentence
         marked, pos = [], 0
-        sentence_start = _sentence_offset(doc, f0)
+        sentence_start = f0.quote_start
         spans = sorted({(f.start - sentence_start, f.end - sentence_start, f.indicator) for f in fs})
         for a, b, ind in spans:
             if a < pos or a < 0:
@@ -610,17 +610,6 @@ def render_figures_page(ctx: Context, doc: Document) -> str:
                f'<th>{esc(ctx.t("quote"))}</th><th>{esc(ctx.t("figures"))}</th></tr></thead>'
                f'<tbody>{"".join(rows)}</tbody></table>\n')
     return "\n".join(out)
-
-
-def _sentence_offset(doc: Document, f: Figure) -> int:
-    """Where the figure's sentence starts in its field (quotes are stripped sentences)."""
-    from .indicators import _fields
-
-    for block, fname, text, _, _ in _fields(doc):
-        if block.id == f.node and fname == f.field:
-            at = text.rfind(f.quote, 0, f.end)
-            return at if at != -1 else 0
-    return 0
 
 
 # --- site integration ----------------------------------------------------------------------------

@@ -133,6 +133,8 @@ class Figure:
     indicator: str | None = None
     measure: str = "level"
     seq: int = 0
+    quote_start: int = 0
+    """Offset of the quote in the field."""
 
     @property
     def key(self) -> str:
@@ -392,6 +394,7 @@ def extract(doc: Document, cat: Catalogue) -> list[Figure]:
                         comparator=comparator, qualifier=qualifier, aspirational=aspirational,
                         quote=sentence.strip(), year=year if kind else None, kind=kind,
                         indicator=ind.id if ind else None, measure=measure, seq=n,
+                        quote_start=s0 + len(sentence) - len(sentence.lstrip()),
                     ))
     return out
 
