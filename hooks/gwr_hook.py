@@ -21,11 +21,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from gwr import export, glossary_pages, indicator_pages, pipeline, render, search
+from gwr import crosslink_pages, export, glossary_pages, indicator_pages, pipeline, render, search
 
 log = logging.getLogger("mkdocs.hooks.gwr")
 NAV_MARKER = "gwr:reports"
 INDICATORS_MARKER = "gwr:indicators"
+THEMES_MARKER = "gwr:themes"
 _build: dict = {}
 
 
@@ -54,9 +55,15 @@ def on_config(config):
     }
     ctx = indicator_pages.Context(site.docs, site.catalogue, site.figures, site.scores, _build["urls"], lang)
     _build["ctx"] = ctx
+    xctx = crosslink_pages.XContext(site.docs, site.themes, site.entries, site.links, _build["urls"], lang, eds,
+                                    site.figures, site.matcher, site.catalogue)
+    _build["xctx"] = xctx
+    for doc in site.docs:
+        eds[doc.meta.id].notes = crosslink_pages.notes(xctx, doc)
     config.nav = _splice_nav(config.nav or [], {
         NAV_MARKER: render.nav(site.docs, lang, eds),
         INDICATORS_MARKER: indicator_pages.nav(ctx),
+        THEMES_MARKER: crosslink_pages.nav(xctx),
     })
     return config
 
@@ -82,7 +89,8 @@ def on_files(files, config):
     for doc in site.docs:
         sha = site.shas[doc.meta.id]
         data_path = f"../../data/reports/{doc.meta.id}.json"
-        pages = render.render_report(doc, eds[doc.meta.id], sha, data_path, indicator_pages.main_table(ctx, doc))
+        extra = indicator_pages.main_table(ctx, doc) + "\n" + crosslink_pages.render_whats_new(_build["xctx"], doc)
+        pages = render.render_report(doc, eds[doc.meta.id], sha, data_path, extra)
         pages[render.figures_src(doc)] = indicator_pages.render_figures_page(ctx, doc)
         for src, markdown in pages.items():
             files.append(File.generated(config, src, content=_relative(src, markdown)))
@@ -94,7 +102,8 @@ def on_files(files, config):
         page = glossary_pages.render_glossary(site.glossary, site.docs, site.matcher, _build["lang"])
         files.append(File.generated(config, "glossary.md", content=page))
         files.append(File.generated(config, "data/glossary.json", content=glossary_pages.glossary_json(site.glossary)))
-    for src, content in indicator_pages.files(ctx).items():
+    generated = {**indicator_pages.files(ctx), **crosslink_pages.files(_build["xctx"])}
+    for src, content in generated.items():
         files.append(File.generated(config, src, content=_relative(src, content) if src.endswith(".md") else content))
     files.append(File.generated(config, "data/reports.json", content=export.registry_json(site.docs, site.shas, urls)))
     files.append(File.generated(config, "data/urls.json", content=export.urls_json(site.docs, hand_written, urls)))

@@ -14,6 +14,8 @@ from .glossary import Matcher, Term, load_glossary, synonym_groups
 from .glossary_pages import marker
 from .ids import assign_ids, duplicate_ids
 from .indicators import Catalogue, Figure, ScoreRow, extract, load_catalogue, scorecard
+from .themes import Entry, Link, Theme, block_links, load_alignments, load_themes, plan_result_links, related, \
+    sections_info, theme_entries
 from .model import Document, ParseWarning
 from .parser import ParseError, parse_report
 from .registry import REGISTRY, RegistryError, load_registry, read_seed
@@ -37,6 +39,11 @@ class Site:
     figures: list[Figure] = field(default_factory=list)
     """Every figure of every report (see gwr.indicators), in registry and reading order."""
     scores: list[ScoreRow] = field(default_factory=list)
+    themes: list[Theme] = field(default_factory=list)
+    entries: dict[str, list[Entry]] = field(default_factory=dict)
+    """Theme id -> its entries."""
+    links: list[Link] = field(default_factory=list)
+    """Plan <-> result links (curated sections, parts, paragraphs) and related sections."""
 
     def edition(self, doc: Document, lang: str) -> Edition:
         mark = marker(self.matcher, lang) if self.matcher and self.glossary else Edition.mark
@@ -76,9 +83,19 @@ def load_site(root: Path, registry: str = REGISTRY) -> Site:
     figures = [f for doc in docs for f in extract(doc, catalogue)]
     glossary = load_glossary(root)
     terms = sorted(set(load_terms(root)) | {t.zh for t in glossary}, key=lambda s: (-len(s), s))
+    matcher = Matcher(glossary)
+    themes = load_themes(root)
+    for th in themes:
+        unknown = [i for i in th.indicators if i not in catalogue.by_id]
+        if unknown:
+            raise RegistryError(f"data/themes.yml: theme {th.id} names unknown indicators: {', '.join(unknown)}")
+    curated = load_alignments(root, docs)
+    links = (plan_result_links(docs, curated) + block_links(docs, curated, matcher, themes)
+             + related(sections_info(docs, matcher, themes)))
     return Site(root=root, docs=docs, shas=shas, terms=terms, translations=trs, warnings=warnings,
-                synonyms=synonym_groups(glossary), glossary=glossary, matcher=Matcher(glossary),
-                catalogue=catalogue, figures=figures, scores=scorecard(figures, catalogue, docs))
+                synonyms=synonym_groups(glossary), glossary=glossary, matcher=matcher,
+                catalogue=catalogue, figures=figures, scores=scorecard(figures, catalogue, docs),
+                themes=themes, entries=theme_entries(themes, docs, trs), links=links)
 
 
 def figure_marks(site: Site, doc: Document, lang: str) -> dict:

@@ -65,6 +65,8 @@ class Edition:
     en: Translation | None = None
     mark: Marker = staticmethod(plain)
     figs: dict = field(default_factory=dict)
+    notes: dict = field(default_factory=dict)
+    """Cross-link boxes: ``{(node id, "top" | "end" | "after"): html}`` (see gwr.crosslink_pages)."""
     """Catalogued figures to mark: ``{(node, field): [(start, end, indicator, title, figure)]}``."""
 
     @property
@@ -244,6 +246,7 @@ def _block_html(block: Block, ed: Edition) -> str:
         f'aria-label="{attr(label)}">{block.ordinal}</a>'
     )
     body, translated = _spans(block, ed)
+    body += ed.notes.get((block.id, "after"), "")
     missing = "" if translated else " gwr-untranslated"
     if block.kind == "item":
         return f'<li class="gwr-item{missing}" id="{block.id}">{pn}{body}</li>'
@@ -300,16 +303,22 @@ def render_part(doc: Document, part: Part, ed: Edition) -> str:
     lines = [_front_matter(f"{part_title(part, ed.lang, ed)} · {title}", meta.id)]
     lines.extend(_node_heading(1, part, part_title, ed))
     lines.append(f"[{md_esc(title)}](index.md) › {md_esc(part_title(part, ed.lang, ed))}\n{{: .gwr-crumbs }}\n")
+    if (part.id, "top") in ed.notes:
+        lines.append(ed.notes[(part.id, "top")] + "\n")
     pending: list[Block] = []
     for child in part.children:
         if isinstance(child, Section):
             lines.extend(x + "\n" for x in _blocks_md(pending, ed))
             pending = []
             lines.extend(_node_heading(2, child, section_title, ed))
+            if (child.id, "top") in ed.notes:
+                lines.append(ed.notes[(child.id, "top")] + "\n")
             if child.blocks:
                 lines.extend(x + "\n" for x in _blocks_md(child.blocks, ed))
             else:
                 lines.append(f'<p class="gwr-empty">{esc(t(ed.lang, "empty_section"))}</p>\n')
+            if (child.id, "end") in ed.notes:
+                lines.append(ed.notes[(child.id, "end")] + "\n")
         else:
             pending.append(child)
     lines.extend(x + "\n" for x in _blocks_md(pending, ed))

@@ -1,0 +1,394 @@
+"""Pages and boxes of the cross-links: theme timelines, the timeline of reports, plan <-> result boxes on the
+report pages, related sections, "what's new", and ``data/crosslinks.json`` / ``data/themes.json``.
+
+Pure functions over the model and :mod:`gwr.themes`; links are relative through ``ROOT_HREF``.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .export import Urls, node_path
+from .glossary_pages import _node_label
+from .indicator_pages import figure_text
+from .indicators import Figure, part_context
+from .model import Document, Part, Section
+from .render import ROOT_HREF, Edition, attr, esc, md_esc, part_title, report_title, section_title
+from .themes import Entry, Link, Theme, previous, whats_new
+
+T = {
+    "zh": {
+        "themes": "主题", "timeline": "报告时间线", "next": "后续", "planned_before": "计划",
+        "related": "其他年份的同类内容", "planned": "计划", "done": "完成情况", "indicators": "相关指标",
+        "no_plan_report": "本站尚未收录提出{year}年工作安排的报告。",
+        "no_result_report": "本站尚未收录回顾{year}年工作的报告。",
+        "no_plan_entry": "{report}的{year}年工作安排未提及此主题。",
+        "no_result_entry": "{report}对{year}年工作的回顾未提及此主题。",
+        "not_reviewed": "{report}回顾{year}年工作时没有与此对应的一节。",
+        "not_planned": "{report}的{year}年工作安排中没有与此对应的一节。",
+        "report": "{city}{year}年报告", "summary": "（摘要）", "new": "新出现的词语", "gone": "不再出现的词语",
+        "whats_new": "与上一份报告相比", "scorecard": "{year}年目标完成情况", "covers": "涉及年份",
+        "delivered": "报告日期", "session": "会议", "review": "回顾{year}年", "plan": "安排{year}年",
+        "horizon": "展望至{year}年", "themes_of": "主题", "entries": "条目", "no_prev": "本站没有此城市更早的报告，无从比较。",
+    },
+    "en": {
+        "themes": "Themes", "timeline": "Timeline of the reports", "next": "What happened next",
+        "planned_before": "What was planned", "related": "Same topic in other years", "planned": "Planned",
+        "done": "Reported done", "indicators": "Indicators",
+        "no_plan_report": "No report on this site sets out the work plan for {year}.",
+        "no_result_report": "No report on this site reviews the work of {year} yet.",
+        "no_plan_entry": "The {report}'s plan for {year} does not mention this theme.",
+        "no_result_entry": "The {report}'s review of {year} does not mention this theme.",
+        "not_reviewed": "The {report}'s review of {year} has no section on this.",
+        "not_planned": "The {report}'s plan for {year} has no section corresponding to this.",
+        "report": "{city}{year} report", "summary": " (summary)", "new": "New terms and phrases",
+        "gone": "Terms and phrases no longer used", "whats_new": "Compared with the previous report",
+        "scorecard": "Targets for {year}: results", "covers": "Years covered", "delivered": "Delivered",
+        "session": "Session", "review": "review of {year}", "plan": "plan for {year}", "horizon": "goals to {year}",
+        "themes_of": "Themes", "entries": "Entries",
+        "no_prev": "This site has no earlier report of this city to compare with.",
+    },
+}
+
+
+class XContext:
+    """What the cross-link renderers share."""
+
+    def __init__(self, docs: list[Document], themes: list[Theme], entries: dict[str, list[Entry]],
+                 links: list[Link], urls: Urls, lang: str, eds: dict[str, Edition], figures: list[Figure],
+                 matcher, catalogue):
+        self.docs = {d.meta.id: d for d in docs}
+        self.order = docs
+        self.themes = themes
+        self.entries = entries
+        self.links = links
+        self.urls = urls
+        self.lang = lang
+        self.eds = eds
+        self.figures = figures
+        self.matcher = matcher
+        self.catalogue = catalogue
+        self.multi_city = len({d.meta.city for d in docs}) > 1
+        self.by_src: dict[tuple[str, str], list[Link]] = {}
+        for link in links:
+            self.by_src.setdefault(link.src, []).append(link)
+
+    def t(self, key: str, **kw) -> str:
+        return T[self.lang][key].format(**kw) if kw else T[self.lang][key]
+
+    def report_label(self, doc: Document) -> str:
+        zh = self.lang == "zh"
+        city = (doc.meta.city if zh else (doc.meta.city_en or doc.meta.city) + " ") if self.multi_city else ""
+        label = self.t("report", city=city, year=doc.meta.year)
+        if doc.meta.kind == "summary":
+            label += self.t("summary")
+        return label[0].upper() + label[1:] if not zh else label
+
+    def node(self, doc: Document, node_id: str):
+        for part in doc.parts:
+            if part.id == node_id:
+                return part
+            for s in part.sections:
+                if s.id == node_id:
+                    return s
+        for b in doc.body_blocks():
+            if b.id == node_id:
+                return b
+        return None
+
+    def title(self, doc: Document, node_id: str) -> str:
+        """A node's label in the page's language: a part or section title, or a citation label and excerpt."""
+        node = self.node(doc, node_id)
+        ed = self.eds[doc.meta.id]
+        if isinstance(node, Part):
+            return part_title(node, self.lang, ed)
+        if isinstance(node, Section):
+            return section_title(node, self.lang, ed)
+        label = _node_label(doc, node_id, self.lang).split(" · ", 1)[1]
+        text = (ed.en_text(node_id) if self.lang == "en" else None) or node.text
+        cut = 40 if self.lang == "zh" else 90
+        return f"{label} {text[:cut]}{'…' if len(text) > cut else ''}"
+
+    def href(self, doc: Document, node_id: str) -> str:
+        return ROOT_HREF + node_path(doc, node_id)
+
+    def a(self, key: tuple[str, str], with_report: bool = True) -> str:
+        doc = self.docs[key[0]]
+        label = self.title(doc, key[1])
+        if with_report:
+            label = f"{self.report_label(doc)} · {label}"
+        return f'<a href="{attr(self.href(doc, key[1]))}">{esc(label)}</a>'
+
+
+def _box(cls: str, label: str, body: str) -> str:
+    return f'<aside class="gwr-xref {cls}"><p><strong>{esc(label)}</strong>: {body}</p></aside>'
+
+
+def _pair_reports(ctx: XContext, doc: Document, part: Part) -> tuple[str, int | None, str | None]:
+    year, kind = part_context(doc, part.heading)
+    return ("planned" if kind == "target" else "done" if kind == "actual" else ""), year, kind
+
+
+def notes(ctx: XContext, doc: Document) -> dict:
+    """Boxes for the report's pages: ``{(node id, "top" | "end" | "after"): html}``."""
+    out: dict = {}
+    sep = "；" if ctx.lang == "zh" else "; "
+    later = {d.meta.year: d for d in ctx.order if d.meta.city == doc.meta.city}
+    for part in doc.parts:
+        mode, year, kind = _pair_reports(ctx, doc, part)
+        nodes = [part] + part.sections
+        for node in nodes:
+            key = (doc.meta.id, node.id)
+            links = ctx.by_src.get(key, [])
+            nxt = [l for l in links if l.relation == "result"]
+            before = [l for l in links if l.relation == "plan"]
+            html = ""
+            if mode == "planned" and year == doc.meta.year:
+                if nxt:
+                    html = _box("gwr-next", ctx.t("next"), sep.join(ctx.a(l.dst) for l in nxt))
+                elif isinstance(node, Section) and year is not None:
+                    rev = next((d for y, d in sorted(later.items()) if y > year and _reviews(d, year)), None)
+                    msg = (ctx.t("not_reviewed", report=ctx.report_label(rev), year=year) if rev else
+                           ctx.t("no_result_report", year=year))
+                    html = _box("gwr-next", ctx.t("next"), esc(msg))
+                if isinstance(node, Part) and year is not None and any(
+                        f.report == doc.meta.id and f.kind == "target" and f.year == year and f.indicator
+                        for f in ctx.figures):
+                    html += _box("gwr-next", ctx.t("scorecard", year=year),
+                                 f'<a href="{ROOT_HREF}scorecards/{year}/">{esc(ctx.t("scorecard", year=year))}</a>')
+            elif mode == "done":
+                if before:
+                    html = _box("gwr-before", ctx.t("planned_before"), sep.join(ctx.a(l.dst) for l in before))
+                elif isinstance(node, Section) and year is not None:
+                    plan = next((d for d in ctx.order if d.meta.city == doc.meta.city and d.meta.year == year
+                                 and _plans(d, year)), None)
+                    msg = (ctx.t("not_planned", report=ctx.report_label(plan), year=year) if plan else
+                           ctx.t("no_plan_report", year=year))
+                    html = _box("gwr-before", ctx.t("planned_before"), esc(msg))
+            if html:
+                out[(node.id, "top")] = html
+            rel = [l for l in links if l.relation == "related"]
+            if rel and isinstance(node, Section):
+                out[(node.id, "end")] = _box("gwr-related", ctx.t("related"), sep.join(ctx.a(l.dst) for l in rel))
+    for block in doc.body_blocks():
+        links = ctx.by_src.get((doc.meta.id, block.id), [])
+        bits = []
+        for rel, label in (("result", "next"), ("plan", "planned_before")):
+            ls = [l for l in links if l.relation == rel]
+            if ls:
+                bits.append(f'<span class="gwr-xlabel">{esc(ctx.t(label))}</span> '
+                            + sep.join(ctx.a(l.dst) for l in ls))
+        if bits:
+            out[(block.id, "after")] = f'<span class="gwr-xpara">{" · ".join(bits)}</span>'
+    return out
+
+
+def _reviews(doc: Document, year: int) -> bool:
+    return any(part_context(doc, p.heading) == (year, "actual") for p in doc.parts)
+
+
+def _plans(doc: Document, year: int) -> bool:
+    return any(part_context(doc, p.heading) == (year, "target") for p in doc.parts)
+
+
+# --- theme pages ---------------------------------------------------------------------------------
+
+def _fm(title: str) -> str:
+    safe = title.replace("\\", "\\\\").replace('"', '\\"')
+    return f'---\ntitle: "{safe}"\nsearch:\n  exclude: true\n---\n'
+
+
+def _years(ctx: XContext) -> list[int]:
+    ys = set()
+    for doc in ctx.order:
+        for p in doc.parts:
+            y, k = part_context(doc, p.heading)
+            if y is not None and k:
+                ys.add(y)
+    return sorted(ys)
+
+
+def _entry_li(ctx: XContext, e: Entry) -> str:
+    doc = e.node.doc
+    text = e.excerpt_zh if ctx.lang == "zh" else (e.excerpt_en or e.excerpt_zh)
+    lang = "zh" if ctx.lang == "zh" or not e.excerpt_en else "en"
+    where = f"{ctx.report_label(doc)} · {_node_label(doc, e.node.id, ctx.lang).split(' · ', 1)[1]}"
+    if e.node.kind == "section":
+        text = ctx.title(doc, e.node.id)
+        lang = ctx.lang if (ctx.lang == "zh" or ctx.eds[doc.meta.id].en_text(e.node.id)) else "zh"
+    return (f'<li><span lang="{lang}">{esc(text)}</span> '
+            f'<a class="gwr-src" href="{attr(ctx.href(doc, e.node.id))}">{esc(where)}</a></li>')
+
+
+def render_theme(ctx: XContext, theme: Theme) -> str:
+    zh = ctx.lang == "zh"
+    out = [_fm(f"{theme.name(ctx.lang)} · {ctx.t('themes')}"), f"# {md_esc(theme.name(ctx.lang))} {{#theme}}\n"]
+    out.append(f'<p class="gwr-altname" lang="{"en" if zh else "zh"}">{esc(theme.en if zh else theme.zh)}</p>\n')
+    out.append(md_esc(theme.description_zh if zh else theme.description_en) + "\n")
+    entries = ctx.entries[theme.id]
+    for year in _years(ctx):
+        out.append(f"## {year} {{#y{year}}}\n")
+        for mode in ("planned", "done"):
+            es = [e for e in entries if e.node.year == year and e.node.mode == mode]
+            out.append(f'<p class="gwr-tl-label">{esc(ctx.t(mode))}</p>\n')
+            if es:
+                out.append('<ul class="gwr-timeline">' + "".join(_entry_li(ctx, e) for e in es) + "</ul>\n")
+            else:
+                kind = "target" if mode == "planned" else "actual"
+                src = [d for d in ctx.order if any(part_context(d, p.heading) == (year, kind) for p in d.parts)]
+                if src:
+                    msg = ctx.t("no_plan_entry" if mode == "planned" else "no_result_entry",
+                                report=ctx.report_label(src[0]), year=year)
+                else:
+                    msg = ctx.t("no_plan_report" if mode == "planned" else "no_result_report", year=year)
+                out.append(f'<p class="gwr-empty">{esc(msg)}</p>\n')
+        figs = [f for f in ctx.figures if f.indicator in theme.indicators and f.year == year and f.kind]
+        if figs:
+            cells = []
+            for f in figs:
+                ind = ctx.catalogue.by_id[f.indicator]
+                kind = ("目标" if f.kind == "target" else "实绩") if zh else f.kind.replace("actual", "result")
+                cells.append(f'<li><a href="{ROOT_HREF}indicators/{ind.id}/">{esc(ind.name(ctx.lang))}</a> '
+                             f'({esc(kind)}): <a href="{attr(ROOT_HREF + node_path(ctx.docs[f.report], f.node))}">'
+                             f'{esc(figure_text(f, ctx.lang))}</a></li>')
+            out.append(f'<p class="gwr-tl-label">{esc(ctx.t("indicators"))}</p>\n'
+                       f'<ul class="gwr-timeline gwr-tl-figs">{"".join(cells)}</ul>\n')
+    return "\n".join(out)
+
+
+def render_themes_index(ctx: XContext) -> str:
+    zh = ctx.lang == "zh"
+    out = [_fm(ctx.t("themes")), f"# {ctx.t('themes')} {{#themes}}\n"]
+    out.append(
+        "每个主题按年份排列：各年政府工作报告的工作安排中计划做什么，下一年的报告回顾时报告做了什么。每一条都是原文摘录，链接到所在段落。"
+        "主题由 `data/themes.yml` 中的词语识别，新增报告后自动延伸。\n" if zh else
+        "Each theme runs year by year: what each year's report planned and what the next year's report says was "
+        "done. Every entry is an excerpt that links to its paragraph; English excerpts are from the project's own "
+        "translation. Themes are recognised by the terms in `data/themes.yml` and extend to new reports by "
+        "themselves.\n")
+    years = _years(ctx)
+    head = "".join(f"<th>{y}</th>" for y in years)
+    rows = []
+    for th in ctx.themes:
+        es = ctx.entries[th.id]
+        cells = "".join(f"<td>{sum(1 for e in es if e.node.year == y) or '—'}</td>" for y in years)
+        rows.append(f'<tr><td><a href="{attr(th.id)}/">{esc(th.name(ctx.lang))}</a></td>{cells}</tr>')
+    out.append(f'<table class="gwr-data"><thead><tr><th>{esc(ctx.t("themes_of"))}</th>{head}</tr></thead>'
+               f'<tbody>{"".join(rows)}</tbody></table>\n')
+    out.append(f"[{md_esc(ctx.t('timeline'))}](../timeline.md)\n")
+    return "\n".join(out)
+
+
+def render_reports_timeline(ctx: XContext) -> str:
+    from .labels import date
+
+    zh = ctx.lang == "zh"
+    out = [_fm(ctx.t("timeline")), f"# {ctx.t('timeline')} {{#timeline}}\n"]
+    out.append("每份报告在何时、在哪次会议上作出，回顾和安排的是哪一年。\n" if zh else
+               "When each report was delivered, at which session, and which years it reviews and plans.\n")
+    rows = []
+    for doc in sorted(ctx.order, key=lambda d: (d.meta.delivered or str(d.meta.year), d.meta.id)):
+        covers = []
+        for p in doc.parts:
+            y, k = part_context(doc, p.heading)
+            if y is None or not k:
+                continue
+            key = "review" if k == "actual" else ("plan" if y == doc.meta.year else "horizon")
+            covers.append(f'<a href="{ROOT_HREF}{attr(node_path(doc, p.id))}">{esc(ctx.t(key, year=y))}</a>')
+        session = (doc.meta.session_en or doc.meta.session) if not zh else doc.meta.session
+        rows.append(
+            f'<tr id="{doc.meta.id}"><td>{esc(date(ctx.lang, doc.meta.delivered)) if doc.meta.delivered else doc.meta.year}'
+            f'</td><td><a href="{ROOT_HREF}{attr(doc.meta.path)}/">{esc(report_title(doc, ctx.lang))}</a></td>'
+            f'<td>{esc(session or "—")}</td><td>{"<br>".join(covers)}</td></tr>')
+    out.append(f'<table class="gwr-data"><thead><tr><th>{esc(ctx.t("delivered"))}</th>'
+               f'<th>{"报告" if zh else "Report"}</th><th>{esc(ctx.t("session"))}</th>'
+               f'<th>{esc(ctx.t("covers"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>\n')
+    return "\n".join(out)
+
+
+def render_whats_new(ctx: XContext, doc: Document) -> str:
+    zh = ctx.lang == "zh"
+    out = [f"## {md_esc(ctx.t('whats_new'))} {{#whats-new}}\n"]
+    prev = previous(doc, ctx.order)
+    if prev is None:
+        out.append(md_esc(ctx.t("no_prev")) + "\n")
+        return "\n".join(out)
+    new, gone = whats_new(doc, prev, ctx.matcher)
+    out.append(
+        (f"与{md_esc(ctx.report_label(prev))}相比。候选词语包括：术语表中的术语、报告用引号标出的提法和口号（如“一点两地”），"
+         "以及英文缩写（如 APEC）。一个词语若在另一份报告的正文（含标题）中一次也没有出现，即列为新出现或不再出现；"
+         "每个词语链接到它在报告中第一次出现的位置。方法不针对任何一份报告调整。")
+        if zh else
+        (f"Compared with the {md_esc(ctx.report_label(prev))}. Candidates are the glossary's terms, the phrases and "
+         "slogans the report puts in quotation marks (such as “一点两地”) and Latin-script abbreviations (such as "
+         "APEC). A candidate is new if it does not occur anywhere in the other report's text, headings included, "
+         "and no longer used if it occurs in the other report but not in this one; each links to its first "
+         "occurrence. The method is the same for every report.")
+    )
+    if doc.meta.kind == "summary" or prev.meta.kind == "summary":
+        out.append(" 注意：其中一份是摘要，篇幅差别使“不再出现”的词语偏多。" if zh else
+                   " Note: one of the two is a summary, so many terms are \"no longer used\" only because the "
+                   "text is shorter.")
+    out.append("\n")
+
+    def items(ps, d):
+        lis = []
+        for p in ps:
+            label = p.text
+            if not zh and p.term is not None:
+                label = f"{p.term.en} ({p.text})"
+            lis.append(f'<li><a href="{attr(ROOT_HREF + node_path(d, p.node))}"><span lang="zh">{esc(p.text)}</span>'
+                       + (f" · {esc(p.term.en)}" if not zh and p.term is not None else "") + "</a></li>")
+        return '<ul class="gwr-terms">' + "".join(lis) + "</ul>"
+
+    out.append(f"### {md_esc(ctx.t('new'))} ({len(new)}) {{#new-terms}}\n")
+    out.append(items(new, doc) + "\n")
+    out.append(f"### {md_esc(ctx.t('gone'))} ({len(gone)}) {{#gone-terms}}\n")
+    show = f"显示这 {len(gone)} 个词语" if zh else f"Show the {len(gone)} terms and phrases"
+    out.append(f'<details class="gwr-gone"><summary>{esc(show)}</summary>{items(gone, prev)}</details>\n')
+    return "\n".join(out)
+
+
+# --- open data and site integration --------------------------------------------------------------
+
+def crosslinks_json(ctx: XContext) -> str:
+    rows = []
+    for link in ctx.links:
+        a, b = ctx.docs[link.src[0]], ctx.docs[link.dst[0]]
+        rows.append({
+            "from": {"report": link.src[0], "id": link.src[1], "url": ctx.urls.both(node_path(a, link.src[1]))},
+            "to": {"report": link.dst[0], "id": link.dst[1], "url": ctx.urls.both(node_path(b, link.dst[1]))},
+            "relation": link.relation, "basis": link.basis,
+            **({"score": link.score} if link.score else {}), **({"themes": list(link.themes)} if link.themes else {}),
+        })
+    data = {"schema": "gwr-crosslinks/1", "links": rows}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def themes_json(ctx: XContext) -> str:
+    data = {"schema": "gwr-themes/1", "themes": [{
+        "id": th.id, "name": {"zh": th.zh, "en": th.en},
+        "description": {"zh": th.description_zh, "en": th.description_en},
+        "terms": list(th.terms), "indicators": list(th.indicators), "url": ctx.urls.both(f"themes/{th.id}/"),
+        "entries": [{"report": e.node.doc.meta.id, "id": e.node.id, "year": e.node.year, "mode": e.node.mode,
+                     "excerpt": {"zh": e.excerpt_zh, **({"en": e.excerpt_en} if e.excerpt_en else {})},
+                     "url": ctx.urls.both(node_path(e.node.doc, e.node.id))} for e in ctx.entries[th.id]],
+    } for th in ctx.themes]}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def nav(ctx: XContext) -> list:
+    if not ctx.themes:
+        return [{ctx.t("timeline"): "timeline.md"}]
+    return [{ctx.t("themes"): ["themes/index.md"] + [{th.name(ctx.lang): f"themes/{th.id}.md"} for th in ctx.themes]
+             + [{ctx.t("timeline"): "timeline.md"}]}]
+
+
+def files(ctx: XContext) -> dict[str, str]:
+    out = {"timeline.md": render_reports_timeline(ctx), "data/crosslinks.json": crosslinks_json(ctx)}
+    if ctx.themes:
+        out["themes/index.md"] = render_themes_index(ctx)
+        for th in ctx.themes:
+            out[f"themes/{th.id}.md"] = render_theme(ctx, th)
+        out["data/themes.json"] = themes_json(ctx)
+    return out

@@ -1,0 +1,446 @@
+"""Cross-links between reports: themes through the years, plan -> result alignment, related sections, what's new.
+
+Everything here works from the model, the registry and three data files, with no rule for any report:
+
+* ``data/themes.yml`` — themes with Chinese terms and patterns (which nodes belong to a theme) and English
+  terms (which sentence of the translation to quote);
+* ``data/alignments.yml`` — which review sections of report N+1 report on each plan section of report N,
+  curated by reading; :func:`suggest` proposes them for a new report from shared terms;
+* ``data/glossary.yml`` — the terms compared for related sections and for "what's new".
+
+The year and kind of a part come from :func:`gwr.indicators.part_context`, as for the indicators: a
+review part reports what was done in its year, a plan part what is planned for its year.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .glossary import Matcher
+from .indicators import part_context
+from .model import Block, Document, Part, Section
+from .registry import RegistryError, load_yaml
+
+THEMES = "data/themes.yml"
+ALIGNMENTS = "data/alignments.yml"
+_SENT_ZH = re.compile(r"[^。；！？]+[。；！？]?")
+_SENT_EN = re.compile(r"(?:[^.;!?]|[.;!?](?!\s|$))+(?:[.;!?]|$)")
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    zh: str
+    en: str
+    description_zh: str
+    description_en: str
+    terms: tuple[str, ...]
+    patterns: tuple[re.Pattern, ...]
+    terms_en: tuple[str, ...]
+    indicators: tuple[str, ...] = ()
+
+    def name(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+    def find(self, text: str) -> int:
+        """Position of the first match in a Chinese text, or -1."""
+        hits = [text.find(t) for t in self.terms if t in text]
+        hits += [m.start() for p in self.patterns for m in [p.search(text)] if m]
+        return min(hits) if hits else -1
+
+
+def load_themes(root: Path) -> list[Theme]:
+    path = Path(root) / THEMES
+    if not path.exists():
+        return []
+    data = load_yaml(path.read_text(encoding="utf-8"), typed=True) or {}
+    out, seen = [], set()
+    for n, raw in enumerate(data.get("themes") or [], 1):
+        where = f"{THEMES}: theme {n}"
+        missing = [k for k in ("id", "zh", "en", "description_zh", "description_en", "terms") if not raw.get(k)]
+        if missing:
+            raise RegistryError(f"{where}: missing {', '.join(missing)}")
+        tid = str(raw["id"])
+        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", tid) or tid in seen:
+            raise RegistryError(f"{where}: id {tid!r} must be unique, lowercase letters, digits and hyphens")
+        seen.add(tid)
+        try:
+            patterns = tuple(re.compile(p) for p in raw.get("patterns") or ())
+        except re.error as exc:
+            raise RegistryError(f"{where} ({tid}): bad pattern: {exc}") from exc
+        out.append(Theme(tid, str(raw["zh"]), str(raw["en"]), str(raw["description_zh"]),
+                         str(raw["description_en"]), tuple(str(t) for t in raw["terms"]), patterns,
+                         tuple(str(t) for t in raw.get("terms_en") or ()),
+                         tuple(str(i) for i in raw.get("indicators") or ())))
+    return out
+
+
+# --- nodes with their year and kind --------------------------------------------------------------
+
+@dataclass
+class Node:
+    """A part, section or block with the year it speaks of and whether it plans or reports."""
+
+    doc: Document
+    id: str
+    kind: str
+    """``part``, ``section`` or ``block``."""
+    text: str
+    """Chinese: the heading for parts and sections, text and detail for blocks."""
+    year: int | None
+    mode: str | None
+    """``done`` (review part), ``planned`` (plan part) or None."""
+    section: str | None = None
+    """For blocks in a section: the section's id."""
+    part: str = ""
+
+
+def nodes(doc: Document) -> list[Node]:
+    out = []
+    for part in doc.parts:
+        year, kind = part_context(doc, part.heading)
+        mode = {"actual": "done", "target": "planned"}.get(kind or "")
+        out.append(Node(doc, part.id, "part", part.heading, year, mode, part=part.id))
+        for child in part.children:
+            if isinstance(child, Section):
+                out.append(Node(doc, child.id, "section", child.heading, year, mode, part=part.id))
+                for b in child.blocks:
+                    out.append(Node(doc, b.id, "block", b.text + ("\n" + b.detail if b.detail else ""), year, mode,
+                                    child.id, part.id))
+            else:
+                out.append(Node(doc, child.id, "block", child.text + ("\n" + child.detail if child.detail else ""),
+                                year, mode, None, part.id))
+    return out
+
+
+def section_text(doc_nodes: list[Node], section_id: str) -> str:
+    return "\n".join(n.text for n in doc_nodes if n.id == section_id or n.section == section_id)
+
+
+# --- theme entries -------------------------------------------------------------------------------
+
+@dataclass
+class Entry:
+    theme: str
+    node: Node
+    excerpt_zh: str
+    excerpt_en: str | None
+
+
+def _window(sentence: str, at: int, size: int = 90) -> str:
+    if len(sentence) <= size:
+        return sentence
+    start = max(0, min(at - size // 3, len(sentence) - size))
+    return ("…" if start else "") + sentence[start:start + size] + ("…" if start + size < len(sentence) else "")
+
+
+def excerpt_zh(text: str, pos: int) -> str:
+    for m in _SENT_ZH.finditer(text):
+        if m.start() <= pos < m.end():
+            s = m.group(0).strip()
+            return _window(s, pos - m.start() - (len(m.group(0)) - len(m.group(0).lstrip())))
+    return _window(text.strip(), pos)
+
+
+def excerpt_en(text: str | None, terms: tuple[str, ...], size: int = 260) -> str | None:
+    """The sentence of the English text that names the theme (else its first sentence), shortened."""
+    if not text:
+        return None
+    sentences = [m.group(0).strip() for m in _SENT_EN.finditer(text) if m.group(0).strip()]
+    low = [s.lower() for s in sentences]
+    pick, at = sentences[0] if sentences else text, 0
+    for s, lw in zip(sentences, low):
+        hits = [lw.find(t.lower()) for t in terms if t.lower() in lw]
+        if hits:
+            pick, at = s, min(hits)
+            break
+    if len(pick) <= size:
+        return pick
+    start = max(0, min(at - size // 3, len(pick) - size))
+    start = pick.rfind(" ", 0, start) + 1 if start else 0
+    return ("…" if start else "") + pick[start:start + size].rstrip() + "…"
+
+
+def theme_entries(themes: list[Theme], docs: list[Document], translations: dict) -> dict[str, list[Entry]]:
+    """Theme id -> its entries (sections and blocks that mention it), in registry and reading order.
+
+    A section heading that matches is an entry; a block is an entry unless its section heading already is
+    (the heading stands for the section) — except in sections with many blocks, where each block counts.
+    """
+    out: dict[str, list[Entry]] = {t.id: [] for t in themes}
+    for doc in docs:
+        tr = translations.get(doc.meta.id)
+        for theme in themes:
+            for n in nodes(doc):
+                if n.kind == "part" or n.mode is None:
+                    continue
+                pos = theme.find(n.text)
+                if pos < 0:
+                    continue
+                en = tr.get(n.id) if tr else None
+                if n.kind == "block" and tr is not None and "\n" in n.text:
+                    detail = tr.get(f"{n.id}.detail")
+                    en = " ".join(x for x in (en, detail) if x) or None
+                out[theme.id].append(Entry(theme.id, n, excerpt_zh(n.text, pos), excerpt_en(en, theme.terms_en)))
+    return out
+
+
+# --- alignment: plan sections of report N <-> review sections of report N+1 ------------------------
+
+@dataclass
+class Pair:
+    """A plan part of one report and the review part of a later report covering the same year."""
+
+    plan: Document
+    plan_part: Part
+    result: Document
+    result_part: Part
+    year: int
+
+
+def pairs(docs: list[Document]) -> list[Pair]:
+    """Every (plan part, review part) of the same city and year, the review from the earliest later report."""
+    out = []
+    for a in docs:
+        for pa in a.parts:
+            year, kind = part_context(a, pa.heading)
+            if kind != "target" or year is None or year != a.meta.year:
+                continue
+            best = None
+            for b in docs:
+                if b.meta.city != a.meta.city or b.meta.year <= a.meta.year:
+                    continue
+                for pb in b.parts:
+                    y2, k2 = part_context(b, pb.heading)
+                    if k2 == "actual" and y2 == year and (best is None or b.meta.year < best[0].meta.year):
+                        best = (b, pb)
+            if best:
+                out.append(Pair(a, pa, best[0], best[1], year))
+    return out
+
+
+@dataclass
+class Link:
+    src: tuple[str, str]
+    """(report id, node id)."""
+    dst: tuple[str, str]
+    relation: str
+    """``result`` (what happened next), ``plan`` (what was planned) or ``related`` (same themes)."""
+    score: float = 0.0
+    themes: tuple[str, ...] = ()
+    basis: str = "curated"
+    """``curated`` (data/alignments.yml), ``parts`` (a plan part and the review part of the same year) or
+    ``terms`` (computed from shared terms and themes)."""
+
+
+def load_alignments(root: Path, docs: list[Document]) -> list[dict]:
+    path = Path(root) / ALIGNMENTS
+    if not path.exists():
+        return []
+    data = load_yaml(path.read_text(encoding="utf-8"), typed=True) or {}
+    by_id = {d.meta.id: d for d in docs}
+    out = []
+    for n, raw in enumerate(data.get("alignments") or [], 1):
+        where = f"{ALIGNMENTS}: alignment {n}"
+        plan, result = by_id.get(raw.get("plan")), by_id.get(raw.get("result"))
+        if plan is None or result is None:
+            continue  # a report not (yet) in the registry: nothing to link
+        ids_plan = {s.id for p in plan.parts for s in p.sections} | {p.id for p in plan.parts}
+        ids_result = {s.id for p in result.parts for s in p.sections} | {p.id for p in result.parts}
+        for link in raw.get("links") or []:
+            if link.get("plan") not in ids_plan:
+                raise RegistryError(f"{where}: {plan.meta.id} has no section {link.get('plan')!r}")
+            for r in link.get("result") or []:
+                if r not in ids_result:
+                    raise RegistryError(f"{where}: {result.meta.id} has no section {r!r}")
+        out.append({"plan": plan.meta.id, "result": result.meta.id, "links": raw.get("links") or []})
+    return out
+
+
+def plan_result_links(docs: list[Document], curated: list[dict]) -> list[Link]:
+    """Both directions of every curated section link, plus the part-level link of every pair."""
+    out = []
+    for pair in pairs(docs):
+        a, b = (pair.plan.meta.id, pair.plan_part.id), (pair.result.meta.id, pair.result_part.id)
+        out += [Link(a, b, "result", basis="parts"), Link(b, a, "plan", basis="parts")]
+    for al in curated:
+        for link in al["links"]:
+            for r in link.get("result") or []:
+                a, b = (al["plan"], link["plan"]), (al["result"], r)
+                out += [Link(a, b, "result"), Link(b, a, "plan")]
+    return out
+
+
+# --- similarity: shared glossary terms and themes ------------------------------------------------
+
+def _vector(text: str, matcher: Matcher | None, themes: list[Theme]) -> dict[str, float]:
+    vec: dict[str, float] = {}
+    if matcher is not None:
+        for _, _, term in matcher.find(text, "zh"):
+            vec["t:" + term.id] = vec.get("t:" + term.id, 0) + 1.0
+    for th in themes:
+        if th.find(text) >= 0:
+            vec["h:" + th.id] = 3.0
+    return {k: 1 + math.log(v) if k.startswith("t:") else v for k, v in vec.items()}
+
+
+def _cos(a: dict, b: dict) -> float:
+    dot = sum(v * b.get(k, 0) for k, v in a.items())
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+@dataclass
+class SectionInfo:
+    doc: Document
+    section: Section
+    year: int | None
+    mode: str | None
+    vec: dict = field(default_factory=dict)
+    themes: tuple[str, ...] = ()
+
+
+def sections_info(docs: list[Document], matcher: Matcher | None, themes: list[Theme]) -> list[SectionInfo]:
+    out = []
+    for doc in docs:
+        ns = nodes(doc)
+        for part in doc.parts:
+            year, kind = part_context(doc, part.heading)
+            for s in part.sections:
+                text = section_text(ns, s.id)
+                vec = _vector(text, matcher, themes)
+                out.append(SectionInfo(doc, s, year, {"actual": "done", "target": "planned"}.get(kind or ""), vec,
+                                       tuple(k[2:] for k in vec if k.startswith("h:"))))
+    return out
+
+
+RELATED_MIN = 0.25
+RELATED_TOP = 3
+
+
+def related(infos: list[SectionInfo]) -> list[Link]:
+    """For each section, the closest sections of other reports (cosine of terms and themes), best first."""
+    out = []
+    for a in infos:
+        scored = []
+        for b in infos:
+            if b.doc is a.doc:
+                continue
+            score = _cos(a.vec, b.vec)
+            if score >= RELATED_MIN:
+                scored.append((score, b))
+        scored.sort(key=lambda x: (-x[0], x[1].doc.meta.year, x[1].section.ordinal))
+        for score, b in scored[:RELATED_TOP]:
+            shared = tuple(t for t in a.themes if t in b.themes)
+            out.append(Link((a.doc.meta.id, a.section.id), (b.doc.meta.id, b.section.id), "related",
+                            round(score, 3), shared, "terms"))
+    return out
+
+
+def suggest(docs: list[Document], matcher: Matcher | None, themes: list[Theme], min_score: float = 0.2,
+            top: int = 2) -> list[dict]:
+    """Proposed alignments for every (plan, review) pair: each plan section's best review sections."""
+    infos = {(i.doc.meta.id, i.section.id): i for i in sections_info(docs, matcher, themes)}
+    out = []
+    for pair in pairs(docs):
+        links = []
+        for s in pair.plan_part.sections:
+            a = infos[(pair.plan.meta.id, s.id)]
+            scored = sorted(((_cos(a.vec, infos[(pair.result.meta.id, r.id)].vec), r)
+                             for r in pair.result_part.sections), key=lambda x: -x[0])
+            best = [(round(sc, 3), r) for sc, r in scored[:top] if sc >= min_score]
+            if best and len(best) > 1 and best[1][0] < best[0][0] * 0.75:
+                best = best[:1]
+            links.append({"plan": s, "result": best})
+        out.append({"plan": pair.plan, "result": pair.result, "links": links})
+    return out
+
+
+def block_links(docs: list[Document], curated: list[dict], matcher: Matcher | None, themes: list[Theme],
+                min_score: float = 0.2) -> list[Link]:
+    """Paragraph level: each plan block's closest block in the review sections aligned with its section."""
+    by_id = {d.meta.id: d for d in docs}
+    out = []
+    for al in curated:
+        plan, result = by_id[al["plan"]], by_id[al["result"]]
+        pn, rn = nodes(plan), nodes(result)
+        for link in al["links"]:
+            targets = [n for n in rn if n.kind == "block" and n.section in (link.get("result") or [])]
+            vecs = [(n, _vector(n.text, matcher, themes)) for n in targets]
+            for a in (n for n in pn if n.kind == "block" and n.section == link["plan"]):
+                va = _vector(a.text, matcher, themes)
+                scored = sorted(((_cos(va, vb), n) for n, vb in vecs), key=lambda x: -x[0])
+                if scored and scored[0][0] >= min_score:
+                    score, b = scored[0]
+                    out += [Link((plan.meta.id, a.id), (result.meta.id, b.id), "result", round(score, 3), basis="terms"),
+                            Link((result.meta.id, b.id), (plan.meta.id, a.id), "plan", round(score, 3), basis="terms")]
+    return out
+
+
+# --- what's new ---------------------------------------------------------------------------------
+
+_QUOTED = re.compile(r"“([^”]{2,16})”")
+_LATIN = re.compile(r"(?<![A-Za-z])([A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]+)?)(?![A-Za-z])")
+
+
+@dataclass
+class Phrase:
+    text: str
+    kind: str
+    """``term`` (a glossary term), ``quoted`` (a phrase the report puts in quotation marks) or ``latin``."""
+    node: str
+    """Where it first occurs."""
+    term: object = None
+
+
+def phrases(doc: Document, matcher: Matcher | None) -> list[Phrase]:
+    """Candidate terms and phrases of a report, each with its first occurrence, in reading order."""
+    seen: dict[str, Phrase] = {}
+    for block in doc.body_blocks():
+        text = block.text + ("\n" + block.detail if block.detail else "")
+        found = []
+        if matcher is not None:
+            found += [(s, text[s:e], "term", term) for s, e, term in matcher.find(text, "zh")]
+        found += [(m.start(1), m.group(1), "quoted", None) for m in _QUOTED.finditer(text)
+                  if re.search(r"[\u4e00-\u9fff]", m.group(1))]
+        found += [(m.start(1), m.group(1), "latin", None) for m in _LATIN.finditer(text)]
+        for _, phrase, kind, term in sorted(found, key=lambda x: x[0]):
+            if phrase not in seen:
+                seen[phrase] = Phrase(phrase, kind, block.id, term)
+    for part in doc.parts:
+        for node_id, heading in [(part.id, part.heading)] + [(s.id, s.heading) for s in part.sections]:
+            found = [(m.group(1), "quoted", None) for m in _QUOTED.finditer(heading)]
+            found += [(m.group(1), "latin", None) for m in _LATIN.finditer(heading)]
+            if matcher is not None:
+                found += [(heading[s:e], "term", term) for s, e, term in matcher.find(heading, "zh")]
+            for phrase, kind, term in found:
+                if phrase not in seen:
+                    seen[phrase] = Phrase(phrase, kind, node_id, term)
+    return list(seen.values())
+
+
+def body_text(doc: Document) -> str:
+    heads = [p.heading for p in doc.parts] + [s.heading for p in doc.parts for s in p.sections]
+    return "\n".join(heads + [b.text + "\n" + (b.detail or "") for b in doc.body_blocks()])
+
+
+def previous(doc: Document, docs: list[Document]) -> Document | None:
+    """The latest earlier report of the same city."""
+    earlier = [d for d in docs if d.meta.city == doc.meta.city and d.meta.year < doc.meta.year]
+    return max(earlier, key=lambda d: (d.meta.year, d.meta.kind == "full")) if earlier else None
+
+
+def whats_new(doc: Document, prev: Document, matcher: Matcher | None) -> tuple[list[Phrase], list[Phrase]]:
+    """(phrases of ``doc`` absent from ``prev``'s text, phrases of ``prev`` absent from ``doc``'s text)."""
+    prev_text, text = body_text(prev), body_text(doc)
+
+    def absent(ph: list[Phrase], other: str) -> list[Phrase]:
+        out = [p for p in ph if p.text not in other]
+        # a phrase inside a longer new phrase is not news of its own: keep the longest
+        return [p for p in out if not any(p.text != q.text and p.text in q.text and q.node == p.node for q in out)]
+
+    return absent(phrases(doc, matcher), prev_text), absent(phrases(prev, matcher), text)
