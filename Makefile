@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: the sitemap's dates come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve serve-en build test bench snapshot translations clean
+.PHONY: serve serve-en build test bench snapshot translations suggest-alignments clean
 
 $(BIN)/activate:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed (set PYTHON=/path/to/python3.11)"; exit 1; }
@@ -49,3 +49,7 @@ clean:
 # Create/update the PO files of every registered report, mark changed sources fuzzy, print coverage.
 translations: $(VENV)/.site-deps
 	PYTHONPATH=hooks $(BIN)/python -m gwr translations
+
+# Propose plan -> result section links for a newly added report (check them by reading; copy to data/alignments.yml).
+suggest-alignments: $(VENV)/.site-deps
+	PYTHONPATH=hooks $(BIN)/python -m gwr suggest-alignments $(REPORT)

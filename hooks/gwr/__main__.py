@@ -1,4 +1,8 @@
-"""Maintainer commands: ``python -m gwr translations`` (run from the project root with hooks/ on the path)."""
+"""Maintainer commands (run from the project root with hooks/ on the path):
+
+``python -m gwr translations``          update the PO files and print coverage;
+``python -m gwr suggest-alignments``    propose plan -> result section links for data/alignments.yml.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,43 @@ from . import translations
 from .pipeline import RegistryError, load_site
 
 
+USAGE = "usage: python -m gwr translations | suggest-alignments [REPORT-ID]"
+
+
+def suggest_alignments(site, only: str | None = None) -> str:
+    """YAML to paste into data/alignments.yml, with each suggestion's score and the curated state as comments."""
+    from .themes import load_alignments, suggest
+
+    curated = {(a["plan"], a["result"]): {l["plan"]: l.get("result") or [] for l in a["links"]}
+               for a in load_alignments(site.root, site.docs)}
+    out = []
+    for sg in suggest(site.docs, site.matcher, site.themes):
+        plan, result = sg["plan"], sg["result"]
+        if only and only not in (plan.meta.id, result.meta.id):
+            continue
+        cur = curated.get((plan.meta.id, result.meta.id))
+        agree = total = 0
+        out.append(f"- plan: {plan.meta.id}\n  result: {result.meta.id}\n  links:")
+        for link in sg["links"]:
+            s = link["plan"]
+            ids = [r.id for _, r in link["result"]]
+            why = ", ".join(f"{r.num}{r.heading[:16]} {score}" for score, r in link["result"]) or "no section shares enough terms"
+            state = ""
+            if cur is not None:
+                total += 1
+                same = sorted(ids) == sorted(cur.get(s.id, []))
+                agree += same
+                state = " [= curated]" if same else f" [curated: {cur.get(s.id, [])}]"
+            out.append(f"  # {s.num}{s.heading[:24]} -> {why}{state}")
+            out.append(f"  - {{plan: {s.id}, result: [{', '.join(ids)}]}}")
+        if cur is not None:
+            out.append(f"  # agreement with the curated file: {agree}/{total} plan sections")
+    return "\n".join(out) + "\n"
+
+
 def main(argv: list[str]) -> int:
-    if argv[:1] != ["translations"]:
-        print("usage: python -m gwr translations", file=sys.stderr)
+    if argv[:1] not in (["translations"], ["suggest-alignments"]):
+        print(USAGE, file=sys.stderr)
         return 2
     root = Path.cwd()
     try:
@@ -19,6 +57,9 @@ def main(argv: list[str]) -> int:
     except RegistryError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    if argv[0] == "suggest-alignments":
+        sys.stdout.write(suggest_alignments(site, argv[1] if len(argv) > 1 else None))
+        return 0
     status = 0
     print(f"{'report':28} {'lang':4} {'translated':>10} {'fuzzy':>6} {'missing':>8}  file")
     for doc in site.docs:

@@ -26,6 +26,7 @@ T = {
         "no_result_entry": "{report}对{year}年工作的回顾未提及此主题。",
         "not_reviewed": "{report}回顾{year}年工作时没有与此对应的一节。",
         "not_planned": "{report}的{year}年工作安排中没有与此对应的一节。",
+        "not_aligned": "（逐节对应尚未核对，先链接到整个部分）",
         "report": "{city}{year}年报告", "summary": "（摘要）", "new": "新出现的词语", "gone": "不再出现的词语",
         "whats_new": "与上一份报告相比", "scorecard": "{year}年目标完成情况", "covers": "涉及年份",
         "delivered": "报告日期", "session": "会议", "review": "回顾{year}年", "plan": "安排{year}年",
@@ -41,6 +42,7 @@ T = {
         "no_result_entry": "The {report}'s review of {year} does not mention this theme.",
         "not_reviewed": "The {report}'s review of {year} has no section on this.",
         "not_planned": "The {report}'s plan for {year} has no section corresponding to this.",
+        "not_aligned": " (sections not yet aligned; the whole part is linked)",
         "report": "{city}{year} report", "summary": " (summary)", "new": "New terms and phrases",
         "gone": "Terms and phrases no longer used", "whats_new": "Compared with the previous report",
         "scorecard": "Targets for {year}: results", "covers": "Years covered", "delivered": "Delivered",
@@ -72,6 +74,8 @@ class XContext:
         self.by_src: dict[tuple[str, str], list[Link]] = {}
         for link in links:
             self.by_src.setdefault(link.src, []).append(link)
+        self.curated = {(l.src[0], l.dst[0]) for l in links if l.basis == "curated"}
+        self.part_link = {l.src: l.dst for l in links if l.basis == "parts"}
 
     def t(self, key: str, **kw) -> str:
         return T[self.lang][key].format(**kw) if kw else T[self.lang][key]
@@ -148,9 +152,13 @@ def notes(ctx: XContext, doc: Document) -> dict:
                     html = _box("gwr-next", ctx.t("next"), sep.join(ctx.a(l.dst) for l in nxt))
                 elif isinstance(node, Section) and year is not None:
                     rev = next((d for y, d in sorted(later.items()) if y > year and _reviews(d, year)), None)
-                    msg = (ctx.t("not_reviewed", report=ctx.report_label(rev), year=year) if rev else
-                           ctx.t("no_result_report", year=year))
-                    html = _box("gwr-next", ctx.t("next"), esc(msg))
+                    whole = ctx.part_link.get((doc.meta.id, part.id))
+                    if rev and whole and (doc.meta.id, rev.meta.id) not in ctx.curated:
+                        html = _box("gwr-next", ctx.t("next"), ctx.a(whole) + esc(ctx.t("not_aligned")))
+                    else:
+                        msg = (ctx.t("not_reviewed", report=ctx.report_label(rev), year=year) if rev else
+                               ctx.t("no_result_report", year=year))
+                        html = _box("gwr-next", ctx.t("next"), esc(msg))
                 if isinstance(node, Part) and year is not None and any(
                         f.report == doc.meta.id and f.kind == "target" and f.year == year and f.indicator
                         for f in ctx.figures):
@@ -162,9 +170,13 @@ def notes(ctx: XContext, doc: Document) -> dict:
                 elif isinstance(node, Section) and year is not None:
                     plan = next((d for d in ctx.order if d.meta.city == doc.meta.city and d.meta.year == year
                                  and _plans(d, year)), None)
-                    msg = (ctx.t("not_planned", report=ctx.report_label(plan), year=year) if plan else
-                           ctx.t("no_plan_report", year=year))
-                    html = _box("gwr-before", ctx.t("planned_before"), esc(msg))
+                    whole = ctx.part_link.get((doc.meta.id, part.id))
+                    if plan and whole and (plan.meta.id, doc.meta.id) not in ctx.curated:
+                        html = _box("gwr-before", ctx.t("planned_before"), ctx.a(whole) + esc(ctx.t("not_aligned")))
+                    else:
+                        msg = (ctx.t("not_planned", report=ctx.report_label(plan), year=year) if plan else
+                               ctx.t("no_plan_report", year=year))
+                        html = _box("gwr-before", ctx.t("planned_before"), esc(msg))
             if html:
                 out[(node.id, "top")] = html
             rel = [l for l in links if l.relation == "related"]

@@ -341,6 +341,19 @@ def related(infos: list[SectionInfo]) -> list[Link]:
     return out
 
 
+HEADING_WEIGHT = 0.5
+"""Weight of the headings' shared character pairs (城市规划建设治理) beside the shared terms and themes."""
+
+
+def _bigrams(text: str) -> set[str]:
+    han = re.sub(r"[^\u4e00-\u9fff]", " ", text)
+    return {w[i:i + 2] for w in han.split() for i in range(len(w) - 1)}
+
+
+def _dice(a: set, b: set) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
 def suggest(docs: list[Document], matcher: Matcher | None, themes: list[Theme], min_score: float = 0.2,
             top: int = 2) -> list[dict]:
     """Proposed alignments for every (plan, review) pair: each plan section's best review sections."""
@@ -350,7 +363,8 @@ def suggest(docs: list[Document], matcher: Matcher | None, themes: list[Theme], 
         links = []
         for s in pair.plan_part.sections:
             a = infos[(pair.plan.meta.id, s.id)]
-            scored = sorted(((_cos(a.vec, infos[(pair.result.meta.id, r.id)].vec), r)
+            scored = sorted(((_cos(a.vec, infos[(pair.result.meta.id, r.id)].vec)
+                              + HEADING_WEIGHT * _dice(_bigrams(s.heading), _bigrams(r.heading)), r)
                              for r in pair.result_part.sections), key=lambda x: -x[0])
             best = [(round(sc, 3), r) for sc, r in scored[:top] if sc >= min_score]
             if best and len(best) > 1 and best[1][0] < best[0][0] * 0.75:
