@@ -307,15 +307,37 @@ def render_reports_timeline(ctx: XContext) -> str:
                 continue
             key = "review" if k == "actual" else ("plan" if y == doc.meta.year else "horizon")
             covers.append(f'<a href="{ROOT_HREF}{attr(node_path(doc, p.id))}">{esc(ctx.t(key, year=y))}</a>')
+            if k == "target":  # a horizon named in the text: 到二〇三五年
+                for node, year in _horizons(doc, p, y):
+                    covers.append(f'<a href="{ROOT_HREF}{attr(node_path(doc, node))}">'
+                                  f'{esc(ctx.t("horizon", year=year))}</a>')
         session = (doc.meta.session_en or doc.meta.session) if not zh else doc.meta.session
+        session = session or ("原文未注明" if zh else "not stated in the source")
         rows.append(
             f'<tr id="{doc.meta.id}"><td>{esc(date(ctx.lang, doc.meta.delivered)) if doc.meta.delivered else doc.meta.year}'
-            f'</td><td><a href="{ROOT_HREF}{attr(doc.meta.path)}/">{esc(report_title(doc, ctx.lang))}</a></td>'
+            + ("" if doc.meta.delivered else f'<br><span class="gwr-small">{"日期未注明" if zh else "date not stated"}</span>')
+            + f'</td><td><a href="{ROOT_HREF}{attr(doc.meta.path)}/">{esc(report_title(doc, ctx.lang))}</a></td>'
             f'<td>{esc(session or "—")}</td><td>{"<br>".join(covers)}</td></tr>')
     out.append(f'<table class="gwr-data"><thead><tr><th>{esc(ctx.t("delivered"))}</th>'
                f'<th>{"报告" if zh else "Report"}</th><th>{esc(ctx.t("session"))}</th>'
                f'<th>{esc(ctx.t("covers"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>\n')
     return "\n".join(out)
+
+
+def _horizons(doc: Document, part: Part, part_year: int) -> list[tuple[str, int]]:
+    """(block id, year) of each later year a plan part looks ahead to (到二〇三五年), first mention only."""
+    from .indicators import _YEAR_TO, cn_numeral
+
+    out, seen = [], {part_year}
+    for child in part.children:
+        for b in (child.blocks if isinstance(child, Section) else [child]):
+            for m in _YEAR_TO.finditer(b.text):
+                y = m.group(1) or m.group(2)
+                year = int(y) if y.isdigit() else cn_numeral(y)
+                if year > part_year and year not in seen:
+                    seen.add(year)
+                    out.append((b.id, year))
+    return out
 
 
 def render_whats_new(ctx: XContext, doc: Document) -> str:
