@@ -15,6 +15,7 @@ index). Only public MkDocs APIs are used.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -46,6 +47,7 @@ def on_config(config):
     pipeline.CURRENT = site
     eds = {doc.meta.id: site.edition(doc, lang) for doc in site.docs}
     _build.clear()
+    render.SLOTS.clear()
     _build.update(site=site, lang=lang, pages=[], urls=export.Urls(root_url), eds=eds)
     config.extra["gwr"] = {
         "lang": lang,
@@ -75,6 +77,14 @@ def _splice_nav(nav: list, markers: dict[str, list]) -> list:
     return out
 
 
+_RAW_LINE = re.compile(r'^<(?:p|ul|aside|div) class="gwr-(?:para|items|xref|empty|aside|salutation)[^\n]*$', re.M)
+
+
+def _slot_html(markdown: str) -> str:
+    """Keep the report text's raw HTML lines (one block each) out of Markdown; see render.slot."""
+    return _RAW_LINE.sub(lambda m: render.slot(m.group(0)), markdown)
+
+
 def _relative(src: str, markdown: str) -> str:
     """Fill in the placeholders of generated pages with links relative to the page ``src``."""
     depth = src.count("/") + (0 if src.endswith("index.md") else 1)
@@ -94,7 +104,7 @@ def on_files(files, config):
         pages[render.figures_src(doc)] = indicator_pages.render_figures_page(ctx, doc)
         hand_written.append(render.figures_src(doc))  # citable pages beside the report's nodes
         for src, markdown in pages.items():
-            files.append(File.generated(config, src, content=_relative(src, markdown)))
+            files.append(File.generated(config, src, content=_relative(src, _slot_html(markdown))))
         en = site.translations.get(doc.meta.id)
         files.append(
             File.generated(config, f"data/reports/{doc.meta.id}.json", content=export.document_json(doc, sha, urls, en))
@@ -113,6 +123,7 @@ def on_files(files, config):
 
 
 def on_page_content(html, page, config, files):
+    html = render.fill_slots(html, lambda h: _relative(page.file.src_uri, h))
     # Report pages are indexed from the model; pages marked `search: {exclude: true}` (Material's
     # convention; the glossary, which repeats the reports' terms) are not indexed.
     excluded = (page.meta.get("search") or {}).get("exclude", False)

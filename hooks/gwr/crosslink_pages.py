@@ -13,7 +13,7 @@ from .glossary_pages import _node_label
 from .indicator_pages import figure_text
 from .indicators import Figure, part_context
 from .model import Document, Part, Section
-from .render import ROOT_HREF, Edition, attr, esc, md_esc, part_title, report_title, section_title
+from .render import ROOT_HREF, Edition, attr, esc, md_esc, part_title, report_title, section_title, slot
 from .themes import Entry, Link, Theme, previous, whats_new
 
 T = {
@@ -244,7 +244,7 @@ def render_theme(ctx: XContext, theme: Theme) -> str:
             es = [e for e in entries if e.node.year == year and e.node.mode == mode]
             out.append(f'<p class="gwr-tl-label">{esc(ctx.t(mode))}</p>\n')
             if es:
-                out.append('<ul class="gwr-timeline">' + "".join(_entry_li(ctx, e) for e in es) + "</ul>\n")
+                out.append(slot('<ul class="gwr-timeline">' + "".join(_entry_li(ctx, e) for e in es) + "</ul>") + "\n")
             else:
                 kind = "target" if mode == "planned" else "actual"
                 src = [d for d in ctx.order if any(part_context(d, p.heading) == (year, kind) for p in d.parts)]
@@ -376,10 +376,10 @@ def render_whats_new(ctx: XContext, doc: Document) -> str:
         return '<ul class="gwr-terms">' + "".join(lis) + "</ul>"
 
     out.append(f"### {md_esc(ctx.t('new'))} ({len(new)}) {{#new-terms}}\n")
-    out.append(items(new, doc) + "\n")
+    out.append(slot(items(new, doc)) + "\n")
     out.append(f"### {md_esc(ctx.t('gone'))} ({len(gone)}) {{#gone-terms}}\n")
     show = f"显示这 {len(gone)} 个词语" if zh else f"Show the {len(gone)} terms and phrases"
-    out.append(f'<details class="gwr-gone"><summary>{esc(show)}</summary>{items(gone, prev)}</details>\n')
+    out.append(slot(f'<details class="gwr-gone"><summary>{esc(show)}</summary>{items(gone, prev)}</details>') + "\n")
     return "\n".join(out)
 
 

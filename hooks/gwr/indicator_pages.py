@@ -16,7 +16,7 @@ from .export import Urls, node_path
 from .glossary_pages import _node_label
 from .indicators import CATEGORIES, PCT_TOLERANCE, REL_TOLERANCE, Catalogue, Figure, Indicator, ScoreRow
 from .model import Document
-from .render import ROOT_HREF, attr, esc, md_esc, report_title
+from .render import ROOT_HREF, attr, esc, md_esc, report_title, slot
 
 
 
@@ -332,9 +332,9 @@ def render_indicator_index(ctx: Context) -> str:
             cell = lambda f: (f"{f.year} · " + ctx.value_cell(f)) if f else ctx.t("none")  # noqa: E731
             rows.append(f"<tr><td>{ctx.ind_link(ind)}</td><td>{cell(act)}</td><td>{cell(tgt)}</td>"
                         f"<td>{len(obs)}</td></tr>")
-        out.append(f'<table class="gwr-data"><thead><tr><th>{esc(ctx.t("indicator"))}</th>'
-                   f'<th>{esc(ctx.t("latest_actual"))}</th><th>{esc(ctx.t("latest_target"))}</th>'
-                   f'<th>{esc(ctx.t("statements"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>\n')
+        out.append(slot(f'<table class="gwr-data"><thead><tr><th>{esc(ctx.t("indicator"))}</th>'
+                        f'<th>{esc(ctx.t("latest_actual"))}</th><th>{esc(ctx.t("latest_target"))}</th>'
+                        f'<th>{esc(ctx.t("statements"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>') + "\n")
     return "\n".join(out)
 
 
@@ -371,8 +371,8 @@ def render_indicator(ctx: Context, ind: Indicator) -> str:
         if len(by_city) > 1:
             doc = next(d for d in ctx.docs.values() if d.meta.city == city)
             out.append(f"### {md_esc(city if zh else (doc.meta.city_en or city))} {{#city-{doc.meta.city_slug}}}\n")
-        out.append(_year_table(ctx, fs))
-        out.append(chart_svg(ctx, ind, fs))
+        out.append(slot(_year_table(ctx, fs)) + "\n")
+        out.append(slot(chart_svg(ctx, ind, fs)) + "\n")
     return "\n".join(out)
 
 
@@ -515,9 +515,9 @@ def render_scorecard(ctx: Context, year: int) -> str:
             result = ctx.value_cell(r.result) if r.result else ctx.t("none")
             body.append(f'<tr><td>{ctx.ind_link(r.indicator)}</td><td>{ctx.value_cell(r.target)}{aspir}</td>'
                         f"<td>{result}</td><td>{ctx.status_badge(r.status)}</td></tr>")
-        out.append(f'<table class="gwr-data"><thead><tr><th>{esc(ctx.t("indicator"))}</th>'
-                   f'<th>{esc(ctx.t("target"))}</th><th>{esc(ctx.t("actual"))}</th><th>{esc(ctx.t("status"))}</th>'
-                   f'</tr></thead><tbody>{"".join(body)}</tbody></table>\n')
+        out.append(slot(f'<table class="gwr-data"><thead><tr><th>{esc(ctx.t("indicator"))}</th>'
+                        f'<th>{esc(ctx.t("target"))}</th><th>{esc(ctx.t("actual"))}</th><th>{esc(ctx.t("status"))}</th>'
+                        f'</tr></thead><tbody>{"".join(body)}</tbody></table>') + "\n")
     out.append(f"## {'判断规则' if zh else 'Rules'} {{#rules}}\n")
     out.append(_rules_md(ctx.lang))
     return "\n".join(out)
@@ -549,9 +549,9 @@ def main_table(ctx: Context, doc: Document) -> str:
             rows.append(f"<tr><td>{ctx.ind_link(ind)}</td><td>{f.year}</td><td>{ctx.value_cell(f)}</td>{extra}</tr>")
         other = ctx.t("actual") if kind == "target" else ctx.t("target")
         out.append(f"### {md_esc(ctx.t(label))} {{#main-{kind}}}\n")
-        out.append(f'<table class="gwr-data"><thead><tr><th>{esc(ctx.t("indicator"))}</th><th>{esc(ctx.t("year"))}</th>'
-                   f'<th>{esc(ctx.t(kind))}</th><th>{esc(other)}</th><th>{esc(ctx.t("status"))}</th></tr></thead>'
-                   f'<tbody>{"".join(rows)}</tbody></table>\n')
+        out.append(slot(f'<table class="gwr-data"><thead><tr><th>{esc(ctx.t("indicator"))}</th>'
+                        f'<th>{esc(ctx.t("year"))}</th><th>{esc(ctx.t(kind))}</th><th>{esc(other)}</th>'
+                        f'<th>{esc(ctx.t("status"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>') + "\n")
     out.append(f'[{md_esc(ctx.t("all_figures"))}](figures.md) · [{md_esc(ctx.t("indicators"))}](../../indicators/index.md)'
                f' · [{md_esc(ctx.t("scorecards"))}](../../scorecards/index.md)\n{{: .gwr-small }}\n')
     return "\n".join(out)
@@ -606,9 +606,9 @@ def render_figures_page(ctx: Context, doc: Document) -> str:
         when = f"{f0.year} {ctx.t(f0.kind)}" if f0.kind else ""
         rows.append(f'<tr><td>{ctx.link(f0)}<br><span class="gwr-small">{esc(when)}</span></td>'
                     f'<td lang="zh">{"".join(marked)}</td><td>{"<br>".join(info)}</td></tr>')
-    out.append(f'<table class="gwr-data gwr-figures"><thead><tr><th>{esc(ctx.t("where"))}</th>'
-               f'<th>{esc(ctx.t("quote"))}</th><th>{esc(ctx.t("figures"))}</th></tr></thead>'
-               f'<tbody>{"".join(rows)}</tbody></table>\n')
+    out.append(slot(f'<table class="gwr-data gwr-figures"><thead><tr><th>{esc(ctx.t("where"))}</th>'
+                    f'<th>{esc(ctx.t("quote"))}</th><th>{esc(ctx.t("figures"))}</th></tr></thead>'
+                    f'<tbody>{"".join(rows)}</tbody></table>') + "\n")
     return "\n".join(out)
 
 

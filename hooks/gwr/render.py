@@ -29,6 +29,23 @@ from .labels import date, roman, t
 from .model import Block, Document, Part, Section
 from .translations import Translation
 
+SLOTS: dict[str, str] = {}
+"""HTML kept out of Markdown: generated tables and lists are stored here and a placeholder goes into the page,
+which the hook swaps back after Markdown has run (raw HTML is the costliest input of Python-Markdown)."""
+_SLOT = re.compile(r'<div class="gwr-slot" data-slot="(\d+)"></div>')
+
+
+def slot(html: str) -> str:
+    """A placeholder for ``html`` (a complete HTML element), to be filled by :func:`fill_slots`."""
+    key = str(len(SLOTS))
+    SLOTS[key] = html
+    return f'<div class="gwr-slot" data-slot="{key}"></div>'
+
+
+def fill_slots(html: str, fix=lambda s: s) -> str:
+    return _SLOT.sub(lambda m: fix(SLOTS[m.group(1)]), html)
+
+
 ROOT_HREF = "@@gwr-root@@"
 """Placeholder for the relative way from a page to the edition's root; the hook fills it in per page."""
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
