@@ -71,6 +71,7 @@ class XContext:
         self.matcher = matcher
         self.catalogue = catalogue
         self.multi_city = len({d.meta.city for d in docs}) > 1
+        self.phrase_cache: dict = {}
         self.by_src: dict[tuple[str, str], list[Link]] = {}
         for link in links:
             self.by_src.setdefault(link.src, []).append(link)
@@ -347,7 +348,7 @@ def render_whats_new(ctx: XContext, doc: Document) -> str:
     if prev is None:
         out.append(md_esc(ctx.t("no_prev")) + "\n")
         return "\n".join(out)
-    new, gone = whats_new(doc, prev, ctx.matcher)
+    new, gone = whats_new(doc, prev, ctx.matcher, ctx.phrase_cache)
     out.append(
         (f"与{md_esc(ctx.report_label(prev))}相比。候选词语包括：术语表中的术语、报告用引号标出的提法和口号（如“一点两地”），"
          "以及英文缩写（如 APEC）。一个词语若在另一份报告的正文（含标题）中一次也没有出现，即列为新出现或不再出现；"

@@ -323,17 +323,28 @@ RELATED_TOP = 3
 
 
 def related(infos: list[SectionInfo]) -> list[Link]:
-    """For each section, the closest sections of other reports (cosine of terms and themes), best first."""
+    """For each section, the closest sections of other reports (cosine of terms and themes), best first.
+
+    Scores are accumulated through an inverted index (feature -> sections), so the cost grows with the
+    shared features, not with the square of the number of sections.
+    """
+    unit = []
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for n, info in enumerate(infos):
+        norm = math.sqrt(sum(v * v for v in info.vec.values())) or 1.0
+        vec = {k: v / norm for k, v in info.vec.items()}
+        unit.append(vec)
+        for k, v in vec.items():
+            postings.setdefault(k, []).append((n, v))
     out = []
-    for a in infos:
-        scored = []
-        for b in infos:
-            if b.doc is a.doc:
-                continue
-            score = _cos(a.vec, b.vec)
-            if score >= RELATED_MIN:
-                scored.append((score, b))
-        scored.sort(key=lambda x: (-x[0], x[1].doc.meta.year, x[1].section.ordinal))
+    for n, a in enumerate(infos):
+        acc: dict[int, float] = {}
+        for k, v in unit[n].items():
+            for m, w in postings[k]:
+                if infos[m].doc is not a.doc:
+                    acc[m] = acc.get(m, 0.0) + v * w
+        scored = [(score, infos[m]) for m, score in acc.items() if score >= RELATED_MIN - 1e-12]
+        scored.sort(key=lambda x: (-round(x[0], 9), x[1].doc.meta.year, x[1].section.ordinal))
         for score, b in scored[:RELATED_TOP]:
             shared = tuple(t for t in a.themes if t in b.themes)
             out.append(Link((a.doc.meta.id, a.section.id), (b.doc.meta.id, b.section.id), "related",
@@ -448,13 +459,23 @@ def previous(doc: Document, docs: list[Document]) -> Document | None:
     return max(earlier, key=lambda d: (d.meta.year, d.meta.kind == "full")) if earlier else None
 
 
-def whats_new(doc: Document, prev: Document, matcher: Matcher | None) -> tuple[list[Phrase], list[Phrase]]:
-    """(phrases of ``doc`` absent from ``prev``'s text, phrases of ``prev`` absent from ``doc``'s text)."""
-    prev_text, text = body_text(prev), body_text(doc)
+def whats_new(doc: Document, prev: Document, matcher: Matcher | None,
+              cache: dict | None = None) -> tuple[list[Phrase], list[Phrase]]:
+    """(phrases of ``doc`` absent from ``prev``'s text, phrases of ``prev`` absent from ``doc``'s text).
+
+    ``cache`` (report id -> (phrases, text)) saves work when every report of a site is compared.
+    """
+    cache = {} if cache is None else cache
+    for d in (doc, prev):
+        if d.meta.id not in cache:
+            cache[d.meta.id] = (phrases(d, matcher), body_text(d))
 
     def absent(ph: list[Phrase], other: str) -> list[Phrase]:
         out = [p for p in ph if p.text not in other]
-        # a phrase inside a longer new phrase is not news of its own: keep the longest
-        return [p for p in out if not any(p.text != q.text and p.text in q.text and q.node == p.node for q in out)]
+        # a phrase inside a longer new phrase of the same paragraph is not news of its own: keep the longest
+        by_node: dict[str, list[str]] = {}
+        for p in out:
+            by_node.setdefault(p.node, []).append(p.text)
+        return [p for p in out if not any(p.text != q and p.text in q for q in by_node[p.node])]
 
-    return absent(phrases(doc, matcher), prev_text), absent(phrases(prev, matcher), text)
+    return absent(cache[doc.meta.id][0], cache[prev.meta.id][1]), absent(cache[prev.meta.id][0], cache[doc.meta.id][1])
