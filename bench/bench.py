@@ -32,7 +32,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from gwr import export, render, search  # noqa: E402
+from gwr import crosslink_pages, export, indicator_pages, render, search  # noqa: E402
 from gwr.pipeline import load_site  # noqa: E402
 
 PROJECT = ["mkdocs.yml", "mkdocs.en.yml", "docs", "hooks", "overrides", "data", "seeds"]
@@ -99,7 +99,19 @@ def pipeline_time(project: Path) -> float:
         export.urls_json(site.docs, ["index.md"], urls)
         render.render_sources(site.docs, site.shas, "zh")
         render.reports_table(site.docs, "zh")
-        search.index_json(site.docs, [], site.terms, "zh", {d.meta.id: site.edition(d, "zh") for d in site.docs})
+        eds = {d.meta.id: site.edition(d, "zh") for d in site.docs}
+        search.index_json(site.docs, [], site.terms, "zh", eds)
+        # indicators, scorecards, themes, cross-links, what's new
+        ictx = indicator_pages.Context(site.docs, site.catalogue, site.figures, site.scores, urls, "zh")
+        xctx = crosslink_pages.XContext(site.docs, site.themes, site.entries, site.links, urls, "zh", eds,
+                                        site.figures, site.matcher, site.catalogue)
+        indicator_pages.files(ictx)
+        crosslink_pages.files(xctx)
+        for doc in site.docs:
+            crosslink_pages.notes(xctx, doc)
+            crosslink_pages.render_whats_new(xctx, doc)
+            indicator_pages.main_table(ictx, doc)
+            indicator_pages.render_figures_page(ictx, doc)
         times.append(time.perf_counter() - t0)
     return statistics.median(times)
 
@@ -108,10 +120,24 @@ def make_bare(project: Path) -> None:
     """The same generated Markdown, built by plain MkDocs + Material: no hook, no plugins."""
     site = load_site(project)
     docs = project / "docs" / "zh"  # the Chinese edition's docs_dir
+    urls = export.Urls("http://127.0.0.1:8000/")
+    eds = {d.meta.id: site.edition(d, "zh") for d in site.docs}
+    ictx = indicator_pages.Context(site.docs, site.catalogue, site.figures, site.scores, urls, "zh")
+    xctx = crosslink_pages.XContext(site.docs, site.themes, site.entries, site.links, urls, "zh", eds,
+                                    site.figures, site.matcher, site.catalogue)
+    pages = {}
     for doc in site.docs:
-        for src, text in render.render_report(doc, site.edition(doc, "zh"), site.shas[doc.meta.id], "x.json").items():
-            (docs / src).parent.mkdir(parents=True, exist_ok=True)
-            (docs / src).write_text(text, encoding="utf-8")
+        eds[doc.meta.id].notes = crosslink_pages.notes(xctx, doc)
+        extra = indicator_pages.main_table(ictx, doc) + "\n" + crosslink_pages.render_whats_new(xctx, doc)
+        pages.update(render.render_report(doc, eds[doc.meta.id], site.shas[doc.meta.id], "x.json", extra))
+        pages[render.figures_src(doc)] = indicator_pages.render_figures_page(ictx, doc)
+    pages.update({k: v for k, v in {**indicator_pages.files(ictx), **crosslink_pages.files(xctx)}.items()
+                  if k.endswith(".md")})
+    for src, text in pages.items():
+        depth = src.count("/") + (0 if src.endswith("index.md") else 1)
+        text = render.fill_slots(text).replace(render.ROOT_HREF, "../" * depth)  # all of it through Markdown
+        (docs / src).parent.mkdir(parents=True, exist_ok=True)
+        (docs / src).write_text(text, encoding="utf-8")
     config = yaml.safe_load(
         re.sub(r"!ENV \[SITE_URL, (\"[^\"]+\")\]", r"\1", (project / "mkdocs.yml").read_text(encoding="utf-8"))
     )
@@ -121,7 +147,9 @@ def make_bare(project: Path) -> None:
     config["strict"] = False
     nav = []
     for item in config["nav"]:
-        nav.extend(render.nav(site.docs) if item == "gwr:reports" else [item])
+        markers = {"gwr:reports": render.nav(site.docs), "gwr:indicators": indicator_pages.nav(ictx),
+                   "gwr:themes": crosslink_pages.nav(xctx)}
+        nav.extend(markers[item] if isinstance(item, str) and item in markers else [item])
     config["nav"] = nav
     (project / "bare.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
