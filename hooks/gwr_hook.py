@@ -94,7 +94,7 @@ def _relative(src: str, markdown: str) -> str:
 
 def on_files(files, config):
     site, urls, eds = _build["site"], _build["urls"], _build["eds"]
-    hand_written = [f.src_uri for f in files.documentation_pages()]
+    citable = [f.src_uri for f in files.documentation_pages()]  # pages for data/urls.json
     ctx = _build["ctx"]
     for doc in site.docs:
         sha = site.shas[doc.meta.id]
@@ -102,7 +102,7 @@ def on_files(files, config):
         extra = indicator_pages.main_table(ctx, doc) + "\n" + crosslink_pages.render_whats_new(_build["xctx"], doc)
         pages = render.render_report(doc, eds[doc.meta.id], sha, data_path, extra)
         pages[render.figures_src(doc)] = indicator_pages.render_figures_page(ctx, doc)
-        hand_written.append(render.figures_src(doc))  # citable pages beside the report's nodes
+        citable.append(render.figures_src(doc))
         for src, markdown in pages.items():
             files.append(File.generated(config, src, content=_relative(src, _slot_html(markdown))))
         en = site.translations.get(doc.meta.id)
@@ -114,11 +114,11 @@ def on_files(files, config):
         files.append(File.generated(config, "glossary.md", content=page))
         files.append(File.generated(config, "data/glossary.json", content=glossary_pages.glossary_json(site.glossary)))
     generated = {**indicator_pages.files(ctx), **crosslink_pages.files(_build["xctx"])}
-    hand_written.extend(src for src in generated if src.endswith(".md"))
+    citable.extend(src for src in generated if src.endswith(".md"))
     for src, content in generated.items():
         files.append(File.generated(config, src, content=_relative(src, content) if src.endswith(".md") else content))
     files.append(File.generated(config, "data/reports.json", content=export.registry_json(site.docs, site.shas, urls)))
-    files.append(File.generated(config, "data/urls.json", content=export.urls_json(site.docs, hand_written, urls)))
+    files.append(File.generated(config, "data/urls.json", content=export.urls_json(site.docs, citable, urls)))
     return files
 
 

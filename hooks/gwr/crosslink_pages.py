@@ -10,7 +10,7 @@ import json
 
 from .export import Urls, node_path
 from .glossary_pages import _node_label
-from .indicator_pages import figure_text
+from .indicator_pages import data_table, figure_text
 from .indicators import Figure, part_context
 from .model import Document, Part, Section
 from .render import ROOT_HREF, Edition, attr, esc, md_esc, part_title, report_title, section_title, slot
@@ -30,7 +30,7 @@ T = {
         "report": "{city}{year}年报告", "summary": "（摘要）", "new": "新出现的词语", "gone": "不再出现的词语",
         "whats_new": "与上一份报告相比", "scorecard": "{year}年目标完成情况", "covers": "涉及年份",
         "delivered": "报告日期", "session": "会议", "review": "回顾{year}年", "plan": "安排{year}年",
-        "horizon": "展望至{year}年", "themes_of": "主题", "entries": "条目", "no_prev": "本站没有此城市更早的报告，无从比较。",
+        "horizon": "展望至{year}年", "no_prev": "本站没有此城市更早的报告，无从比较。",
     },
     "en": {
         "themes": "Themes", "timeline": "Timeline of the reports", "next": "What happened next",
@@ -47,7 +47,6 @@ T = {
         "gone": "Terms and phrases no longer used", "whats_new": "Compared with the previous report",
         "scorecard": "Targets for {year}: results", "covers": "Years covered", "delivered": "Delivered",
         "session": "Session", "review": "review of {year}", "plan": "plan for {year}", "horizon": "goals to {year}",
-        "themes_of": "Themes", "entries": "Entries",
         "no_prev": "This site has no earlier report of this city to compare with.",
     },
 }
@@ -129,55 +128,49 @@ def _box(cls: str, label: str, body: str) -> str:
     return f'<aside class="gwr-xref {cls}"><p><strong>{esc(label)}</strong>: {body}</p></aside>'
 
 
-def _pair_reports(ctx: XContext, doc: Document, part: Part) -> tuple[str, int | None, str | None]:
-    year, kind = part_context(doc, part.heading)
-    return ("planned" if kind == "target" else "done" if kind == "actual" else ""), year, kind
+def _direction_box(ctx: XContext, doc: Document, part: Part, node, cls: str, label: str, links: list[Link],
+                   other: Document | None, pair: tuple[str, str] | None, no_section: str, no_report: str,
+                   year: int | None) -> str:
+    """A "what happened next" or "what was planned" box: the links, else why there are none."""
+    sep = "；" if ctx.lang == "zh" else "; "
+    if links:
+        return _box(cls, ctx.t(label), sep.join(ctx.a(l.dst) for l in links))
+    if not isinstance(node, Section) or year is None:
+        return ""
+    whole = ctx.part_link.get((doc.meta.id, part.id))
+    if other is not None and whole and pair not in ctx.curated:  # sections not aligned yet: the whole part
+        return _box(cls, ctx.t(label), ctx.a(whole) + esc(ctx.t("not_aligned")))
+    msg = (ctx.t(no_section, report=ctx.report_label(other), year=year) if other is not None else
+           ctx.t(no_report, year=year))
+    return _box(cls, ctx.t(label), esc(msg))
 
 
 def notes(ctx: XContext, doc: Document) -> dict:
     """Boxes for the report's pages: ``{(node id, "top" | "end" | "after"): html}``."""
     out: dict = {}
     sep = "；" if ctx.lang == "zh" else "; "
-    later = {d.meta.year: d for d in ctx.order if d.meta.city == doc.meta.city}
+    city = [d for d in ctx.order if d.meta.city == doc.meta.city]
     for part in doc.parts:
-        mode, year, kind = _pair_reports(ctx, doc, part)
-        nodes = [part] + part.sections
-        for node in nodes:
-            key = (doc.meta.id, node.id)
-            links = ctx.by_src.get(key, [])
-            nxt = [l for l in links if l.relation == "result"]
-            before = [l for l in links if l.relation == "plan"]
+        year, kind = part_context(doc, part.heading)
+        for node in [part] + part.sections:
+            links = ctx.by_src.get((doc.meta.id, node.id), [])
             html = ""
-            if mode == "planned" and year == doc.meta.year:
-                if nxt:
-                    html = _box("gwr-next", ctx.t("next"), sep.join(ctx.a(l.dst) for l in nxt))
-                elif isinstance(node, Section) and year is not None:
-                    rev = next((d for y, d in sorted(later.items()) if y > year and _reviews(d, year)), None)
-                    whole = ctx.part_link.get((doc.meta.id, part.id))
-                    if rev and whole and (doc.meta.id, rev.meta.id) not in ctx.curated:
-                        html = _box("gwr-next", ctx.t("next"), ctx.a(whole) + esc(ctx.t("not_aligned")))
-                    else:
-                        msg = (ctx.t("not_reviewed", report=ctx.report_label(rev), year=year) if rev else
-                               ctx.t("no_result_report", year=year))
-                        html = _box("gwr-next", ctx.t("next"), esc(msg))
-                if isinstance(node, Part) and year is not None and any(
+            if kind == "target" and year == doc.meta.year:
+                rev = min((d for d in city if d.meta.year > year and _reviews(d, year)),
+                          key=lambda d: d.meta.year, default=None)
+                html = _direction_box(ctx, doc, part, node, "gwr-next", "next",
+                                      [l for l in links if l.relation == "result"], rev,
+                                      rev and (doc.meta.id, rev.meta.id), "not_reviewed", "no_result_report", year)
+                if isinstance(node, Part) and any(
                         f.report == doc.meta.id and f.kind == "target" and f.year == year and f.indicator
                         for f in ctx.figures):
                     html += _box("gwr-next", ctx.t("scorecard", year=year),
                                  f'<a href="{ROOT_HREF}scorecards/{year}/">{esc(ctx.t("scorecard", year=year))}</a>')
-            elif mode == "done":
-                if before:
-                    html = _box("gwr-before", ctx.t("planned_before"), sep.join(ctx.a(l.dst) for l in before))
-                elif isinstance(node, Section) and year is not None:
-                    plan = next((d for d in ctx.order if d.meta.city == doc.meta.city and d.meta.year == year
-                                 and _plans(d, year)), None)
-                    whole = ctx.part_link.get((doc.meta.id, part.id))
-                    if plan and whole and (plan.meta.id, doc.meta.id) not in ctx.curated:
-                        html = _box("gwr-before", ctx.t("planned_before"), ctx.a(whole) + esc(ctx.t("not_aligned")))
-                    else:
-                        msg = (ctx.t("not_planned", report=ctx.report_label(plan), year=year) if plan else
-                               ctx.t("no_plan_report", year=year))
-                        html = _box("gwr-before", ctx.t("planned_before"), esc(msg))
+            elif kind == "actual":
+                plan = next((d for d in city if d.meta.year == year and _plans(d, year)), None)
+                html = _direction_box(ctx, doc, part, node, "gwr-before", "planned_before",
+                                      [l for l in links if l.relation == "plan"], plan,
+                                      plan and (plan.meta.id, doc.meta.id), "not_planned", "no_plan_report", year)
             if html:
                 out[(node.id, "top")] = html
             rel = [l for l in links if l.relation == "related"]
@@ -280,14 +273,12 @@ def render_themes_index(ctx: XContext) -> str:
         "translation. Themes are recognised by the terms in `data/themes.yml` and extend to new reports by "
         "themselves.\n")
     years = _years(ctx)
-    head = "".join(f"<th>{y}</th>" for y in years)
     rows = []
     for th in ctx.themes:
         es = ctx.entries[th.id]
         cells = "".join(f"<td>{sum(1 for e in es if e.node.year == y) or '—'}</td>" for y in years)
         rows.append(f'<tr><td><a href="{attr(th.id)}/">{esc(th.name(ctx.lang))}</a></td>{cells}</tr>')
-    out.append(f'<table class="gwr-data"><thead><tr><th>{esc(ctx.t("themes_of"))}</th>{head}</tr></thead>'
-               f'<tbody>{"".join(rows)}</tbody></table>\n')
+    out.append(data_table([ctx.t("themes")] + [str(y) for y in years], rows) + "\n")
     out.append(f"[{md_esc(ctx.t('timeline'))}](../timeline.md)\n")
     return "\n".join(out)
 
@@ -319,9 +310,8 @@ def render_reports_timeline(ctx: XContext) -> str:
             + ("" if doc.meta.delivered else f'<br><span class="gwr-small">{"日期未注明" if zh else "date not stated"}</span>')
             + f'</td><td><a href="{ROOT_HREF}{attr(doc.meta.path)}/">{esc(report_title(doc, ctx.lang))}</a></td>'
             f'<td>{esc(session or "—")}</td><td>{"<br>".join(covers)}</td></tr>')
-    out.append(f'<table class="gwr-data"><thead><tr><th>{esc(ctx.t("delivered"))}</th>'
-               f'<th>{"报告" if zh else "Report"}</th><th>{esc(ctx.t("session"))}</th>'
-               f'<th>{esc(ctx.t("covers"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>\n')
+    heads = [ctx.t("delivered"), "报告" if zh else "Report", ctx.t("session"), ctx.t("covers")]
+    out.append(data_table(heads, rows) + "\n")
     return "\n".join(out)
 
 
@@ -369,9 +359,6 @@ def render_whats_new(ctx: XContext, doc: Document) -> str:
     def items(ps, d):
         lis = []
         for p in ps:
-            label = p.text
-            if not zh and p.term is not None:
-                label = f"{p.term.en} ({p.text})"
             lis.append(f'<li><a href="{attr(ROOT_HREF + node_path(d, p.node))}"><span lang="zh">{esc(p.text)}</span>'
                        + (f" · {esc(p.term.en)}" if not zh and p.term is not None else "") + "</a></li>")
         return '<ul class="gwr-terms">' + "".join(lis) + "</ul>"

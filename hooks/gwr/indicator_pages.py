@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from .export import Urls, node_path
 from .glossary_pages import _node_label
-from .indicators import CATEGORIES, PCT_TOLERANCE, REL_TOLERANCE, Catalogue, Figure, Indicator, ScoreRow
+from .indicators import CATEGORIES, MAGNITUDE, PCT_TOLERANCE, REL_TOLERANCE, Catalogue, Figure, Indicator, ScoreRow
 from .model import Document
 from .render import ROOT_HREF, attr, esc, md_esc, report_title, slot
 
@@ -85,15 +85,14 @@ def dec(value: float) -> Decimal:
 
 def en_number(f: Figure) -> str:
     """The figure in English notation, magnitudes applied: 3.68万亿元 -> 3.68 trillion yuan."""
-    d = Decimal(f.value) * {"万亿": 10**12, "亿": 10**8, "万": 10**4}.get(f.unit[:2] if f.unit.startswith("万亿")
-                                                                   else f.unit[:1], 1) \
-        if f.unit[:1] in ("万", "亿") else Decimal(f.value)
+    mag = magnitude(f)
+    d = Decimal(f.value) * MAGNITUDE.get(mag, 1)
     for size, word in ((10**12, "trillion"), (10**9, "billion"), (10**6, "million")):
         if abs(d) >= size:
             num = _plain(d / size) + f" {word}"
             break
     else:
-        if f.unit[:1] in ("万", "亿"):
+        if mag:
             num = f"{int(d):,}" if d == d.to_integral_value() else _plain(d)
         else:  # as printed, with thousands separators: 9,000 / 97.0
             whole, _, frac = f.value.partition(".")
@@ -102,6 +101,17 @@ def en_number(f: Figure) -> str:
     if unit in ("%", "‰"):
         return num + unit
     return f"{num} {unit}".strip()
+
+
+def magnitude(f: Figure) -> str:
+    """The magnitude the printed unit starts with (万亿, 亿, 万), or ''."""
+    return next((m for m in MAGNITUDE if f.unit.startswith(m)), "")
+
+
+def data_table(headers: list[str], rows: list[str], cls: str = "gwr-data") -> str:
+    """A data table: escaped header labels, rows as ready ``<tr>`` HTML."""
+    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
+    return f'<table class="{cls}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 def _plain(d: Decimal) -> str:
@@ -121,17 +131,12 @@ def figure_text(f: Figure, lang: str) -> str:
     return ("strive for " + text) if f.aspirational else text
 
 
-def _href(doc_path: str, prefix: str, lang: str) -> str:
-    return prefix + doc_path
-
-
 class Context:
     """What the page renderers share: documents by id, URLs, the catalogue."""
 
     def __init__(self, docs: list[Document], cat: Catalogue, figures: list[Figure], rows: list[ScoreRow],
                  urls: Urls, lang: str):
         self.docs = {d.meta.id: d for d in docs}
-        self.order = [d.meta.id for d in docs]
         self.cat = cat
         self.figures = figures
         self.rows = rows
@@ -272,7 +277,7 @@ def rules_text(lang: str) -> list[str]:
             f"“左右”：允许偏差——百分比指标{pct}个百分点，其他指标为目标值的{rel}%；例如“5.5%左右”的目标，实绩5.4%为完成。",
             "“以上”“不低于”：实绩不低于目标为完成；“超过”“突破”：实绩高于目标为完成；“以内”“以下”“控制在”：实绩不高于目标为完成。",
             "“力争”表示争取实现的目标，判断规则相同，表中另行标注。",
-            "实绩本身以界限表述时（如“超过1万亿元”），按该界限判断。",
+            "实绩本身以界限表述时（如“超过1万亿元”），按该界限判断；界限不足以判断时，标为“无法判断”。",
             "之后的报告未提及该指标的，标为“尚无结果报告”。本表由程序按上述规则生成，判断结果不代表官方评价。",
         ]
     return [
@@ -285,7 +290,8 @@ def rules_text(lang: str) -> list[str]:
         "\"At least\" (以上, 不低于): met when the result is at least the target. \"Over\" (超过, 突破): met when "
         "the result is above it. \"Within\" (以内, 以下, 控制在): met when the result is at most the target.",
         "\"Strive for\" (力争) marks an aspirational target; it is judged by the same rules and flagged in the table.",
-        "A result that is itself stated as a bound (\"over 1 trillion yuan\") is judged by that bound.",
+        "A result that is itself stated as a bound (\"over 1 trillion yuan\") is judged by that bound; when the "
+        "bound does not settle it, the target is marked \"cannot be judged\".",
         "A target that no later report mentions is marked \"no result reported\". The table is generated from these "
         "rules; it is not an official assessment.",
     ]
@@ -332,9 +338,8 @@ def render_indicator_index(ctx: Context) -> str:
             cell = lambda f: (f"{f.year} · " + ctx.value_cell(f)) if f else ctx.t("none")  # noqa: E731
             rows.append(f"<tr><td>{ctx.ind_link(ind)}</td><td>{cell(act)}</td><td>{cell(tgt)}</td>"
                         f"<td>{len(obs)}</td></tr>")
-        out.append(slot(f'<table class="gwr-data"><thead><tr><th>{esc(ctx.t("indicator"))}</th>'
-                        f'<th>{esc(ctx.t("latest_actual"))}</th><th>{esc(ctx.t("latest_target"))}</th>'
-                        f'<th>{esc(ctx.t("statements"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>') + "\n")
+        heads = [ctx.t("indicator"), ctx.t("latest_actual"), ctx.t("latest_target"), ctx.t("statements")]
+        out.append(slot(data_table(heads, rows)) + "\n")
     return "\n".join(out)
 
 
@@ -390,16 +395,14 @@ def _year_table(ctx: Context, fs: list[Figure]) -> str:
             f'<td>{"<br>".join(ctx.value_cell(f) for f in ac) or ctx.t("none")}</td>'
             f'<td>{"<br>".join(status) or ctx.t("none")}</td></tr>'
         )
-    return (f'<table class="gwr-data"><thead><tr><th>{esc(ctx.t("year"))}</th><th>{esc(ctx.t("target"))}</th>'
-            f'<th>{esc(ctx.t("actual"))}</th><th>{esc(ctx.t("status"))}</th></tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>\n')
+    return data_table([ctx.t("year"), ctx.t("target"), ctx.t("actual"), ctx.t("status")], rows)
 
 
 def _scale(fs: list[Figure]) -> tuple[Decimal, str]:
     """A common display unit for a chart: that of the most recent figure (万亿元, %, 万人次 …)."""
     f = max(fs, key=lambda f: (f.year or 0, f.kind == "actual"))
-    mag = next((m for m in ("万亿", "亿", "万") if f.unit.startswith(m)), "")
-    size = Decimal({"万亿": 10**12, "亿": 10**8, "万": 10**4}.get(mag, 1))
+    mag = magnitude(f)
+    size = Decimal(MAGNITUDE.get(mag, 1))
     return size, mag + f.base_unit
 
 
@@ -486,8 +489,7 @@ def render_scorecard_index(ctx: Context, years: list[int]) -> str:
         rows.append(f'<tr><th><a href="{y}/">{esc(ctx.t("target_year", year=y))}</a></th><td>{len(rs)}</td>'
                     f'<td>{esc(ctx.t("n_met", met=counts["met"], missed=counts["missed"], none=counts["no-result"]))}'
                     "</td></tr>")
-    out.append(f'<table class="gwr-data"><thead><tr><th>{esc(ctx.t("year"))}</th><th>{esc(ctx.t("target"))}</th>'
-               f'<th>{esc(ctx.t("status"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>\n')
+    out.append(slot(data_table([ctx.t("year"), ctx.t("target"), ctx.t("status")], rows)) + "\n")
     out.append(f"## {'判断规则' if zh else 'Rules'} {{#rules}}\n")
     out.append(_rules_md(ctx.lang))
     out.append(f'<p class="gwr-downloads">{esc(ctx.t("download"))}: '
@@ -515,9 +517,8 @@ def render_scorecard(ctx: Context, year: int) -> str:
             result = ctx.value_cell(r.result) if r.result else ctx.t("none")
             body.append(f'<tr><td>{ctx.ind_link(r.indicator)}</td><td>{ctx.value_cell(r.target)}{aspir}</td>'
                         f"<td>{result}</td><td>{ctx.status_badge(r.status)}</td></tr>")
-        out.append(slot(f'<table class="gwr-data"><thead><tr><th>{esc(ctx.t("indicator"))}</th>'
-                        f'<th>{esc(ctx.t("target"))}</th><th>{esc(ctx.t("actual"))}</th><th>{esc(ctx.t("status"))}</th>'
-                        f'</tr></thead><tbody>{"".join(body)}</tbody></table>') + "\n")
+        heads = [ctx.t("indicator"), ctx.t("target"), ctx.t("actual"), ctx.t("status")]
+        out.append(slot(data_table(heads, body)) + "\n")
     out.append(f"## {'判断规则' if zh else 'Rules'} {{#rules}}\n")
     out.append(_rules_md(ctx.lang))
     return "\n".join(out)
@@ -549,9 +550,8 @@ def main_table(ctx: Context, doc: Document) -> str:
             rows.append(f"<tr><td>{ctx.ind_link(ind)}</td><td>{f.year}</td><td>{ctx.value_cell(f)}</td>{extra}</tr>")
         other = ctx.t("actual") if kind == "target" else ctx.t("target")
         out.append(f"### {md_esc(ctx.t(label))} {{#main-{kind}}}\n")
-        out.append(slot(f'<table class="gwr-data"><thead><tr><th>{esc(ctx.t("indicator"))}</th>'
-                        f'<th>{esc(ctx.t("year"))}</th><th>{esc(ctx.t(kind))}</th><th>{esc(other)}</th>'
-                        f'<th>{esc(ctx.t("status"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>') + "\n")
+        heads = [ctx.t("indicator"), ctx.t("year"), ctx.t(kind), other, ctx.t("status")]
+        out.append(slot(data_table(heads, rows)) + "\n")
     out.append(f'[{md_esc(ctx.t("all_figures"))}](figures.md) · [{md_esc(ctx.t("indicators"))}](../../indicators/index.md)'
                f' · [{md_esc(ctx.t("scorecards"))}](../../scorecards/index.md)\n{{: .gwr-small }}\n')
     return "\n".join(out)
@@ -606,9 +606,8 @@ def render_figures_page(ctx: Context, doc: Document) -> str:
         when = f"{f0.year} {ctx.t(f0.kind)}" if f0.kind else ""
         rows.append(f'<tr><td>{ctx.link(f0)}<br><span class="gwr-small">{esc(when)}</span></td>'
                     f'<td lang="zh">{"".join(marked)}</td><td>{"<br>".join(info)}</td></tr>')
-    out.append(slot(f'<table class="gwr-data gwr-figures"><thead><tr><th>{esc(ctx.t("where"))}</th>'
-                    f'<th>{esc(ctx.t("quote"))}</th><th>{esc(ctx.t("figures"))}</th></tr></thead>'
-                    f'<tbody>{"".join(rows)}</tbody></table>') + "\n")
+    heads = [ctx.t("where"), ctx.t("quote"), ctx.t("figures")]
+    out.append(slot(data_table(heads, rows, "gwr-data gwr-figures")) + "\n")
     return "\n".join(out)
 
 

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from .figures import cn_numeral
 from .model import Document, Section
-from .registry import RegistryError, load_yaml
+from .registry import RegistryError, check_slug, load_yaml
 
 CATALOGUE = "data/indicators.yml"
 MEASURES = ("level", "growth", "share")
@@ -172,10 +172,7 @@ def load_catalogue(root: Path) -> Catalogue:
         missing = [k for k in ("id", "zh", "en", "category", "subjects", "measure", "unit", "direction") if not raw.get(k)]
         if missing:
             raise RegistryError(f"{where}: missing {', '.join(missing)}")
-        iid = str(raw["id"])
-        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", iid) or iid in seen:
-            raise RegistryError(f"{where}: id {iid!r} must be unique, lowercase letters, digits and hyphens")
-        seen.add(iid)
+        iid = check_slug(where, str(raw["id"]), seen)
         if raw["measure"] not in MEASURES or raw["direction"] not in DIRECTIONS or raw["category"] not in CATEGORIES:
             raise RegistryError(f"{where} ({iid}): measure must be one of {MEASURES}, direction one of "
                                 f"{DIRECTIONS}, category one of {tuple(CATEGORIES)}")
@@ -244,9 +241,10 @@ def _is_figure(text: str, m: re.Match) -> bool:
     return True
 
 
-def _qualify(text: str, start: int, end: int, sentence_start: int) -> tuple[str, str, bool, int]:
-    """(comparator, qualifier as printed, aspirational, end including a trailing qualifier)."""
-    before = text[sentence_start:start]
+def _qualify(text: str, start: int, end: int) -> tuple[str, str, bool, int]:
+    """(comparator, qualifier as printed, aspirational, end including a trailing qualifier) of the figure
+    at ``text[start:end]``; ``text`` is its sentence."""
+    before = text[:start]
     comparator, words = "=", []
     for word, comp in _BEFORE:
         if before.endswith(word) or before.endswith(word + "至") or before.endswith(word + "到"):
@@ -370,7 +368,7 @@ def extract(doc: Document, cat: Catalogue) -> list[Figure]:
                     group_end = last_end = m.end()
                     after_fig = False
                     continue
-                comparator, qualifier, aspirational, q_end = _qualify(sentence, m.start(), m.end(), 0)
+                comparator, qualifier, aspirational, q_end = _qualify(sentence, m.start(), m.end())
                 base_value, base_unit = _base(m.group(1), m.group(2), m.group(4) or "")
                 link = sentence[last_end:m.start()]
                 if after_fig and not _continues(link):
@@ -417,29 +415,27 @@ class ScoreRow:
 
 
 def judge(target: Figure, result: Figure, ind: Indicator) -> str:
+    """met / missed / unclear for a result against a target, by the rules of ``rules_text``."""
     t, r = target.base_value, result.base_value
     up = ind.direction == "up"
     comp = target.comparator
-    tol = PCT_TOLERANCE if target.base_unit in ("%", "百分点") else abs(t) * REL_TOLERANCE
-    if comp == "=":
+    if comp == "≈":
+        t += -tolerance(target) if up else tolerance(target)
+    if comp in ("=", "≈"):
         comp = "≥" if up else "≤"
-    elif comp == "≈":
-        t = t - tol if up else t + tol
-        comp = "≥" if up else "≤"
-    # A result printed as a bound (超过5万亿元) is judged by that bound.
-    if comp in ("≥", ">") and result.comparator in ("≤", "<", "≈") and r < t:
-        return "missed" if result.comparator != "≈" else ("missed" if r < t else "met")
-    if comp in ("≤", "<") and result.comparator in (">", "≥") and r >= t:
-        return "missed"
-    if comp == "≥":
-        return "met" if r >= t or (result.comparator == ">" and r >= t) else "missed"
-    if comp == ">":
-        return "met" if r > t or (result.comparator in (">",) and r >= t) else "missed"
-    if comp == "≤":
-        return "met" if r <= t else "missed"
-    if comp == "<":
-        return "met" if r < t else "missed"
-    return "unclear"
+    if comp in ("≥", ">"):  # the result must reach t (strictly for >)
+        if r > t or (r == t and (comp == "≥" or result.comparator == ">")):
+            return "met"
+        # a result printed as a lower bound below the target ("超过X"): its true value is not known
+        return "unclear" if result.comparator in (">", "≥") else "missed"
+    if r < t or (r == t and (comp == "≤" or result.comparator == "<")):
+        return "met"
+    return "unclear" if result.comparator in ("<", "≤") else "missed"
+
+
+def tolerance(target: Figure) -> float:
+    """What 左右 (around) allows: percentage points for figures in per cent, a fraction of the target otherwise."""
+    return PCT_TOLERANCE if target.base_unit in ("%", "百分点") else abs(target.base_value) * REL_TOLERANCE
 
 
 def scorecard(figures: list[Figure], cat: Catalogue, docs: list[Document]) -> list[ScoreRow]:
@@ -459,7 +455,3 @@ def scorecard(figures: list[Figure], cat: Catalogue, docs: list[Document]) -> li
         result = results[0] if results else None
         rows.append(ScoreRow(f, ind, result, judge(f, result, ind) if result else "no-result"))
     return rows
-
-
-def headline_rows(figures: list[Figure], cat: Catalogue, report: str) -> list[Figure]:
-    return [f for f in figures if f.report == report and f.indicator and cat.by_id[f.indicator].headline]

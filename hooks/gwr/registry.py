@@ -43,6 +43,17 @@ def load_yaml(text: str, typed: bool = True):
     return yaml.load(text, Loader=_Loader if typed else _TextLoader)
 
 
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def check_slug(where: str, value: str, seen: set[str]) -> str:
+    """A permanent id of a data file (it becomes a URL): lowercase letters, digits and hyphens, unique."""
+    if not _SLUG.fullmatch(value) or value in seen:
+        raise RegistryError(f"{where}: id {value!r} must be unique, lowercase letters, digits and hyphens")
+    seen.add(value)
+    return value
+
+
 def load_registry(root: Path, registry: str = REGISTRY) -> list[ReportMeta]:
     """Read, validate and return the registered reports, in registry order."""
     path = root / registry

@@ -22,7 +22,7 @@ from pathlib import Path
 from .glossary import Matcher
 from .indicators import part_context
 from .model import Block, Document, Part, Section
-from .registry import RegistryError, load_yaml
+from .registry import RegistryError, check_slug, load_yaml
 
 THEMES = "data/themes.yml"
 ALIGNMENTS = "data/alignments.yml"
@@ -63,10 +63,7 @@ def load_themes(root: Path) -> list[Theme]:
         missing = [k for k in ("id", "zh", "en", "description_zh", "description_en", "terms") if not raw.get(k)]
         if missing:
             raise RegistryError(f"{where}: missing {', '.join(missing)}")
-        tid = str(raw["id"])
-        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", tid) or tid in seen:
-            raise RegistryError(f"{where}: id {tid!r} must be unique, lowercase letters, digits and hyphens")
-        seen.add(tid)
+        tid = check_slug(where, str(raw["id"]), seen)
         try:
             patterns = tuple(re.compile(p) for p in raw.get("patterns") or ())
         except re.error as exc:
