@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: the sitemap's dates come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve serve-en build test bench snapshot translations suggest-alignments clean
+.PHONY: serve serve-en build test bench snapshot translations suggest-alignments check clean
 
 $(BIN)/activate:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed (set PYTHON=/path/to/python3.11)"; exit 1; }
@@ -53,3 +53,9 @@ translations: $(VENV)/.site-deps
 # Propose plan -> result section links for a newly added report (check them by reading; copy to data/alignments.yml).
 suggest-alignments: $(VENV)/.site-deps
 	PYTHONPATH=hooks $(BIN)/python -m gwr suggest-alignments $(REPORT)
+
+# What the parser makes of a text before you register it: outline, set-aside lines, warnings, headline figures.
+# make check FILE=seeds/x.txt [KIND=summary] [ENCODING=gb18030]
+check: $(VENV)/.site-deps
+	@test -n "$(FILE)" || { echo "usage: make check FILE=path/to/report.txt [KIND=summary] [ENCODING=gb18030]"; exit 2; }
+	PYTHONPATH=hooks $(BIN)/python -m gwr check "$(FILE)" $(if $(KIND),--kind $(KIND)) $(if $(ENCODING),--encoding $(ENCODING))

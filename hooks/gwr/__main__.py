@@ -1,7 +1,9 @@
 """Maintainer commands (run from the project root with hooks/ on the path):
 
 ``python -m gwr translations``          update the PO files and print coverage;
-``python -m gwr suggest-alignments``    propose plan -> result section links for data/alignments.yml.
+``python -m gwr suggest-alignments``    propose plan -> result section links for data/alignments.yml;
+``python -m gwr check FILE [--kind summary] [--encoding gb18030]``
+                                        what the parser makes of a text, before registering it.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from . import translations
 from .pipeline import RegistryError, load_site
 
 
-USAGE = "usage: python -m gwr translations | suggest-alignments [REPORT-ID]"
+USAGE = ("usage: python -m gwr translations | suggest-alignments [REPORT-ID] | "
+         "check FILE [--kind full|summary] [--encoding ENC]")
 
 
 def suggest_alignments(site, only: str | None = None) -> str:
@@ -48,6 +51,17 @@ def suggest_alignments(site, only: str | None = None) -> str:
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["check"] and len(argv) >= 2:
+        from .check_cmd import check_file
+
+        opts = dict(zip(argv[2::2], argv[3::2]))
+        unknown = set(opts) - {"--kind", "--encoding"}
+        if unknown or len(argv[2:]) % 2 or opts.get("--kind", "full") not in ("full", "summary"):
+            print(USAGE, file=sys.stderr)
+            return 2
+        report, status = check_file(Path.cwd(), argv[1], opts.get("--kind", "full"), opts.get("--encoding"))
+        sys.stdout.write(report)
+        return status
     if argv[:1] not in (["translations"], ["suggest-alignments"]):
         print(USAGE, file=sys.stderr)
         return 2

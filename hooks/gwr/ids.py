@@ -40,6 +40,11 @@ def assign_ids(doc: Document) -> None:
             if isinstance(child, Section):
                 child.id = f"{part.id}__sec_{child.ordinal}"
                 _number_blocks(child.id, child.blocks)
+    for annex in doc.annexes:
+        annex.id = f"annex_{annex.ordinal}"
+        _number_blocks(annex.id, annex.blocks)
+    for note in doc.notes:
+        note.id = f"note_{note.ordinal}"
 
 
 def duplicate_ids(doc: Document) -> list[str]:
@@ -65,3 +70,9 @@ def node_ids(doc: Document):
                     yield block.id
     for block in doc.closing:
         yield block.id
+    for annex in doc.annexes:
+        yield annex.id
+        for block in annex.blocks:
+            yield block.id
+    for note in doc.notes:
+        yield note.id

@@ -26,6 +26,15 @@ LABELS = {
         "copy_para": "复制本段链接",
         "para": "第{n}段",
         "item": "第{n}项",
+        "aside.repeated-front": ("重复的报告信息", "转载页面重复印出了报告的会议、日期或报告人信息。"),
+        "aside.chrome": ("网页按钮和控件", "网页上的下载、打印、字号等按钮文字，不是报告原文。"),
+        "aside.breadcrumb": ("网页导航路径", "网页的栏目导航（首页 > …），不是报告原文。"),
+        "aside.metadata": ("网页发布信息", "网页标注的来源、发布时间等信息，不是报告原文。"),
+        "aside.caption": ("图片说明", "网页或报纸所配照片的说明文字，不是报告原文。"),
+        "aside.related": ("相关报道链接", "网页在文末列出的相关报道，不是报告原文。"),
+        "aside.licence": ("许可或版权说明", "转载网站的许可或版权声明，不是报告原文。"),
+        "aside.duplicate": ("重复的文字", "原始文件把同一段文字印了两次；保留第一次出现的文字，此处为重复。"),
+        "aside.registry": ("维护者标注的非正文内容", "维护者在登记表中说明这些行不属于报告正文。"),
         "aside.repeated-title": ("重复的标题", "转载页面重复印出了报告标题。"),
         "aside.link-list": ("转载者添加的链接", "转载网页添加的链接列表，不是报告原文。"),
         "aside.resolution": (
@@ -68,6 +77,24 @@ LABELS = {
         "copy_para": "Copy the link to this paragraph",
         "para": "Paragraph {n}",
         "item": "Item {n}",
+        "aside.repeated-front": ("Repeated front matter", "The page printed the report's session, date or speaker "
+                                 "a second time."),
+        "aside.chrome": ("Web page controls", "Button and control labels of the web page (download, print, font "
+                         "size); not part of the report."),
+        "aside.breadcrumb": ("Web page breadcrumbs", "The web page's navigation path (Home > …); not part of the "
+                             "report."),
+        "aside.metadata": ("Web page metadata", "The page's source and publication time lines; not part of the "
+                           "report."),
+        "aside.caption": ("Photo caption", "The caption of a photo on the web page or newspaper page; not part of "
+                          "the report."),
+        "aside.related": ("Related-article links", "The list of related articles at the end of the web page; not "
+                          "part of the report."),
+        "aside.licence": ("Licence or copyright notice", "The reposting site's licence or copyright notice; not "
+                          "part of the report."),
+        "aside.duplicate": ("Repeated text", "The file prints the same text twice; the first occurrence is kept and "
+                            "this repetition is set aside."),
+        "aside.registry": ("Declared not part of the report", "The maintainer declared these lines not part of the "
+                           "report in the registry."),
         "aside.repeated-title": ("Repeated title", "The reposted page printed the report's title twice."),
         "aside.link-list": ("Links added by the reposter", "A list of links added by the web page that reposted the "
                             "report; not part of the report."),

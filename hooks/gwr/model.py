@@ -44,6 +44,10 @@ class ReportMeta:
     repost_url: str | None = None
     original_file: str | None = None
     sha256: str | None = None
+    encoding: str | None = None
+    """The seed's encoding when it is not UTF-8 (``gb18030`` also reads GBK); detected when absent."""
+    set_aside: list[dict] | None = None
+    """Line ranges the maintainer declares not part of the report: ``[{lines: "3-5", reason: "…"}]``."""
     fully_translated: bool = False
     """Set when every node has a reviewed English translation (English-edition issue)."""
     index: int = 0
@@ -97,6 +101,8 @@ class Section:
     blocks: list[Block] = field(default_factory=list)
     heading_inline: bool = False
     """True when the heading opened a paragraph (``（一）标题。正文…``)."""
+    heading_end: int = 0
+    """Last source line of the heading itself (a heading may be broken across lines)."""
     id: str = ""
 
 
@@ -111,6 +117,8 @@ class Part:
     line: int
     end_line: int
     children: list[Union[Block, Section]] = field(default_factory=list)
+    heading_end: int = 0
+    """Last source line of the part line itself."""
     id: str = ""
 
     @property
@@ -130,10 +138,13 @@ class FrontMatter:
     speaker_line: int | None = None
     salutation: str | None = None
     salutation_line: int | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    """Source line ranges the front matter was read from."""
 
 
 SetAsideKind = Literal[
-    "repeated-title", "link-list", "resolution", "footer", "column-header", "page-marker", "quoted"
+    "repeated-title", "repeated-front", "link-list", "resolution", "footer", "column-header", "page-marker",
+    "quoted", "chrome", "breadcrumb", "metadata", "caption", "related", "licence", "duplicate", "registry",
 ]
 
 
@@ -145,6 +156,41 @@ class SetAside:
     text: str
     line: int
     end_line: int
+    note: str | None = None
+    """Specifics, e.g. which lines a duplicate repeats, or the reason the registry gives."""
+
+
+@dataclass
+class Annex:
+    """An annex printed after the report's closing (``附件1 …``), e.g. a list of livelihood projects."""
+
+    num: str
+    """As printed, e.g. ``附件1``."""
+    ordinal: int
+    heading: str
+    line: int
+    heading_end: int
+    blocks: list[Block] = field(default_factory=list)
+    id: str = ""
+
+    @property
+    def end_line(self) -> int:
+        return self.blocks[-1].end_line if self.blocks else self.heading_end
+
+
+@dataclass
+class Note:
+    """One entry of the report's own notes (名词解释), kept apart from the body and shown with it."""
+
+    num: str
+    """Numbering as printed, e.g. ``1.``."""
+    term: str
+    """The term explained, as printed (``“四上”企业``), or empty."""
+    text: str
+    line: int
+    end_line: int
+    ordinal: int = 0
+    id: str = ""
 
 
 @dataclass
@@ -167,6 +213,16 @@ class Document:
     parts: list[Part] = field(default_factory=list)
     closing: list[Block] = field(default_factory=list)
     set_aside: list[SetAside] = field(default_factory=list)
+    annexes: list[Annex] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    notes_heading: str | None = None
+    """The notes' own heading as printed (e.g. 名词解释)."""
+    notes_line: int | None = None
+    ignored: list[int] = field(default_factory=list)
+    """Lines read as layout only (thematic breaks), neither text nor set aside."""
+    layout: str = ""
+    """The layout family the parser read the text as (see :mod:`gwr.ingest.group`)."""
+    encoding: str = "utf-8"
     warnings: list[ParseWarning] = field(default_factory=list)
 
     def body_blocks(self):

@@ -1,82 +1,41 @@
-"""Parse a report's text, as published, into the document model.
+"""Parse a report, as published, into the document model.
 
-The parser reads the seed line by line and groups non-blank lines into
-blocks. Each block is classified (front matter, part line, section head,
-list item, highlight, paragraph, or material that is not the report) and a
-small state machine builds parts and sections. It copes with the layouts found
-in published reports: Markdown headings of any level or plain part lines;
-section heads inline at the start of a paragraph or on their own line; ASCII or
-full-width brackets; heads broken across lines; sections with no text;
-paragraphs indented with U+3000, spaces or nothing.
+The ingest stage (:mod:`gwr.ingest`) has decoded the seed, numbered its lines, set aside what is
+not the report (page chrome, metadata lines, captions, related links, licences, the report's own
+notes) and grouped the rest into units by the text's layout family. Here each unit is classified
+(front matter, part line, section head, list item, highlight, paragraph, or more material that is
+not the report: resolutions, link lists, blog footers, newspaper marks, duplicates) and a small
+state machine builds parts and sections.
 
-Problems that do not stop the build are returned as :class:`ParseWarning`
-with ``file:line``; the hook decides how to report them.
+Problems that do not stop the build are returned as :class:`ParseWarning` with ``file:line``;
+the hook decides how to report them. :mod:`gwr.checks` adds the checks on the result (headings
+too long, a part that swallows the text, no targets sentence, text not placed).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from . import frontmatter as fm
 from .figures import cn_numeral as numeral_value
-from .model import Block, Document, FrontMatter, ParseWarning, Part, ReportMeta, Section, SetAside
+from .ingest.classify import ANNEX, Classified, NOTE_ITEM, THEMATIC_BREAK, classify
+from .ingest.group import ITEM, MD_HEADING, PART_NUM, SECTION_NUM, Unit, group
+from .ingest.normalise import Source
+from .model import Annex, Block, Document, FrontMatter, Note, ParseWarning, Part, ReportMeta, Section, SetAside
 
-NUMERALS = "〇零一二三四五六七八九十百"
 TERMINAL = "。！？!?；;"
 # A line that is a sentence or clause ends with one of these; a heading does not.
 CLAUSE_END = TERMINAL + "：:，,、"
 
-MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-PART_NUM = re.compile(rf"^([{NUMERALS}]+)、\s*(.*)$")
-SECTION_NUM = re.compile(rf"^([（(])\s*([{NUMERALS}]+)\s*([）)])\s*(.*)$")
-ITEM = re.compile(r"^[-*•·]\s+(.*)$")
-THEMATIC_BREAK = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
-LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
 LINK_ONLY = re.compile(r"^(?:\[[^\]]*\]\([^)\s]*\)\s*)+$")
-DELIVERY = re.compile(r"^——.*?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*上$")
-SPEAKER = re.compile(r"^(\S{0,20}?(?:市长|省长|区长|州长|县长|主席|主任))\s*[　 ]\s*(\S{2,8})$")
-SALUTATION = re.compile(r"^各位代表\s*[：:！!]?$")
 PAGE_MARKER = re.compile(r"^[（(]\s*(?:上接|下转|接|转)\s*(?:第)?\s*[A-Z]?\d+\s*(?:版)?\s*[）)]$")
-FOOTER_LINE = re.compile(r"^(?:作者|URL|原文链接|原文地址|来源|责任编辑|编辑)\s*[:：]")
+FOOTER_LINE = re.compile(r"^(?:作者|URL|原文链接|原文地址|本文链接|来源|责任编辑|编辑)\s*[:：]")
 HAN = re.compile(r"[\u3400-\u9fff]")
 LEAD_MAX = 30
-
-
-@dataclass
-class _Line:
-    no: int
-    text: str
-    quoted: bool
-    indented: bool = False
-
-
-@dataclass
-class _Raw:
-    """A run of non-blank lines with the same quoting."""
-
-    lines: list[_Line]
-    quote_group: int | None
-    """Blocks of one contiguous blockquote share a group number."""
-
-    @property
-    def line(self) -> int:
-        return self.lines[0].no
-
-    @property
-    def end_line(self) -> int:
-        return self.lines[-1].no
-
-    @property
-    def first(self) -> str:
-        return self.lines[0].text
-
-    @property
-    def quoted(self) -> bool:
-        return self.quote_group is not None
-
-    @property
-    def raw_text(self) -> str:
-        return "\n".join(ln.text for ln in self.lines)
+PART_HEADING_MAX = 60
+"""Longer part headings are split at their first full stop (a part line that opens a paragraph)."""
+DUPLICATE_MIN = 20
+"""Units at least this long that repeat an earlier unit word for word are set aside as duplicates."""
 
 
 def join_lines(parts: list[str]) -> str:
@@ -87,79 +46,6 @@ def join_lines(parts: list[str]) -> str:
             out += " "
         out += p
     return out
-
-
-def _strip_indent(text: str) -> str:
-    return text.lstrip(" \t\u3000\u00a0").rstrip()
-
-
-def _split_blocks(text: str) -> list[_Raw]:
-    blocks: list[_Raw] = []
-    current: list[_Line] = []
-    current_quoted = False
-    group = 0
-    in_quote = False
-
-    def flush():
-        nonlocal current
-        if current:
-            blocks.append(_Raw(current, group if current_quoted else None))
-        current = []
-
-    for no, raw in enumerate(text.splitlines(), start=1):
-        stripped = raw.strip(" \t")
-        quoted = stripped.startswith(">")
-        if quoted:
-            content = re.sub(r"^>\s?", "", stripped)
-            if not in_quote:
-                flush()
-                group += 1
-                in_quote = True
-        else:
-            content = raw
-            if in_quote:
-                flush()
-                in_quote = False
-        indented = content[:1] in (" ", "\t", "\u3000", "\u00a0")
-        content = _strip_indent(content)
-        if not content:
-            flush()
-            continue
-        if current and current_quoted != quoted:
-            flush()
-        current_quoted = quoted
-        current.append(_Line(no, content, quoted, indented))
-    flush()
-    return [unit for block in blocks for unit in _split_units(block)]
-
-
-def _starts_unit(line: _Line) -> bool:
-    text = line.text
-    return bool(
-        line.indented
-        or MD_HEADING.match(text)
-        or PART_NUM.match(text)
-        or SECTION_NUM.match(text)
-        or ITEM.match(text)
-        or text.startswith("——")
-    )
-
-
-def _split_units(block: _Raw) -> list[_Raw]:
-    """Split a run of lines at paragraph starts.
-
-    Where paragraphs are not separated by blank lines, a paragraph starts at an
-    indented line or at a line that opens with a part, section, item or
-    highlight marker; any other line continues the one before it (hard-wrapped
-    text, an item's detail lines, a heading broken across lines).
-    """
-    units: list[list[_Line]] = []
-    for line in block.lines:
-        if not units or _starts_unit(line):
-            units.append([line])
-        else:
-            units[-1].append(line)
-    return [_Raw(u, block.quote_group) for u in units]
 
 
 def _is_heading_like(text: str) -> bool:
@@ -183,25 +69,50 @@ def split_lead(text: str) -> tuple[str | None, str]:
     return m.group(2), m.group(3)
 
 
+def _text(unit: Unit) -> str:
+    return join_lines([ln.text for ln in unit.lines])
+
+
 class _Parser:
-    def __init__(self, meta: ReportMeta, text: str):
+    def __init__(self, meta: ReportMeta, source: Source, classified: Classified):
         self.meta = meta
         self.file = meta.file
-        self.blocks = _split_blocks(text)
-        self.doc = Document(meta=meta, front=FrontMatter())
+        self.source = source
+        self.units = group(classified.lines, classified.layout)
+        self.doc = Document(meta=meta, front=FrontMatter(), layout=classified.layout.family,
+                            encoding=source.encoding)
         self.part: Part | None = None
         self.section: Section | None = None
         self.body_started = False
         self.resolution_group: int | None = None
+        self.annex: Annex | None = None
+        self.sublist_next = 0
+        """Inside a section: the next number of a 一、二、… list the section holds (not part lines)."""
+        self.seen: dict[str, int] = {}
+        for a in classified.asides:
+            text = "\n".join(source.line(n).strip() for n in range(a.line, a.end_line + 1) if source.line(n).strip())
+            self.doc.set_aside.append(SetAside(a.kind, text, a.line, a.end_line, a.note))
+        if classified.notes:
+            self._notes(classified)
+        if classified.notes and classified.notes.annex:
+            a = classified.notes.annex
+            self.doc.notes_heading = f"{a.text} {self.doc.notes_heading}"
+            self.doc.ignored.append(a.no)
 
     # -- helpers ---------------------------------------------------------
     def warn(self, line: int, message: str) -> None:
         self.doc.warnings.append(ParseWarning(self.file, line, message))
 
-    def set_aside(self, kind, raw: _Raw, text: str | None = None) -> None:
-        self.doc.set_aside.append(SetAside(kind, raw.raw_text if text is None else text, raw.line, raw.end_line))
+    def set_aside(self, kind, unit: Unit, text: str | None = None, note: str | None = None) -> None:
+        self.doc.set_aside.append(SetAside(kind, unit.raw_text if text is None else text, unit.line, unit.end_line,
+                                           note))
+
+    def front(self, unit: Unit) -> None:
+        self.doc.front.spans.append((unit.line, unit.end_line))
 
     def container(self) -> list:
+        if self.annex is not None:
+            return self.annex.blocks
         if self.section is not None:
             return self.section.blocks
         if self.part is not None:
@@ -216,161 +127,259 @@ class _Parser:
         self.body_started = True
 
     def uses_explicit_parts(self) -> bool:
-        for raw in self.blocks:
-            first = raw.first
+        for unit in self.units:
+            first = unit.first
             m = MD_HEADING.match(first)
             if m:
                 first = m.group(2)
-                if "政府工作报告" not in first:
+                if not fm.is_title(first) and not SECTION_NUM.match(first):
                     return True
             if PART_NUM.match(first):
                 return True
         return False
 
+    def _notes(self, classified: Classified) -> None:
+        notes = classified.notes
+        self.doc.notes_heading = notes.heading.text.strip("#：: ")
+        self.doc.notes_line = notes.heading.no
+        for k, entry in enumerate(notes.entries, start=1):
+            first = entry[0].text
+            m = NOTE_ITEM.match(first)
+            num = m.group(1) if m else ""
+            rest = first[m.end():] if m else first
+            term, body = "", rest
+            tm = re.match(r"^(.{1,30}?)[：:]\s*(.*)$", rest)
+            if tm:
+                term, body = tm.group(1), tm.group(2)
+            text = join_lines([body] + [ln.text for ln in entry[1:]] if body else [ln.text for ln in entry[1:]])
+            self.doc.notes.append(Note(num, term, text, entry[0].no, entry[-1].no, ordinal=k))
+
     # -- the state machine ----------------------------------------------
     def parse(self) -> Document:
         explicit_parts = self.uses_explicit_parts()
-        blocks = self.blocks
+        units = self.units
         footer_from = self._footer_start()
         i = 0
-        while i < len(blocks):
-            raw = blocks[i]
+        while i < len(units):
+            unit = units[i]
             if footer_from is not None and i >= footer_from:
-                for rest in blocks[i:]:
-                    if not THEMATIC_BREAK.match(rest.first):
+                for rest in units[i:]:
+                    if THEMATIC_BREAK.match(rest.first) and len(rest.lines) == 1:
+                        self.doc.ignored.append(rest.line)
+                    else:
                         self.set_aside("footer", rest)
                 break
-            i = self._one(raw, i, explicit_parts)
+            i = self._one(unit, i, explicit_parts)
         self._finish()
         return self.doc
 
     def _footer_start(self) -> int | None:
-        """Index of the first block of a trailing footer (after a rule, or footer lines), if any."""
-        blocks = self.blocks
-        for i, raw in enumerate(blocks):
-            if THEMATIC_BREAK.match(raw.first) and len(raw.lines) == 1:
-                rest = blocks[i + 1 :]
-                if not any(self._is_structural(r) for r in rest):
+        """Index of the first unit of a trailing footer (after a rule, or footer lines), if any."""
+        units = self.units
+        for i, unit in enumerate(units):
+            if THEMATIC_BREAK.match(unit.first) and len(unit.lines) == 1:
+                rest = units[i + 1:]
+                if rest and not any(self._is_structural(r) for r in rest) and not any(
+                        len(_text(r)) > 80 for r in rest):
                     return i
-        # a footer without a rule: trailing blocks made only of "作者: …", "URL: …" lines
-        j = len(blocks)
-        while j > 0 and all(FOOTER_LINE.match(ln.text) for ln in blocks[j - 1].lines):
+        # a footer without a rule: trailing units made only of "作者: …", "URL: …" lines
+        j = len(units)
+        while j > 0 and all(FOOTER_LINE.match(ln.text) for ln in units[j - 1].lines):
             j -= 1
-        return j if j < len(blocks) else None
+        return j if j < len(units) else None
 
-    def _is_structural(self, raw: _Raw) -> bool:
-        first = raw.first
-        m = MD_HEADING.match(first)
-        if m:
-            return True
-        return bool(PART_NUM.match(first) or SECTION_NUM.match(first))
+    @staticmethod
+    def _is_structural(unit: Unit) -> bool:
+        first = unit.first
+        return bool(MD_HEADING.match(first) or PART_NUM.match(first) or SECTION_NUM.match(first))
 
-    def _next_content(self, i: int) -> _Raw | None:
-        for raw in self.blocks[i + 1 :]:
-            if not PAGE_MARKER.match(raw.first):
-                return raw
+    def _next_content(self, i: int) -> Unit | None:
+        for unit in self.units[i + 1:]:
+            if not PAGE_MARKER.match(unit.first):
+                return unit
         return None
 
-    def _one(self, raw: _Raw, i: int, explicit_parts: bool) -> int:
-        first = raw.first
-        text = join_lines([ln.text for ln in raw.lines])
+    def _duplicate(self, unit: Unit, text: str) -> bool:
+        """Set aside a unit that repeats an earlier one word for word (scrapes repeat blocks)."""
+        key = re.sub(r"\s+", "", text)
+        if len(key) < DUPLICATE_MIN:
+            return False
+        first = self.seen.get(key)
+        if first is None:
+            self.seen[key] = unit.line
+            return False
+        self.set_aside("duplicate", unit, note=f"{first}")
+        if self.body_started and self._next_content_index(unit) is not None:
+            self.warn(unit.line, f"this text repeats line {first} word for word and was set aside; check that the "
+                      "seed is not a page with repeated blocks (or declare the lines in the registry's set_aside)")
+        return True
+
+    def _next_content_index(self, unit: Unit) -> int | None:
+        idx = self.units.index(unit)
+        for k in range(idx + 1, len(self.units)):
+            u = self.units[k]
+            if not self.seen.get(re.sub(r"\s+", "", _text(u))):
+                return k
+        return None
+
+    def _one(self, unit: Unit, i: int, explicit_parts: bool) -> int:
+        first = unit.first
+        text = _text(unit)
 
         # Material inside a blockquote that belongs to a congress resolution.
-        if raw.quoted and raw.quote_group == self.resolution_group:
-            self.set_aside("resolution", raw)
+        if unit.quoted and unit.quote_group == self.resolution_group:
+            self.set_aside("resolution", unit)
             return i + 1
         if PAGE_MARKER.match(text):
-            self.set_aside("page-marker", raw)
+            self.set_aside("page-marker", unit)
             return i + 1
         if THEMATIC_BREAK.match(text):
+            self.doc.ignored.append(unit.line)
+            return i + 1
+        if self._duplicate(unit, text):
+            return i + 1
+
+        am = ANNEX.match(text)
+        if am and self.body_started:
+            return self._annex(unit, i, am)
+        if self.annex is not None:
+            if not self.annex.heading and _is_heading_like(text) and not self.annex.blocks:
+                self.annex.heading, self.annex.heading_end = text, unit.end_line
+            else:
+                self.add_block("paragraph", text, unit.line, unit.end_line)
             return i + 1
 
         md = MD_HEADING.match(first)
-        if md and len(raw.lines) == 1:
+        if md and len(unit.lines) == 1:
             heading = md.group(2)
-            if "政府工作报告" in heading and not self.body_started and not PART_NUM.match(heading):
-                return self._title(raw, heading, i)
-            return self._part(raw, heading, i, markdown=True)
+            if fm.is_title(heading) and not self.body_started and not PART_NUM.match(heading):
+                return self._title(unit, heading, i)
+            sm = SECTION_NUM.match(heading)
+            if sm:
+                return self._section(unit, i, sm, heading_only=True)
+            return self._part(unit, heading, i, markdown=True)
 
         if "决议" in text and ("关于" in text or "工作报告" in text) and not self.body_started:
             # The congress resolution on the report: not the report's text.
-            self.resolution_group = raw.quote_group if raw.quoted else None
-            self.set_aside("resolution", raw)
-            if not raw.quoted:
+            self.resolution_group = unit.quote_group if unit.quoted else None
+            self.set_aside("resolution", unit)
+            if not unit.quoted:
                 return self._skip_unquoted_resolution(i)
             return i + 1
         if LINK_ONLY.match(text.replace("\n", "")):
-            self.set_aside("link-list", raw)
+            self.set_aside("link-list", unit)
             return i + 1
-        if DELIVERY.match(text) and self.doc.front.delivery is None and not self.body_started:
-            self.doc.front.delivery, self.doc.front.delivery_line = text, raw.line
-            return i + 1
-        if (
-            SPEAKER.match(text)
-            and self.doc.front.speaker is None
-            and not self.body_started
-            and self.doc.front.delivery is not None
-        ):
-            self.doc.front.speaker, self.doc.front.speaker_line = text, raw.line
-            return i + 1
-        if SALUTATION.match(text) and self.doc.front.salutation is None and not self.doc.parts:
-            self.doc.front.salutation, self.doc.front.salutation_line = text, raw.line
+        if not self.body_started and not self.doc.parts:
+            taken = self._front_matter(unit, text, i)
+            if taken is not None:
+                return taken
+        if fm.is_salutation(text) and self.doc.front.salutation is None and not self.doc.parts:
+            self.doc.front.salutation, self.doc.front.salutation_line = text, unit.line
+            self.front(unit)
             self.body_started = True
             return i + 1
-        if not self.body_started and "政府工作报告" in text and _is_heading_like(text):
-            return self._title(raw, text, i)
-        if raw.quoted and not self.body_started:
-            self.set_aside("quoted", raw)
-            self.warn(raw.line, "quoted text before the report body set aside as not part of the report")
+        if unit.quoted and not self.body_started:
+            self.set_aside("quoted", unit)
+            self.warn(unit.line, "quoted text before the report body set aside as not part of the report")
             return i + 1
 
-        if PART_NUM.match(first):
-            return self._part(raw, text, i, markdown=False)
+        pm = PART_NUM.match(first)
+        if pm and self.section is not None:
+            n = numeral_value(pm.group(1))
+            listy = text.endswith("。") or len(text) > 40 or n != len(self.doc.parts) + 1
+            if (n == 1 and len(self.doc.parts) >= 1) or (self.sublist_next and n == self.sublist_next and listy):
+                # 一、二、… inside a section: a numbered list of the section, not part lines
+                self.sublist_next = n + 1
+                self.add_block("paragraph", text, unit.line, unit.end_line)
+                return i + 1
+        if pm:
+            return self._part(unit, text, i, markdown=False)
         sm = SECTION_NUM.match(first)
         if sm:
-            return self._section(raw, i, sm)
+            return self._section(unit, i, sm)
         if ITEM.match(first):
-            return self._items(raw, i)
+            return self._items(unit, i)
         if first.startswith("——"):
-            self.add_block("highlight", text, raw.line, raw.end_line)
+            self.add_block("highlight", text, unit.line, unit.end_line)
             return i + 1
 
-        if _is_heading_like(text) and len(raw.lines) == 1:
+        if _is_heading_like(text) and len(unit.lines) == 1:
             nxt = self._next_content(i)
             if nxt is None:
                 # A short line that ends the document: the closing slogan.
-                self.doc.closing.append(Block("paragraph", text, raw.line, raw.end_line))
+                self.doc.closing.append(Block("paragraph", text, unit.line, unit.end_line))
                 return i + 1
             if not explicit_parts:
-                nxt_text = join_lines([ln.text for ln in nxt.lines])
+                nxt_text = _text(nxt)
                 if not self.body_started and _is_heading_like(nxt_text) and not SECTION_NUM.match(nxt.first):
                     # A kicker above the first part line, e.g. a newspaper column header.
-                    self.set_aside("column-header", raw)
+                    self.set_aside("column-header", unit)
                     return i + 1
                 if not SECTION_NUM.match(nxt.first) and not ITEM.match(nxt.first):
-                    return self._part(raw, text, i, markdown=False)
-        self.add_block("paragraph", text, raw.line, raw.end_line)
+                    return self._part(unit, text, i, markdown=False)
+        if not self.body_started and self.meta.kind == "full" and self._salutation_ahead(i):
+            self.warn(unit.line, "text before 各位代表： read as the report's opening; if it is not the report "
+                      "(page chrome, metadata, a caption), declare its lines in the registry's set_aside")
+        self.add_block("paragraph", text, unit.line, unit.end_line)
+        return i + 1
+
+    def _salutation_ahead(self, i: int) -> bool:
+        return any(fm.is_salutation(_text(u)) for u in self.units[i + 1:i + 12])
+
+    def _front_matter(self, unit: Unit, text: str, i: int) -> int | None:
+        """Title, delivery line and speaker before the body; None when ``unit`` is none of them."""
+        front = self.doc.front
+        if fm.is_title(text) and not PART_NUM.match(text) and len(unit.lines) <= 2:
+            return self._title(unit, text, i)
+        d = fm.delivery(text)
+        if d:
+            line, rest = d[0].strip(), d[1].strip()
+            if front.delivery is None:
+                front.delivery, front.delivery_line = line, unit.line
+                self.front(unit)
+                if rest and fm.is_speaker(rest) and front.speaker is None:
+                    front.speaker, front.speaker_line = rest, unit.line
+                elif rest:
+                    self.warn(unit.line, f"text after the delivery line not recognised: {rest[:40]!r}")
+            else:
+                self.set_aside("repeated-front", unit)
+            return i + 1
+        if fm.is_speaker(text) and (front.delivery is not None or front.title is not None):
+            if front.speaker is None:
+                front.speaker, front.speaker_line = text, unit.line
+                self.front(unit)
+            else:
+                self.set_aside("repeated-front", unit)
+            return i + 1
+        return None
+
+    def _annex(self, unit: Unit, i: int, m: re.Match) -> int:
+        self.section = None
+        ordinal = len(self.doc.annexes) + 1
+        self.annex = Annex(unit.first.strip("#：: "), ordinal, "", unit.line, unit.end_line)
+        self.doc.annexes.append(self.annex)
         return i + 1
 
     def _skip_unquoted_resolution(self, i: int) -> int:
         j = i + 1
-        while j < len(self.blocks):
-            t = join_lines([ln.text for ln in self.blocks[j].lines])
-            if DELIVERY.match(t) or SALUTATION.match(t) or PART_NUM.match(t) or MD_HEADING.match(t):
+        while j < len(self.units):
+            t = _text(self.units[j])
+            if fm.delivery(t) or fm.is_salutation(t) or PART_NUM.match(t) or MD_HEADING.match(t):
                 break
-            self.set_aside("resolution", self.blocks[j])
+            self.set_aside("resolution", self.units[j])
             j += 1
         return j
 
-    def _title(self, raw: _Raw, heading: str, i: int) -> int:
+    def _title(self, unit: Unit, heading: str, i: int) -> int:
         front = self.doc.front
         if front.title is None:
-            front.title, front.title_line = heading, raw.line
+            front.title, front.title_line = heading, unit.line
+            self.front(unit)
         else:
-            self.set_aside("repeated-title", raw)
+            self.set_aside("repeated-title", unit)
         return i + 1
 
-    def _part(self, raw: _Raw, heading: str, i: int, markdown: bool) -> int:
+    def _part(self, unit: Unit, heading: str, i: int, markdown: bool) -> int:
         self.section = None
         num = ""
         m = PART_NUM.match(heading)
@@ -380,38 +389,44 @@ class _Parser:
             heading = m.group(2)
             expected = len(self.doc.parts) + 1
             if ordinal != expected:
-                self.warn(raw.line, f"part {num} found where part {expected} was expected")
+                self.warn(unit.line, f"part {num} found where part {expected} was expected")
         else:
             ordinal = len(self.doc.parts) + 1
-        if len(raw.lines) > 1 and not markdown:
-            heading = join_lines([heading] + [ln.text for ln in raw.lines[1:]])
-        self.part = Part(num, ordinal, heading, raw.line, raw.end_line)
+        rest = ""
+        if len(heading) > PART_HEADING_MAX:
+            sentence = re.match(r"^([^。！？]{2,%d}[。！？])(.+)$" % PART_HEADING_MAX, heading, re.S)
+            if sentence:
+                heading, rest = sentence.group(1).rstrip("。"), sentence.group(2).strip()
+        self.part = Part(num, ordinal, heading, unit.line, unit.end_line, heading_end=unit.end_line)
         self.doc.parts.append(self.part)
         self.body_started = True
+        if rest:
+            self.add_block("paragraph", rest, unit.line, unit.end_line)
         return i + 1
 
-    def _section(self, raw: _Raw, i: int, m: re.Match) -> int:
+    def _section(self, unit: Unit, i: int, m: re.Match, heading_only: bool = False) -> int:
         if self.part is None:
             # Sections before any part line: an implicit, unnumbered part holds them.
-            self.part = Part("", len(self.doc.parts) + 1, "", raw.line, raw.line)
+            self.part = Part("", len(self.doc.parts) + 1, "", unit.line, unit.line, heading_end=unit.line)
             self.doc.parts.append(self.part)
+        self.sublist_next = 0
         num = f"{m.group(1)}{m.group(2)}{m.group(3)}"
         ordinal = numeral_value(m.group(2))
         expected = len(self.part.sections) + 1
         if ordinal != expected:
-            self.warn(raw.line, f"section {num} found where section {expected} was expected")
-        rest_lines = [m.group(4)] + [ln.text for ln in raw.lines[1:]]
+            self.warn(unit.line, f"section {num} found where section {expected} was expected")
+        rest_lines = [m.group(4)] + ([] if heading_only else [ln.text for ln in unit.lines[1:]])
         rest = join_lines([r for r in rest_lines if r])
-        section = Section(num, ordinal, "", raw.line, raw.end_line)
+        section = Section(num, ordinal, "", unit.line, unit.end_line, heading_end=unit.end_line)
         self.section = section
         self.part.children.append(section)
         self.body_started = True
         nxt_i = i + 1
         if not rest:
             # The heading is on the next line (heads broken across lines).
-            if nxt_i < len(self.blocks):
-                nxt = self.blocks[nxt_i]
-                nxt_text = join_lines([ln.text for ln in nxt.lines])
+            if nxt_i < len(self.units):
+                nxt = self.units[nxt_i]
+                nxt_text = _text(nxt)
                 if (
                     not SECTION_NUM.match(nxt.first)
                     and not ITEM.match(nxt.first)
@@ -420,22 +435,22 @@ class _Parser:
                     and nxt_text[-1] not in TERMINAL
                 ):
                     section.heading = nxt_text
-                    section.end_line = nxt.end_line
+                    section.end_line = section.heading_end = nxt.end_line
                     return nxt_i + 1
-            self.warn(raw.line, f"section {num} has no heading")
+            self.warn(unit.line, f"section {num} has no heading")
             return nxt_i
         sentence = re.match(r"^([^。！？]+)([。！？])(.+)$", rest, re.S)
         if sentence:
             section.heading = sentence.group(1)
             section.heading_inline = True
-            self.add_block("paragraph", sentence.group(3).strip(), raw.line, raw.end_line)
+            self.add_block("paragraph", sentence.group(3).strip(), unit.line, unit.end_line)
         else:
             section.heading = rest.rstrip("。")
         return nxt_i
 
-    def _items(self, raw: _Raw, i: int) -> int:
+    def _items(self, unit: Unit, i: int) -> int:
         # An item line may be followed, without a blank line, by lines that detail it.
-        item: list[_Line] = []
+        item: list = []
 
         def flush():
             if item:
@@ -443,7 +458,7 @@ class _Parser:
                 detail = join_lines([ln.text for ln in item[1:]]) or None
                 self.add_block("item", text, item[0].no, item[-1].no, detail=detail)
 
-        for ln in raw.lines:
+        for ln in unit.lines:
             if ITEM.match(ln.text):
                 flush()
                 item = [ln]
@@ -474,11 +489,11 @@ class _Parser:
                 else:
                     ends.append(child.end_line)
             part.end_line = max(ends)
+        doc.set_aside.sort(key=lambda a: a.line)
         if not doc.parts:
             return
         if self.meta.kind == "full" and doc.front.title is None:
             self.warn(1, "no title line found; the registry title is shown instead")
-
 
     @staticmethod
     def _detach_wrap_up(part: Part) -> None:
@@ -508,13 +523,28 @@ class ParseError(Exception):
     """The text has no structure the parser recognises."""
 
 
-def parse_report(meta: ReportMeta, text: str) -> Document:
-    """Parse ``text`` (the seed as published) into a :class:`Document`."""
-    doc = _Parser(meta, text).parse()
+def parse_source(meta: ReportMeta, source: Source) -> Document:
+    """Parse a normalised seed into a :class:`Document` and run the checks on the result."""
+    from .checks import check
+
+    declared = []
+    for entry in meta.set_aside or []:
+        first, _, last = str(entry["lines"]).partition("-")
+        declared.append((int(first), int(last or first), entry.get("reason", "")))
+    classified = classify(source, declared)
+    doc = _Parser(meta, source, classified).parse()
     if not doc.parts:
         raise ParseError(
             f"{meta.file}: no recognisable structure: found no part lines (e.g. '一、2024年工作回顾', "
             "'### 一、…' or a short heading line) and no section heads (e.g. '（一）…'). "
             "Check that the file is a government work report and that 'file' points to the right seed."
         )
+    doc.warnings.extend(check(doc, source))
     return doc
+
+
+def parse_report(meta: ReportMeta, text: str) -> Document:
+    """Parse ``text`` (the seed as published, already decoded) into a :class:`Document`."""
+    from .ingest.normalise import normalise
+
+    return parse_source(meta, normalise(text, meta.file))

@@ -126,6 +126,13 @@ def _validate_entry(registry: str, i: int, entry: object) -> ReportMeta:
         if key == "fully_translated":
             if not isinstance(value, bool):
                 raise RegistryError(f"{where}.{key}: expected true or false, got {value!r}.")
+        elif key == "set_aside":
+            value = _set_aside(f"{where}.{key}", value)
+        elif key == "encoding":
+            from .ingest.decode import ALIASES
+
+            if not isinstance(value, str) or value.lower() not in ALIASES:
+                raise RegistryError(f"{where}.{key}: unknown encoding {value!r}; use utf-8 or gb18030 (also for GBK).")
         elif key != "year" and not isinstance(value, str):
             raise RegistryError(f"{where}.{key}: expected text, got {value!r}.")
         values[key] = value
@@ -134,6 +141,23 @@ def _validate_entry(registry: str, i: int, entry: object) -> ReportMeta:
     if values.get("sha256") and not re.fullmatch(r"[0-9a-f]{64}", values["sha256"]):
         raise RegistryError(f"{where}.sha256: expected 64 lower-case hex digits.")
     return ReportMeta(index=i, **values)
+
+
+def _set_aside(where: str, value: object) -> list[dict]:
+    """``[{lines: "3-5", reason: "…"}]``: lines the maintainer declares not part of the report."""
+    if not isinstance(value, list):
+        raise RegistryError(f"{where}: expected a list of {{lines: \"3-5\", reason: \"…\"}} entries.")
+    out = []
+    for k, entry in enumerate(value):
+        if not isinstance(entry, dict) or set(entry) - {"lines", "reason"} or "lines" not in entry \
+                or not re.fullmatch(r"\d+(?:-\d+)?", str(entry["lines"])) or not str(entry.get("reason") or "").strip():
+            raise RegistryError(f"{where}[{k}]: expected {{lines: \"3-5\" (or one line number), reason: \"why these lines "
+                                "are not the report\"}}.")
+        first, _, last = str(entry["lines"]).partition("-")
+        if last and int(last) < int(first):
+            raise RegistryError(f"{where}[{k}].lines: {entry['lines']!r} runs backwards.")
+        out.append({"lines": str(entry["lines"]), "reason": str(entry["reason"]).strip()})
+    return out
 
 
 def read_seed(root: Path, meta: ReportMeta, registry: str = REGISTRY) -> tuple[str, str]:
@@ -151,7 +175,10 @@ def read_seed(root: Path, meta: ReportMeta, registry: str = REGISTRY) -> tuple[s
                 f"(expected {meta.sha256}, found {digest}). Seeds are kept byte-identical to the source; "
                 f"restore the original, or if the new text is intended, update reports[{meta.index}].sha256."
             )
+    from .ingest import DecodeError, decode
+
     try:
-        return raw.decode("utf-8-sig"), digest
-    except UnicodeDecodeError as exc:
-        raise RegistryError(f"{meta.file}: not UTF-8 text (byte {exc.start}); convert the file to UTF-8.") from exc
+        text, _ = decode(raw, meta.file, meta.encoding)
+    except DecodeError as exc:
+        raise RegistryError(str(exc)) from exc
+    return text, digest

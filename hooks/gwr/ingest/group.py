@@ -1,0 +1,144 @@
+"""Group lines into units (paragraphs, headings, items) by the text's layout family.
+
+- ``blank-lines``: a unit is a run of non-blank lines with the same quoting, split again where a
+  line is indented or opens with a part, section, item or highlight marker (hard-wrapped lines
+  and a heading broken over two lines stay together).
+- ``one-per-line``: every line is a unit, except fragments that a web page's inline markup split
+  off (``……细颗粒物（PM`` / ``2.5`` / ``年平均浓度……``; ``……发展的`` / ``主要目标`` / ``是：……``):
+  a line joins the next when its brackets or quotes are open, when it ends in a character that
+  cannot end a sentence or heading (的、在、和、，…), or when the next line cannot start one.
+- ``wrapped``: lines are joined until a line ends a sentence and is shorter than the wrap width,
+  or the next line is indented or opens with a marker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .classify import CLOSERS, TERMINAL, THEMATIC_BREAK, Layout, Line
+
+NUMERALS = "〇零一二三四五六七八九十百"
+MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+PART_NUM = re.compile(rf"^([{NUMERALS}]+)、\s*(.*)$")
+SECTION_NUM = re.compile(rf"^([（(])\s*([{NUMERALS}]+)\s*([）)])\s*(.*)$")
+ITEM = re.compile(r"^[-*•·]\s+(.*)$")
+
+CONTINUES = set("的之在和与及或对为把将从向以于届第、，,（(“‘《「·/")
+CANNOT_START = set("，。、；：）)”’》」,.;:!?！？%％")
+
+
+@dataclass
+class Unit:
+    """A run of lines that the parser reads as one thing (a paragraph, a heading, an item list)."""
+
+    lines: list[Line]
+    quote_group: int | None
+
+    @property
+    def line(self) -> int:
+        return self.lines[0].no
+
+    @property
+    def end_line(self) -> int:
+        return self.lines[-1].no
+
+    @property
+    def first(self) -> str:
+        return self.lines[0].text
+
+    @property
+    def quoted(self) -> bool:
+        return self.quote_group is not None
+
+    @property
+    def raw_text(self) -> str:
+        return "\n".join(ln.text for ln in self.lines)
+
+
+def is_marker(text: str) -> bool:
+    return bool(MD_HEADING.match(text) or PART_NUM.match(text) or SECTION_NUM.match(text) or ITEM.match(text)
+                or text.startswith("——") or THEMATIC_BREAK.match(text))
+
+
+def _open(text: str) -> bool:
+    return (text.count("（") + text.count("(") > text.count("）") + text.count(")")
+            or text.count("“") > text.count("”") or text.count("《") > text.count("》"))
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip(CLOSERS)[-1:] in TERMINAL + "：:"
+
+
+def joins_next(cur: str, nxt: str) -> bool:
+    """In one-paragraph-per-line text: is ``nxt`` the continuation of the fragment ``cur``?"""
+    if is_marker(nxt) or THEMATIC_BREAK.match(cur) or MD_HEADING.match(cur):
+        return False
+    if nxt[:1] in CANNOT_START or re.match(r"^[是为][:：]", nxt):
+        return True
+    if _ends_sentence(cur):
+        return False
+    if _open(cur) or cur[-1:] in CONTINUES:
+        return True
+    # a bare Latin/number fragment such as "2.5" between two pieces of a sentence
+    return bool(re.fullmatch(r"[A-Za-z0-9.％%+\-/]{1,8}", cur))
+
+
+def _runs(lines: list[Line | None]) -> list[list[Line]]:
+    """Runs of consecutive non-blank lines with the same quoting; a thematic break is a run of its own."""
+    runs: list[list[Line]] = []
+    current: list[Line] = []
+    for ln in lines:
+        if ln is None:
+            if current:
+                runs.append(current)
+            current = []
+            continue
+        if current and (current[-1].quote != ln.quote or THEMATIC_BREAK.match(ln.text)
+                        or THEMATIC_BREAK.match(current[-1].text)):
+            runs.append(current)
+            current = []
+        current.append(ln)
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _heading_line(ln: Line) -> bool:
+    """A part, section or Markdown heading line with no sentence in it."""
+    t = ln.text
+    return bool((MD_HEADING.match(t) or PART_NUM.match(t) or SECTION_NUM.match(t)) and "。" not in t)
+
+
+def _starts_unit_blank(prev: Line, ln: Line) -> bool:
+    if ln.indented or is_marker(ln.text):
+        return True
+    # a heading line followed by a paragraph (not a heading broken across two lines)
+    return _heading_line(prev) and (len(ln.text) >= 40 or "。" in ln.text[:-1])
+
+
+def group(lines: list[Line | None], layout: Layout) -> list[Unit]:
+    units: list[Unit] = []
+    for run in _runs(lines):
+        quote = run[0].quote
+        current: list[Line] = []
+        for ln in run:
+            if not current:
+                current = [ln]
+                continue
+            prev = current[-1]
+            if layout.family == "one-per-line":
+                new = not joins_next(prev.text, ln.text)
+            elif layout.family == "wrapped":
+                new = (ln.indented or is_marker(ln.text) or _heading_line(prev)
+                       or (_ends_sentence(prev.text) and len(prev.text) < layout.width - 1))
+            else:
+                new = _starts_unit_blank(prev, ln)
+            if new:
+                units.append(Unit(current, quote))
+                current = [ln]
+            else:
+                current.append(ln)
+        if current:
+            units.append(Unit(current, quote))
+    return units
