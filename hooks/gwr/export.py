@@ -11,7 +11,7 @@ import json
 
 from .labels import t
 from .model import Block, Document, Part, Section
-from .render import index_src, page_of
+from .render import index_src, note_block, page_of
 
 SCHEMA = "gwr-document/1"
 
@@ -154,6 +154,20 @@ def document_json(doc: Document, sha256: str, urls: Urls, tr=None) -> str:
         "preamble": [_block(doc, b, urls, tr) for b in doc.preamble],
         "parts": [_part(doc, p, urls, tr) for p in doc.parts],
         "closing": [_block(doc, b, urls, tr) for b in doc.closing],
+        "annexes": [
+            {"id": a.id, "type": "annex", "num": a.num, "ordinal": a.ordinal,
+             "heading": _texts(a.heading, _tr(tr, a.id)), "lines": [a.line, a.end_line],
+             "url": urls.both(node_path(doc, a.id)), "children": [_block(doc, b, urls, tr) for b in a.blocks]}
+            for a in doc.annexes
+        ],
+        "notes": [
+            {"id": n.id, "type": "note", "num": n.num, "ordinal": n.ordinal, "term": n.term,
+             "text": _texts(note_block(doc, n).text, _tr(tr, n.id)), "lines": [n.line, n.end_line],
+             "url": urls.both(node_path(doc, n.id))}
+            for n in doc.notes
+        ],
+        "layout": doc.layout,
+        "encoding": doc.encoding,
         "set_aside": [
             {
                 "kind": a.kind,
@@ -161,6 +175,7 @@ def document_json(doc: Document, sha256: str, urls: Urls, tr=None) -> str:
                 "reason": t("zh", f"aside.{a.kind}")[1],
                 "lines": [a.line, a.end_line],
                 "text": a.text,
+                **({"note": a.note} if a.note else {}),
             }
             for a in doc.set_aside
         ],
@@ -197,6 +212,12 @@ def url_entries(doc: Document, urls: Urls, lang: str) -> list[dict]:
                 add(child.id, child.kind)
     for block in doc.closing:
         add(block.id, block.kind)
+    for annex in doc.annexes:
+        add(annex.id, "annex")
+        for block in annex.blocks:
+            add(block.id, block.kind)
+    for note in doc.notes:
+        add(note.id, "note")
     return entries
 
 

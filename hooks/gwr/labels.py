@@ -22,6 +22,8 @@ LABELS = {
         "figures_page": "全部数字",
         "preamble": "开篇",
         "closing": "结束语",
+        "notes": "名词解释",
+        "notes.intro": "报告原文附带的名词解释，不属于正文，按原文照录。",
         "empty_section": "（原文此节仅有标题，无展开内容。）",
         "copy_para": "复制本段链接",
         "para": "第{n}段",
@@ -73,6 +75,9 @@ LABELS = {
         "figures_page": "All figures",
         "preamble": "Opening",
         "closing": "Closing",
+        "notes": "Notes",
+        "notes.intro": "The report's own notes explaining its terms, printed with it but not part of its body; "
+        "given as published.",
         "empty_section": "(In the original, this section has a heading only.)",
         "copy_para": "Copy the link to this paragraph",
         "para": "Paragraph {n}",

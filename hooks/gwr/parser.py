@@ -70,7 +70,10 @@ def split_lead(text: str) -> tuple[str | None, str]:
 
 
 def _text(unit: Unit) -> str:
-    return join_lines([ln.text for ln in unit.lines])
+    out = ""
+    for ln in unit.lines:
+        out = out + ln.text if ln.glued else join_lines([out, ln.text])
+    return out
 
 
 class _Parser:
@@ -471,6 +474,7 @@ class _Parser:
         doc = self.doc
         for part in doc.parts:
             self._detach_wrap_up(part)
+            self._detach_address(part)
         # The closing: salutation paragraphs that end the last part, after its last section.
         if doc.parts:
             last = doc.parts[-1]
@@ -494,6 +498,26 @@ class _Parser:
             return
         if self.meta.kind == "full" and doc.front.title is None:
             self.warn(1, "no title line found; the registry title is shown instead")
+
+    @staticmethod
+    def _detach_address(part: Part) -> None:
+        """Paragraphs from an address to the deputies (各位代表…) on, after a part's last section, are the part's.
+
+        A section's paragraphs never turn to the deputies; the part's wrap-up (and the report's
+        closing) does. Without a heading to end the last section, this is where it ends.
+        """
+        sections = part.sections
+        if not sections or part.children[-1] is not sections[-1]:
+            return
+        last = sections[-1]
+        for k, block in enumerate(last.blocks):
+            if k > 0 and block.kind == "paragraph" and block.text.startswith("各位代表"):
+                moved = last.blocks[k:]
+                del last.blocks[k:]
+                for b in moved:
+                    b.lead = None
+                part.children.extend(moved)
+                return
 
     @staticmethod
     def _detach_wrap_up(part: Part) -> None:

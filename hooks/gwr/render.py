@@ -108,7 +108,7 @@ def figures_src(doc: Document) -> str:
 
 def page_of(doc: Document, node_id: str) -> str:
     """The src path of the page that shows ``node_id``."""
-    if node_id.startswith("preamble") or node_id in ("report", "preface") or node_id.startswith("front."):
+    if node_id.startswith(("preamble", "front.", "annex_", "note_", "notes")) or node_id in ("report", "preface"):
         return index_src(doc)
     if node_id.startswith("closing"):
         return part_src(doc, doc.parts[-1])
@@ -141,6 +141,20 @@ def part_title(part: Part, lang: str = "zh", ed: Edition | None = None) -> str:
     if not text:
         return f"第{part.ordinal}部分" if lang == "zh" else f"Part {part.ordinal}"
     return part_num(part, lang) + text
+
+
+def annex_title(annex, lang: str = "zh", ed: Edition | None = None) -> str:
+    ed = ed or Edition(lang)
+    text = _heading_text(annex, lang, ed)
+    if lang == "zh":
+        return f"{annex.num} {text}".strip()
+    return f"Annex {annex.ordinal}" + (f": {text}" if text else "")
+
+
+def note_block(doc: Document, note) -> Block:
+    """A note as a block (term and explanation as printed), for rendering and translation."""
+    text = f"{note.term}：{note.text}" if note.term else note.text
+    return Block("paragraph", text, note.line, note.end_line, ordinal=note.ordinal, id=note.id)
 
 
 def section_title(section: Section, lang: str = "zh", ed: Edition | None = None) -> str:
@@ -423,8 +437,25 @@ def render_report_index(doc: Document, ed: Edition, sha256: str, site_data_path:
     if doc.closing:
         page = part_src(doc, doc.parts[-1]).rsplit("/", 1)[1]
         out.append(f"- [{md_esc(t(lang, 'closing'))}]({page}#closing)")
+    for annex in doc.annexes:
+        out.append(f"- [{md_esc(annex_title(annex, lang, ed))}](#{annex.id})")
+    if doc.notes:
+        out.append(f"- [{md_esc(notes_title(doc, lang, ed))}](#notes)")
     out.append("{: .gwr-toc }\n")
+    for annex in doc.annexes:
+        out.extend(_node_heading(2, annex, annex_title, ed))
+        out.extend(x + "\n" for x in _blocks_md(annex.blocks, ed))
+    if doc.notes:
+        out.append(f"## {md_esc(notes_title(doc, lang, ed))} {{#notes}}\n")
+        out.append(f'<p class="gwr-small">{esc(t(lang, "notes.intro"))}</p>\n')
+        out.extend(x + "\n" for x in _blocks_md([note_block(doc, n) for n in doc.notes], ed))
     return "\n".join(out)
+
+
+def notes_title(doc: Document, lang: str, ed: Edition) -> str:
+    if lang == "zh":
+        return doc.notes_heading or "名词解释"
+    return ed.en_text("notes") or t("en", "notes")
 
 
 def render_report(doc: Document, ed: Edition, sha256: str, site_data_path: str, extra: str = "") -> dict[str, str]:

@@ -77,6 +77,16 @@ def sources(doc: Document) -> list[Source]:
             else:
                 blocks([child])
     blocks(doc.closing)
+    for annex in doc.annexes:
+        if annex.heading:
+            out.append(Source(annex.id, annex.heading, annex.line))
+        blocks(annex.blocks)
+    if doc.notes:
+        from .render import note_block
+
+        if doc.notes_heading:
+            out.append(Source("notes", doc.notes_heading, doc.notes_line or 0))
+        blocks([note_block(doc, n) for n in doc.notes])
     return out
 
 

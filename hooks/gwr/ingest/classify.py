@@ -31,6 +31,8 @@ CHROME_TOKENS = {
     "纠错", "我要纠错", "保存", "收藏本页", "放大", "缩小", "朗读", "语音播报", "无障碍", "视力保护色", "繁体",
     "简体", "【", "】", "|", "｜", "/",
 }
+CHROME_PHRASE = re.compile(r"^(?:扫一扫|手机(?:扫码|打开)|【?(?:打印|关闭|收藏|打印本页|关闭窗口)】?$|分享到|返回顶部|"
+                           r"(?:上一篇|下一篇)\s*[:：])")
 BREADCRUMB_SEP = {">", "›", "»", "＞", "→", ">>", "＞＞"}
 META_LABEL = re.compile(
     r"^[【\[]?(来源|信息来源|文章来源|稿源|时间|发布时间|发布日期|更新时间|日期|作者|编辑|责任编辑|责编|"
@@ -61,6 +63,8 @@ class Line:
     quote: int | None = None
     """Blockquote group (lines of one contiguous blockquote share it), or None."""
     indented: bool = False
+    glued: bool = False
+    """Joined to the line before without any space: a fragment a web page's inline markup split off."""
 
     @property
     def quoted(self) -> bool:
@@ -148,6 +152,8 @@ def _quoted_neighbour(raws: list[str], i: int) -> bool:
 
 
 def _is_chrome_tokens(text: str) -> bool:
+    if len(text) <= 30 and CHROME_PHRASE.match(text):
+        return True
     tokens = [t.strip("【】[]：:") for t in re.split(r"[\s|｜]+", text) if t]
     return bool(tokens) and all(t in CHROME_TOKENS or t == "" for t in tokens) and len(text) <= 60
 
@@ -323,10 +329,15 @@ def detect_layout(lines: list[Line | None]) -> Layout:
     if share_end >= 0.5:
         return Layout("one-per-line", reason=f"{share_blank:.0%} of lines followed by a blank line; "
                       f"{share_end:.0%} of lines of 20+ characters end a sentence")
-    lengths = Counter(len(t) for t in long if t.rstrip(CLOSERS)[-1:] not in TERMINAL)
-    width = max(lengths, key=lambda k: (sum(v for w, v in lengths.items() if abs(w - k) <= 1), k)) if lengths else 0
-    return Layout("wrapped", width, reason=f"only {share_end:.0%} of lines of 20+ characters end a sentence; "
-                  f"most run to {width} characters")
+    lengths = Counter(len(t) for t in long)
+    if lengths:
+        width = max(lengths, key=lambda k: (sum(v for w, v in lengths.items() if abs(w - k) <= 1), k))
+        at_width = sum(v for w, v in lengths.items() if abs(w - width) <= 1)
+        if len(long) >= 5 and at_width / len(long) >= 0.5:
+            return Layout("wrapped", width, reason=f"only {share_end:.0%} of lines of 20+ characters end a sentence; "
+                          f"{at_width / len(long):.0%} of them run to {width}±1 characters")
+    return Layout("one-per-line", reason=f"{share_blank:.0%} of lines followed by a blank line; no wrap width "
+                  "(lines of 20+ characters vary in length)")
 
 
 def classify(source: Source, declared: list[tuple[int, int, str]] | None = None) -> Classified:

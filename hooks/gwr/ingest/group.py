@@ -7,8 +7,8 @@
   off (``……细颗粒物（PM`` / ``2.5`` / ``年平均浓度……``; ``……发展的`` / ``主要目标`` / ``是：……``):
   a line joins the next when its brackets or quotes are open, when it ends in a character that
   cannot end a sentence or heading (的、在、和、，…), or when the next line cannot start one.
-- ``wrapped``: lines are joined until a line ends a sentence and is shorter than the wrap width,
-  or the next line is indented or opens with a marker.
+- ``wrapped``: lines are joined until a line is shorter than the wrap width (the last line of a
+  paragraph, or a heading), or the next line is indented or opens with a marker.
 """
 
 from __future__ import annotations
@@ -80,6 +80,8 @@ def joins_next(cur: str, nxt: str) -> bool:
         return False
     if _open(cur) or cur[-1:] in CONTINUES:
         return True
+    if cur[-1:].isascii() and cur[-1:].isalpha() and nxt[:1].isascii() and nxt[:1].isalnum():
+        return True  # a Latin token broken in two (PM / 2.5)
     # a bare Latin/number fragment such as "2.5" between two pieces of a sentence
     return bool(re.fullmatch(r"[A-Za-z0-9.％%+\-/]{1,8}", cur))
 
@@ -129,9 +131,10 @@ def group(lines: list[Line | None], layout: Layout) -> list[Unit]:
             prev = current[-1]
             if layout.family == "one-per-line":
                 new = not joins_next(prev.text, ln.text)
+                ln.glued = not new
             elif layout.family == "wrapped":
-                new = (ln.indented or is_marker(ln.text) or _heading_line(prev)
-                       or (_ends_sentence(prev.text) and len(prev.text) < layout.width - 1))
+                # a line shorter than the wrap width ends its paragraph (or is a heading)
+                new = ln.indented or is_marker(ln.text) or _heading_line(prev) or len(prev.text) < layout.width - 1
             else:
                 new = _starts_unit_blank(prev, ln)
             if new:
