@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 ZH_MULT = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3, "百": 10**2}
-_ZH_NUM = re.compile(r"(?<![A-Za-z])(\d+(?:\.\d+)?)(万亿|亿|万(?!一)|千(?=[万亿元米瓦克人户家个])|)")
+_ZH_NUM = re.compile(r"(?<![A-Za-z])(\d+(?:\.\d+)?)(?:余|多)?(万亿|亿|万(?!一)|千(?=[万亿元米瓦克人户家个])|)")
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 # Chinese-numeral figures that translations render as digits or ordinals
 _ZH_ORDINAL = re.compile(r"第([〇零一二三四五六七八九十百]+)|([一二三四五六七八九十]{2,}|[二三四五六七八九])(?=届|中全会|运会)|“(十[一二三四五六七八九])五”")
