@@ -48,7 +48,7 @@ CASES = {
     "sha256 mismatch": (_break_sha, ["seeds/shenzhen-2026-summary.txt", "sha256 mismatch", "reports[1].sha256"]),
     "missing file": (_missing_file, ["data/reports.yml", "reports[1].file", "not found"]),
     "malformed yaml": (_bad_yaml, ["data/reports.yml:", "not valid YAML"]),
-    "duplicate id": (_duplicate, ["data/reports.yml", "reports[2].id", "duplicate id 'shenzhen-2025'", "reports[0]"]),
+    "duplicate id": (_duplicate, ["data/reports.yml", "].id: duplicate id 'shenzhen-2025'", "reports[0]"]),
     "unknown kind": (_unknown_kind, ["data/reports.yml", "reports[1].kind", "unknown kind 'abstract'", "full, summary"]),
     "missing key": (_missing_key, ["data/reports.yml", "reports[1]", "missing required key 'year'"]),
     "no structure": (_no_structure, ["seeds/shenzhen-2026-summary.txt", "no recognisable structure"]),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import threading
@@ -149,11 +150,28 @@ def _section_of(site, href):
     return f"{path}#{sec}" if sec else path, page
 
 
+def _topic_sections(site, query: str) -> list[str]:
+    """Sections of the reports beyond the Shenzhen ones curated above that are about ``query`` by their own
+    account: the query is in the section's heading or in the lead sentence of one of its paragraphs."""
+    out = []
+    for path in sorted((site / "data/reports").glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        if doc["report"]["id"].startswith("shenzhen-"):
+            continue
+        for part in doc["parts"]:
+            for sec in (c for c in part["children"] if c["type"] == "section"):
+                leads = [(b.get("lead") or {}).get("zh") or "" for b in sec["children"]]
+                if query in sec["heading"]["zh"] or any(query in lead for lead in leads):
+                    out.append(sec["url"]["zh"].split("://", 1)[1].split("/", 1)[1])
+    return out
+
+
 def test_chinese_search_finds_the_section(server, page, site, capsys):
     page.goto(server)
     page.click(".gwr-search__input")
     rows, good = [], 0
     for query, expected in QUERIES.items():
+        expected = expected + _topic_sections(site, query)
         hrefs = _results(page, server, query)
         assert hrefs, query
         hrefs = [h.replace(server, "").lstrip("./") for h in hrefs]

@@ -156,3 +156,49 @@ def test_fragments_of_a_scraped_line_are_joined():
     texts = [b.text for b in doc.body_blocks()]
     assert any("PM2.5年平均浓度保持在20微克/立方米左右" in t for t in texts)
     assert any(t.startswith("“十五五”时期经济社会发展的主要目标是：地区生产总值年均增长5%左右") for t in texts)
+
+
+CORPUS_ENTRIES = """
+  - id: china-2025
+    file: seeds/national-2025.md
+    city: 全国
+    year: 2025
+    kind: full
+  - id: guangdong-2026
+    file: seeds/guangdong-2026.txt
+    city: 广东
+    year: 2026
+    kind: full
+  - id: shaanxi-2026
+    file: seeds/shaanxi-2026.txt
+    city: 陕西
+    year: 2026
+    kind: full
+  - id: hailaer-2018
+    file: seeds/hailaer-2018.txt
+    city: 海拉尔
+    year: 2018
+    kind: full
+"""
+
+
+def test_the_fixtures_register_through_data_alone(tmp_path):
+    """The four fixture reports, registered with no code change, build strictly: notes and annex shown."""
+    import shutil
+
+    from conftest import build_ok, copy_project
+    from sitecheck import load
+
+    project = copy_project(tmp_path / "p")
+    for name in ("national-2025.md", "guangdong-2026.txt", "shaanxi-2026.txt", "hailaer-2018.txt"):
+        shutil.copy2(ROOT / "tests/fixtures/corpus" / name, project / "seeds" / name)
+    with open(project / "data/reports.yml", "a", encoding="utf-8") as f:
+        f.write(CORPUS_ENTRIES)
+    site = build_ok(project, tmp_path / "site")
+    page = load(site, "guangdong/2026/")
+    assert {"notes", "note_1", "note_13", "annex_1", "annex_1__para_2"} <= page.ids
+    assert "“四上”企业" in page.text and "2026年省十件民生实事" in page.text
+    sources = load(site, "sources/").text
+    for needle in ("网页导航路径", "网页发布信息", "图片说明", "重复的文字"):
+        assert needle in sources, needle
+    assert "首页" not in load(site, "shaanxi/2026/").text.split("开篇")[1]

@@ -182,7 +182,11 @@ def test_open_data_matches_pages(site):
     assert sec["children"][3]["url"]["zh"] == SITE_URL + "shenzhen/2025/part-2/#part_2__sec_3__para_4"
     assert sec["children"][3]["lead"]["zh"] == "着力打造最好最优创新创业生态。"
     registry = json.loads((site / "data/reports.json").read_text(encoding="utf-8"))
-    assert [r["id"] for r in registry["reports"]] == ["shenzhen-2025", "shenzhen-2026-summary"]
+    from gwr.registry import load_registry
+
+    assert [r["id"] for r in registry["reports"]] == [m.id for m in load_registry(ROOT)]
+    assert {"beijing-2025", "beijing-2026", "shanghai-2025", "shanghai-2026", "suzhou-2025"} <= {
+        r["id"] for r in registry["reports"]}
 
 
 def test_sources_page_lists_provenance(site):
