@@ -13,6 +13,7 @@ import shutil
 import threading
 
 import pytest
+from conftest import SITE_URL
 from sitecheck import load
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -162,7 +163,7 @@ def _topic_sections(site, query: str) -> list[str]:
             for sec in (c for c in part["children"] if c["type"] == "section"):
                 leads = [(b.get("lead") or {}).get("zh") or "" for b in sec["children"]]
                 if query in sec["heading"]["zh"] or any(query in lead for lead in leads):
-                    out.append(sec["url"]["zh"].split("://", 1)[1].split("/", 1)[1])
+                    out.append(sec["url"]["zh"].removeprefix(SITE_URL))
     return out
 
 

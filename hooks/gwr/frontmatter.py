@@ -15,6 +15,8 @@ _D = r"[\d〇零一二三四五六七八九十]"
 DATE = rf"(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*{_D}{{1,3}}\s*月\s*{_D}{{1,3}}\s*日"
 DELIVERY = re.compile(
     rf"^((?:[—―－\-–]{{1,4}}\s*)?[（(]?\s*{DATE}\s*在[^。；]{{2,60}}?(?:会议|大会)上(?:的报告)?\s*[）)]?)\s*(.*)$")
+DELIVERY_AFTER = re.compile(
+    rf"^((?:[—―－\-–]{{1,4}}\s*)?在[^。；]{{2,60}}?(?:会议|大会)上\s*[（(]\s*{DATE}\s*[）)])\s*(.*)$")
 _TITLE_WORDS = r"(?:代理|代)?(?:市长|省长|区长|州长|县长|旗长|盟长|主席|总理|主任)"
 _WS = r"[\s\u3000\u2002\u2003\u00a0]"
 SPEAKER = re.compile(
@@ -35,7 +37,7 @@ def is_title(text: str) -> bool:
 
 def delivery(text: str) -> tuple[str, str] | None:
     """``(delivery line, rest)`` when ``text`` opens with a delivery line; ``rest`` may hold the speaker."""
-    m = DELIVERY.match(text)
+    m = DELIVERY.match(text) or DELIVERY_AFTER.match(text)
     if not m:
         return None
     return m.group(1), m.group(2)

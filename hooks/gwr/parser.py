@@ -332,6 +332,12 @@ class _Parser:
     def _front_matter(self, unit: Unit, text: str, i: int) -> int | None:
         """Title, delivery line and speaker before the body; None when ``unit`` is none of them."""
         front = self.doc.front
+        if len(unit.lines) > 1:
+            first = unit.lines[0].text
+            if fm.is_title(first) or fm.delivery(first) or fm.is_speaker(first) or fm.is_salutation(first):
+                # front-matter lines with no blank line between them: one unit each
+                self.units[i:i + 1] = [Unit(unit.lines[:1], unit.quote_group), Unit(unit.lines[1:], unit.quote_group)]
+                return i
         if fm.is_title(text) and not PART_NUM.match(text) and len(unit.lines) <= 2:
             return self._title(unit, text, i)
         d = fm.delivery(text)
@@ -343,7 +349,8 @@ class _Parser:
                 if rest and fm.is_speaker(rest) and front.speaker is None:
                     front.speaker, front.speaker_line = rest, unit.line
                 elif rest:
-                    self.warn(unit.line, f"text after the delivery line not recognised: {rest[:40]!r}")
+                    front.delivery = text
+                    self.warn(unit.line, f"text after the delivery line not recognised (kept in it): {rest[:40]!r}")
             else:
                 self.set_aside("repeated-front", unit)
             return i + 1

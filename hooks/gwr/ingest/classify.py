@@ -29,20 +29,24 @@ CHROME_TOKENS = {
     "下载", "打印", "全屏", "收藏", "分享", "分享到", "字号", "加大", "还原", "减小", "大", "中", "小", "默认",
     "关闭", "关闭窗口", "打印本页", "打印此页", "返回顶部", "返回", "顶部", "扫一扫", "微信", "微博", "QQ", "QQ空间",
     "纠错", "我要纠错", "保存", "收藏本页", "放大", "缩小", "朗读", "语音播报", "无障碍", "视力保护色", "繁体",
-    "简体", "【", "】", "|", "｜", "/",
+    "简体", "【", "】", "|", "｜", "/", "字体", "打印本页", "关闭本页", "发布", "源", "点赞", "评论", "转发", "复制链接",
+    "分享至", "微信扫一扫", "手机版", "电脑版", "English", "无障碍浏览", "长者模式", "适老化",
 }
 CHROME_PHRASE = re.compile(r"^(?:扫一扫|手机(?:扫码|打开)|【?(?:打印|关闭|收藏|打印本页|关闭窗口)】?$|分享到|返回顶部|"
                            r"(?:上一篇|下一篇)\s*[:：])")
 BREADCRUMB_SEP = {">", "›", "»", "＞", "→", ">>", "＞＞"}
 META_LABEL = re.compile(
     r"^[【\[]?(来源|信息来源|文章来源|稿源|时间|发布时间|发布日期|更新时间|日期|作者|编辑|责任编辑|责编|"
-    r"浏览次数|点击数|阅读次数|索引号|发文机关|发布机构|主题分类|成文日期|文号|字号)\s*[:：]\s*(.*?)[】\]]?$")
+    r"浏览次数|点击数|阅读次数|索引号|发文机关|发布机构|主题分类|成文日期|文号|发文字号|字号|字体|标题|公文种类|主题词|"
+    r"体裁分类|组配分类|信息分类|生效日期|废止日期|有效性|访问量|供稿|审核|校对|摄影|图片)\s*[:：]\s*(.*?)[】\]]?$")
 DATETIME = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$")
 CAPTION = re.compile(r"(?:记者|通讯员|摄影|摄)\s*[\u3400-\u9fff·]{0,8}\s*摄(?:影)?\s*$|^图[为：:/]|^[（(]?图片?[:：/]")
+BYLINE = re.compile(r"^(?:本报|新华社|本台|本网)?(?:记者|通讯员|特约记者)[\s\u3000]*[\u3400-\u9fff·]{2,4}(?:[\s\u3000、]+[\u3400-\u9fff·]{2,4})*$")
+WIKI_NAV = re.compile(r"^[←→].*|.*[←→]$|^(?:姊妹计划|数据项|维基百科条目|来自维基文库|跳转到)")
 CAPTION_DELIVERING = re.compile(r"^\S{2,20}作(?:政府)?工作报告。?$")
 RELATED = re.compile(r"^[【\[]?(?:相关(?:报道|新闻|阅读|链接|文章|稿件)|延伸阅读|推荐阅读|更多报道)[】\]]?\s*[:：]?")
-LICENCE = re.compile(r"公有领域|知识共享|许可协议|Creative Commons|CC[- ]BY|版权所有|Copyright|©|维基文库|Wikisource|"
-                     r"本作品|PD-|GNU自由文档", re.I)
+LICENCE = re.compile(r"公有领域|知识共享|许可协议|Creative Commons|CC[- ]BY|版权所有|Copyright|©|维基文库|维基百科|Wikisource|"
+                     r"Wikipedia|本作品|PD-|GNU自由文档|不适用该法|著作权法》第五条", re.I)
 FOOTER_LINE = re.compile(r"^(?:作者|URL|原文链接|原文地址|本文链接|文章链接|转载请注明|来源|责任编辑|编辑)\s*[:：]")
 NOTES_HEAD = re.compile(r"^[#\s]*(?:名词解释|名词注释|名词解析|注释|附注|注解)\s*[:：]?$")
 ANNEX = re.compile(r"^[#\s]*附件\s*([0-9一二三四五六七八九十]*)\s*[:：]?$")
@@ -152,10 +156,12 @@ def _quoted_neighbour(raws: list[str], i: int) -> bool:
 
 
 def _is_chrome_tokens(text: str) -> bool:
-    if len(text) <= 30 and CHROME_PHRASE.match(text):
+    if len(text) <= 30 and CHROME_PHRASE.match(text) or len(text) <= 80 and WIKI_NAV.match(text):
         return True
-    tokens = [t.strip("【】[]：:") for t in re.split(r"[\s|｜]+", text) if t]
-    return bool(tokens) and all(t in CHROME_TOKENS or t == "" for t in tokens) and len(text) <= 60
+    tokens = [t for t in re.split(r"[\s|｜【】\[\]：:]+", text) if t]
+    if not tokens:
+        return len(text) <= 10  # brackets and separators only: the rest of a control line (】)
+    return all(t in CHROME_TOKENS or t == "" for t in tokens) and len(text) <= 60
 
 
 def _body_bounds(lines: list[Line | None]) -> tuple[int, int]:
@@ -195,7 +201,7 @@ def _front_chrome(lines: list[Line | None], first: int, asides: list[Aside]) -> 
             kind = "chrome"
         elif t in BREADCRUMB_SEP or ((">" in t or "›" in t or "»" in t) and t.startswith(("首页", "当前位置", "您的位置"))):
             kind = "breadcrumb"
-        elif (m := META_LABEL.match(t)) and len(t) <= 40:
+        elif (m := META_LABEL.match(t)) and len(t) <= 60:
             kind = "metadata"
             if not m.group(2):
                 # the label alone; its value is the next non-blank line
@@ -204,7 +210,7 @@ def _front_chrome(lines: list[Line | None], first: int, asides: list[Aside]) -> 
                     end = j
         elif DATETIME.match(t):
             kind = "metadata"
-        elif len(t) <= 60 and (CAPTION.search(t) or (CAPTION_DELIVERING.match(t) and "年" not in t)):
+        elif len(t) <= 60 and (CAPTION.search(t) or BYLINE.match(t) or (CAPTION_DELIVERING.match(t) and "年" not in t)):
             kind = "caption"
         if kind is None:
             i += 1

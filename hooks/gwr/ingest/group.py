@@ -123,6 +123,9 @@ def group(lines: list[Line | None], layout: Layout) -> list[Unit]:
     units: list[Unit] = []
     for run in _runs(lines):
         quote = run[0].quote
+        # in text whose paragraphs are separated by blank lines, a run whose every line ends a sentence is a
+        # run of paragraphs that lost their blank lines, not one hard-wrapped paragraph
+        sentences = len(run) > 1 and all(_ends_sentence(ln.text) for ln in run)
         current: list[Line] = []
         for ln in run:
             if not current:
@@ -136,7 +139,7 @@ def group(lines: list[Line | None], layout: Layout) -> list[Unit]:
                 # a line shorter than the wrap width ends its paragraph (or is a heading)
                 new = ln.indented or is_marker(ln.text) or _heading_line(prev) or len(prev.text) < layout.width - 1
             else:
-                new = _starts_unit_blank(prev, ln)
+                new = _starts_unit_blank(prev, ln) or sentences
             if new:
                 units.append(Unit(current, quote))
                 current = [ln]
