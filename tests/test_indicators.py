@@ -248,3 +248,13 @@ def test_figures_page_highlights_exactly_the_figures(site, model):
                 expected.append(f.quote[f.start - f.quote_start:f.end - f.quote_start])
         assert marks == expected
         assert all(re.fullmatch(r"\d+(?:\.\d+)?(万亿|亿|万)?(多|余)?\D*", m) for m in marks)
+
+
+@pytest.mark.parametrize("lo, hi", [(0, 5.0), (0, 3.68), (0, 1.05), (-2.3, 6.1), (0, 0), (0, 2236.6), (0.5, 0.5),
+                                     (0, 99.9), (0, 100), (-0.4, 0)])
+def test_chart_axis_holds_every_value(lo, hi):
+    from gwr.indicator_pages import _ticks
+
+    ticks = _ticks(lo, hi)
+    assert len(ticks) >= 2 and ticks[0] <= lo and ticks[-1] >= hi, ticks
+    assert len(ticks) <= 7, ticks

@@ -115,3 +115,32 @@ def test_glossary_marks_terms_longest_first_inside_han_text():
                   "Cooperation Zone", "place", "合作区。", "The zone.")]
     found = Matcher(terms).find("加快建设前海深港现代服务业合作区，前海片区", "zh")
     assert [(s, e, t.id) for s, e, t in found] == [(4, 16, "qianhai-zone"), (17, 19, "qianhai")]
+
+
+def test_english_terms_respect_word_boundaries_case_and_names():
+    """An English form is linked only as a whole word, in its case, and not inside a longer name."""
+    from gwr.glossary import Matcher, Term
+
+    def term(tid, en, *variants):
+        return Term(tid, tid, en, "concept", "。", ".", list(variants))
+
+    m = Matcher([term("smart", "Shenzhen Medical Academy of Research and Translation (SMART)", "SMART"),
+                 term("gba", "the Greater Bay Area", "the Bay Area", "GBA"),
+                 term("ai", "artificial intelligence", "AI"),
+                 term("ic", "intelligent computing"),
+                 term("hetao", "Hetao"),
+                 term("cuhk", "The Chinese University of Hong Kong, Shenzhen")])
+
+    def found(text):
+        return [(text[s:e], t.id) for s, e, t in m.find(text, "en")]
+
+    assert found("Shenzhen won the “World Smart City Award” and built smart factories.") == []
+    assert found("SMART enrolled its first students; smart gas meters.") == [("SMART", "smart")]
+    assert found("a world-class bay area and the Bay Area economy; the GBA") == [("Bay Area", "gba"), ("GBA", "gba")]
+    assert found("maintain the chain; AI chips; ai") == [("AI", "ai")]
+    assert found("Artificial intelligence grew. We built the Shenzhen Open Intelligent Computing Center.") == [
+        ("Artificial intelligence", "ai")]
+    assert found("In Hetao, we built Shenzhen Hetao College and the Hetao zone.") == [("Hetao", "hetao"),
+                                                                                     ("Hetao", "hetao")]
+    assert found("the School of Music of The Chinese University of Hong Kong, Shenzhen, opened") == [
+        ("Chinese University of Hong Kong, Shenzhen", "cuhk")]

@@ -68,11 +68,14 @@ def synonym_groups(terms: list[Term]) -> list[list[str]]:
 class Matcher:
     """Finds glossary terms in text, longest term first, without overlaps.
 
-    Chinese terms are matched anywhere (``\\b`` means nothing inside Han text);
-    English forms only as whole words, a plural ending allowed. Candidates are
-    indexed by their first character (Chinese) or first word (English), so each
-    position is checked against a handful of terms, longest first: a regex
-    alternation of ~1,000 terms was 30x slower in Python's ``re``.
+    Chinese terms are matched anywhere (``\\b`` means nothing inside Han text).
+    English forms are matched as whole words, a plural ending allowed, and with
+    their case respected (:meth:`case_fits`): "SMART" is not "smart", "the Bay Area"
+    is not "a world-class bay area", and "industrial software" is not the
+    "Shenzhen Industrial Software Park". Candidates are indexed by their first
+    character (Chinese) or first word (English), so each position is checked
+    against a handful of terms, longest first: a regex alternation of ~1,000
+    terms was 30x slower in Python's ``re``.
     """
 
     _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
@@ -84,11 +87,17 @@ class Matcher:
         for zh in sorted(self.by_zh, key=len, reverse=True):
             self._zh.setdefault(zh[0], []).append(zh)
         self.by_form: dict[str, Term] = {}
+        self._cased: dict[str, list[tuple[str, Term]]] = {}
+        """Lower-case form -> the forms as written (case kept), with their term."""
         for t in terms:
             for form in t.english_forms():
                 self.by_form.setdefault(form.lower(), t)
+            for form in _written_forms(t):
+                pairs = self._cased.setdefault(form.lower(), [])
+                if (form, t) not in pairs:
+                    pairs.append((form, t))
         self._en: dict[str, list[str]] = {}
-        for form in sorted(self.by_form, key=len, reverse=True):
+        for form in sorted(self._cased, key=len, reverse=True):
             first = self._WORD.match(form)
             if first:
                 self._en.setdefault(first.group(0), []).append(form)
@@ -120,6 +129,7 @@ class Matcher:
             for suffix in ("es", "s"):
                 if word.endswith(suffix):
                     keys.append(word[: -len(suffix)])
+            found = None
             for form in (f for key in keys for f in self._en.get(key, ())):
                 i = m.start()
                 if not low.startswith(form, i):
@@ -131,11 +141,65 @@ class Matcher:
                     end += 1
                 if end < len(low) and (low[end].isalnum()):
                     continue
-                out.append((i, end, self.by_form[form]))
-                pos = end
-                break
+                term = next((t for written, t in self._cased[form] if case_fits(written, text, i, end)), None)
+                if term is not None:
+                    found = (i, end, term)
+                    break
+            if found:
+                out.append(found)
+                pos = found[1]
         return out
 
     def uses_rendering(self, term: Term, english: str) -> bool:
         low = english.lower()
         return any(re.search(r"(?<![a-z0-9])" + re.escape(f.lower()), low) for f in term.english_forms())
+
+
+def _written_forms(term: Term) -> list[str]:
+    """Rendering and variants as written (case kept), without a leading article or a bracketed explanation."""
+    forms = []
+    for form in [term.en, *term.variants]:
+        form = re.sub(r"\s*\([^)]*\)$", "", form.strip())
+        form = re.sub(r"^the\s+", "", form, flags=re.I)
+        if form and form not in forms:
+            forms.append(form)
+    return forms
+
+
+_ALNUM = re.compile(r"[A-Za-z0-9]+")
+_OPENERS = ".!?:;()“‘\"'—–"
+"""After these (and spaces), or at the start of the text, a capital letter may start a sentence, item or quote."""
+
+
+def case_fits(form: str, text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, which equals ``form`` but for case (and a plural ending), is that term.
+
+    * A word of capitals in the form (an acronym: SMART, AI, GBA) must be written so.
+    * A form that starts with a capital (a name: the Bay Area) must start with one in the text.
+    * Text written with capitals, next to another capitalised word, is part of a longer name: "Shenzhen Hetao
+      College" is not Hetao, "Antuoshan Digital Energy" is not digital energy. A capital that only starts a
+      sentence does not count ("In Qianhai, …"), nor does "The" or a possessive. Acronyms are exempt ("ASEAN
+      Industrial Park"). A name that includes a place (Shenzhen Bao'an Airport) is linked when the glossary lists
+      it as a variant.
+    """
+    seg = text[start:start + len(form)]
+    acronym = True
+    for m in _ALNUM.finditer(form):
+        w = m.group(0)
+        if len(w) >= 2 and w.isupper():
+            if seg[m.start():m.end()] != w:
+                return False
+        else:
+            acronym = False
+    if form[0].isupper() and not seg[0].isupper():
+        return False
+    if acronym or not any(c.isupper() for c in seg):
+        return True
+    if re.match(r"[ \-][A-Z]", text[end:end + 2]):
+        return False
+    prev = re.search(r"([A-Za-z][A-Za-z'’]*)[ \-]$", text[max(0, start - 40):start])
+    # an article or a possessive ("The Chinese University …", "Shenzhen's 15th Five-Year Plan") is not part of a name
+    if prev and prev.group(1)[0].isupper() and prev.group(1) != "The" and not re.search(r"['’]s$", prev.group(1)):
+        before = text[:start - len(prev.group(0))].rstrip()
+        return not before or before[-1] in _OPENERS
+    return True
