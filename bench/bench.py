@@ -1,21 +1,38 @@
-"""`make bench`: build cost of the pipeline, measured against a bare MkDocs + Material build.
+"""`make bench`: what a build costs, measured honestly, side by side with bare MkDocs + Material.
 
-Prints and writes bench/RESULTS.md:
+For each scale (1x, 10x, 30x, 100x the registered reports; see bench/corpus.py) it measures, in one run:
 
-* full build time (hook + macros + redirects) next to a bare MkDocs + Material build of
-  the same generated Markdown, measured in the same run, as a ratio;
-* the pipeline's own time (load, parse, render, export, search index);
-* scaling at 1x, 5x and 10x synthetic reports (the seeds registered again under other
-  years): build time and HTML size per page;
-* the `mkdocs serve` rebuild latency after a data edit, at 1x.
+* **the real build**: both editions (``mkdocs.yml`` into ``site/``, ``mkdocs.en.yml`` into
+  ``site/en``), ``--strict``, warnings counted, exactly as ``make build`` runs them;
+* **the bare build**: plain MkDocs + Material (no hook, no plugins, no theme overrides) on exactly
+  the Markdown the hook hands MkDocs, captured from the real build after the hook and macros
+  (``GWR_BARE_DUMP``), with the same navigation, theme features and Markdown extensions;
+* the real and bare builds alternate, run after run, and ratios are taken run by run, so that a
+  machine whose speed drifts (ours is shared) compares like with like;
+* **the hook's own time inside the real build** (``GWR_TIMING``: wall-clock time inside every event
+  of the hook and the macros it serves, see hooks/gwr/timing.py) and where it goes;
+* **peak memory** of each edition's build process (the kernel's maximum resident set size);
+* **page weight**: the median and the largest HTML page of both editions;
+* **search**: the size of each edition's index files, raw and gzipped, and the time the first query
+  takes to answer in headless Chromium (a fresh browser, nothing cached: from typing the query to
+  the results being shown, index download included), with the bytes it fetched;
+* at 100x, **the preview of one city** (``make serve CITY=<city>``): its first build and its rebuilds
+  after editing a seed and a PO file, as ``mkdocs serve`` reports them and as a maintainer waits
+  for them;
+* at 10x and 100x, one profiled build of the Chinese edition: any function of the project whose time
+  per report grows by more than 1.3x between the two scales is listed.
 
-Goals (from the foundation issue): pipeline <= 5% of build time; build <= 1.2x bare;
-no superlinear growth beyond Material's navigation; serve rebuild <= 2 s at 1x.
+Writes bench/results.json (every measurement) and bench/RESULTS.md (tables and targets).
+``python bench/bench.py --scales 1,10 --runs 1`` for a quick look.
 """
 
 from __future__ import annotations
 
+import argparse
+import gzip
+import json
 import os
+import platform
 import re
 import shutil
 import socket
@@ -29,216 +46,530 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus  # noqa: E402
 
-from gwr import crosslink_pages, export, indicator_pages, render, search  # noqa: E402
-from gwr.pipeline import load_site  # noqa: E402
-
-PROJECT = ["mkdocs.yml", "mkdocs.en.yml", "docs", "hooks", "overrides", "data", "seeds"]
-ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
-RUNS = 3
-
-
-def make_project(dest: Path, scale: int) -> Path:
-    dest.mkdir(parents=True)
-    for name in PROJECT:
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / name)
-    registry = yaml.safe_load((ROOT / "data/reports.yml").read_text(encoding="utf-8"))
-    reports = []
-    for i in range(scale):
-        for entry in registry["reports"]:
-            e = dict(entry)
-            year = e["year"] - i
-            e["id"] = e["id"].replace(str(e["year"]), str(year))
-            e["year"] = year
-            reports.append(e)
-    (dest / "data/reports.yml").write_text(
-        yaml.safe_dump({"reports": reports}, allow_unicode=True, sort_keys=False), encoding="utf-8"
-    )
-    return dest
+ROOT = corpus.ROOT
+PY = sys.executable
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000", SITE_URL="http://127.0.0.1:8000/")
+EDITIONS = (("zh", "mkdocs.yml", ""), ("en", "mkdocs.en.yml", "en"))
+QUERIES = {
+    "zh": ["低空经济", "人工智能", "河套", "营商环境", "保障性住房", "深圳低空经济"],
+    "en": ["artificial intelligence", "low-altitude economy", "affordable housing", "Hetao", "urban village"],
+}
+TARGETS = {
+    "growth": 1.3, "hook_share": 0.20, "vs_bare": 1.5, "max_page_kb": 150, "median_page_kb": 60,
+    "memory_mb": 300, "search_1x_ms": 100, "search_100x_ms": 150, "preview_s": 2.0,
+}
 
 
-def timed_build(project: Path, config: str = "mkdocs.yml") -> float:
-    times = []
-    for _ in range(RUNS):
-        site = Path(tempfile.mkdtemp()) / "site"
-        t0 = time.perf_counter()
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / config), "-d", str(site)],
-            cwd=project, env=ENV, capture_output=True, text=True,
-        )
-        times.append(time.perf_counter() - t0)
-        if result.returncode:
-            raise SystemExit(f"build failed:\n{result.stderr}")
-        shutil.rmtree(site.parent)
-    return statistics.median(times)
+# --- running builds ------------------------------------------------------------------------------
+
+def run(cmd: list[str], cwd: Path, env: dict) -> dict:
+    """Run a command to completion: wall seconds, peak RSS (MB, this process and its children), exit code."""
+    err = tempfile.TemporaryFile()
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err.seek(0)
+    stderr = err.read().decode("utf-8", "replace")
+    return {"wall": wall, "rss_mb": usage.ru_maxrss / 1024, "rc": proc.returncode, "stderr": stderr,
+            "warnings": sum(1 for ln in stderr.splitlines() if ln.startswith("WARNING"))}
 
 
-def html_stats(project: Path) -> tuple[int, float]:
-    site = Path(tempfile.mkdtemp()) / "site"
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=project, env=ENV, check=True)
-    pages = list(site.rglob("*.html"))
-    size = sum(p.stat().st_size for p in pages)
-    shutil.rmtree(site.parent)
-    return len(pages), size / len(pages)
+def build_real(project: Path, site: Path, timing_dir: Path | None = None, extra_env: dict | None = None) -> dict:
+    out = {}
+    for lang, config, sub in EDITIONS:
+        env = dict(ENV, **(extra_env or {}))
+        if timing_dir is not None:
+            env["GWR_TIMING"] = str(timing_dir / f"timing-{lang}.json")
+        r = run([PY, "-m", "mkdocs", "build", "--strict", "-f", str(project / config), "-d", str(site / sub)],
+                project, env)
+        if r["rc"]:
+            raise SystemExit(f"real build failed ({project}, {lang}):\n{r['stderr'][-4000:]}")
+        if timing_dir is not None:
+            r["hook"] = json.loads((timing_dir / f"timing-{lang}.json").read_text(encoding="utf-8"))
+        r.pop("stderr")
+        out[lang] = r
+    return out
 
 
-def pipeline_time(project: Path) -> float:
-    """Everything our code does in a build, outside MkDocs: parse, render, export, index."""
-    times = []
-    for _ in range(RUNS):
-        t0 = time.perf_counter()
-        site = load_site(project)
-        urls = export.Urls("http://127.0.0.1:8000/")
-        for doc in site.docs:
-            render.render_report(doc, site.edition(doc, "zh"), site.shas[doc.meta.id], "x.json")
-            export.document_json(doc, site.shas[doc.meta.id], urls, site.translations.get(doc.meta.id))
-        export.registry_json(site.docs, site.shas, urls)
-        export.urls_json(site.docs, ["index.md"], urls)
-        render.render_sources(site.docs, site.shas, "zh")
-        render.reports_table(site.docs, "zh")
-        eds = {d.meta.id: site.edition(d, "zh") for d in site.docs}
-        search.index_json(site.docs, [], site.terms, "zh", eds)
-        # indicators, scorecards, themes, cross-links, what's new
-        ictx = indicator_pages.Context(site.docs, site.catalogue, site.figures, site.scores, urls, "zh")
-        xctx = crosslink_pages.XContext(site.docs, site.themes, site.entries, site.links, urls, "zh", eds,
-                                        site.figures, site.matcher, site.catalogue)
-        indicator_pages.files(ictx)
-        crosslink_pages.files(xctx)
-        for doc in site.docs:
-            crosslink_pages.notes(xctx, doc)
-            crosslink_pages.render_whats_new(xctx, doc)
-            indicator_pages.main_table(ictx, doc)
-            indicator_pages.render_figures_page(ictx, doc)
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+def build_bare(bare: Path, site: Path) -> dict:
+    out = {}
+    for lang, _, sub in EDITIONS:
+        r = run([PY, "-m", "mkdocs", "build", "-f", str(bare / f"bare.{lang}.yml"), "-d", str(site / sub)], bare, ENV)
+        if r["rc"]:
+            raise SystemExit(f"bare build failed ({bare}, {lang}):\n{r['stderr'][-4000:]}")
+        r.pop("stderr")
+        out[lang] = r
+    return out
 
 
-def make_bare(project: Path) -> None:
-    """The same generated Markdown, built by plain MkDocs + Material: no hook, no plugins."""
-    site = load_site(project)
-    docs = project / "docs" / "zh"  # the Chinese edition's docs_dir
-    urls = export.Urls("http://127.0.0.1:8000/")
-    eds = {d.meta.id: site.edition(d, "zh") for d in site.docs}
-    ictx = indicator_pages.Context(site.docs, site.catalogue, site.figures, site.scores, urls, "zh")
-    xctx = crosslink_pages.XContext(site.docs, site.themes, site.entries, site.links, urls, "zh", eds,
-                                    site.figures, site.matcher, site.catalogue)
-    pages = {}
-    for doc in site.docs:
-        eds[doc.meta.id].notes = crosslink_pages.notes(xctx, doc)
-        extra = indicator_pages.main_table(ictx, doc) + "\n" + crosslink_pages.render_whats_new(xctx, doc)
-        pages.update(render.render_report(doc, eds[doc.meta.id], site.shas[doc.meta.id], "x.json", extra))
-        pages[render.figures_src(doc)] = indicator_pages.render_figures_page(ictx, doc)
-    pages.update({k: v for k, v in {**indicator_pages.files(ictx), **crosslink_pages.files(xctx)}.items()
-                  if k.endswith(".md")})
-    for src, text in pages.items():
-        depth = src.count("/") + (0 if src.endswith("index.md") else 1)
-        text = render.fill_slots(text).replace(render.ROOT_HREF, "../" * depth)  # all of it through Markdown
-        (docs / src).parent.mkdir(parents=True, exist_ok=True)
-        (docs / src).write_text(text, encoding="utf-8")
-    config = yaml.safe_load(
-        re.sub(r"!ENV \[SITE_URL, (\"[^\"]+\")\]", r"\1", (project / "mkdocs.yml").read_text(encoding="utf-8"))
-    )
-    config.pop("hooks")
-    config["plugins"] = []
-    config["theme"].pop("custom_dir")
-    config["strict"] = False
-    nav = []
-    for item in config["nav"]:
-        markers = {"gwr:reports": render.nav(site.docs), "gwr:indicators": indicator_pages.nav(ictx),
-                   "gwr:themes": crosslink_pages.nav(xctx)}
-        nav.extend(markers[item] if isinstance(item, str) and item in markers else [item])
-    config["nav"] = nav
-    (project / "bare.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+# --- the bare baseline ---------------------------------------------------------------------------
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml: ``!ENV [NAME, default]`` becomes the default."""
 
 
-def free_port() -> int:
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+def _merge(base: dict, over: dict) -> dict:
+    out = dict(base)
+    for k, v in over.items():
+        out[k] = _merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out
+
+
+def edition_config(project: Path, config: str) -> dict:
+    data = yaml.load((project / config).read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    parent = data.pop("INHERIT", None)
+    return _merge(edition_config(project, parent), data) if parent else data
+
+
+def make_bare(project: Path, bare: Path) -> None:
+    """Capture the Markdown and navigation the hook hands MkDocs, and write bare configs for them."""
+    bare.mkdir(parents=True)
+    for lang, config, _ in EDITIONS:
+        dump = bare / f"dump-{lang}"
+        env = dict(ENV, GWR_BARE_DUMP=str(dump))
+        r = run([PY, "-m", "mkdocs", "build", "--strict", "-f", str(project / config), "-d", str(bare / "_site")],
+                project, env)
+        if r["rc"]:
+            raise SystemExit(f"capture build failed ({lang}):\n{r['stderr'][-4000:]}")
+        shutil.rmtree(bare / "_site")
+        shutil.move(str(dump / "docs"), str(bare / f"docs-{lang}"))
+        cfg = edition_config(project, config)
+        theme = {k: v for k, v in cfg["theme"].items() if k != "custom_dir"}
+        bare_cfg = {
+            "site_name": cfg["site_name"], "site_url": ENV["SITE_URL"] + ("" if lang == "zh" else "en/"),
+            "docs_dir": f"docs-{lang}", "use_directory_urls": True, "strict": False, "theme": theme,
+            "markdown_extensions": cfg.get("markdown_extensions", []), "extra": {"generator": False},
+            "validation": cfg.get("validation", {}),
+            "nav": yaml.safe_load((dump / "nav.yml").read_text(encoding="utf-8")),
+        }
+        (bare / f"bare.{lang}.yml").write_text(yaml.safe_dump(bare_cfg, allow_unicode=True, sort_keys=False),
+                                               encoding="utf-8")
+        shutil.rmtree(dump)
+
+
+# --- what a build produced -----------------------------------------------------------------------
+
+def page_stats(site: Path) -> dict:
+    sizes = sorted((f.stat().st_size, f.relative_to(site).as_posix()) for f in site.rglob("*.html"))
+    values = [s for s, _ in sizes]
+    gz = [len(gzip.compress(f.read_bytes(), 6)) for f in (site / p for _, p in sizes[-1:])]
+    return {
+        "pages": len(sizes), "median_kb": statistics.median(values) / 1024, "max_kb": values[-1] / 1024,
+        "max_gz_kb": gz[0] / 1024, "largest": [[p, round(s / 1024, 1)] for s, p in sizes[-8:][::-1]],
+        "over_150kb": sum(1 for s in values if s > 150 * 1024),
+        "p90_kb": values[int(len(values) * 0.9)] / 1024,
+    }
+
+
+def search_files(edition_site: Path) -> list[Path]:
+    files = [edition_site / "search-index.json"] if (edition_site / "search-index.json").is_file() else []
+    if (edition_site / "search").is_dir():
+        files += sorted(p for p in (edition_site / "search").rglob("*") if p.is_file())
+    return files
+
+
+def search_size(edition_site: Path) -> dict:
+    files = search_files(edition_site)
+    raw = sum(p.stat().st_size for p in files)
+    gz = sum(len(gzip.compress(p.read_bytes(), 6)) for p in files)
+    return {"files": len(files), "raw_kb": raw / 1024, "gz_kb": gz / 1024}
+
+
+# --- first search query in headless Chromium -----------------------------------------------------
+
+class _Server:
+    def __init__(self, directory: Path):
+        import functools
+        import http.server
+
+        class Quiet(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                                     functools.partial(Quiet, directory=str(directory)))
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+_FIRST_QUERY = """async (q) => {
+  const input = document.querySelector('.gwr-search__input');
+  const panel = document.querySelector('.gwr-search__results');
+  const done = () => panel.querySelector('li a') || /没有找到|No results/.test(panel.textContent);
+  const t0 = performance.now();
+  input.value = q;
+  input.dispatchEvent(new Event('input', {bubbles: true}));
+  await new Promise((resolve) => {
+    if (done()) return resolve();
+    new MutationObserver((_, obs) => { if (done()) { obs.disconnect(); resolve(); } })
+      .observe(panel, {childList: true, subtree: true, characterData: true});
+  });
+  return [performance.now() - t0, panel.querySelectorAll('li a').length];
+}"""
+
+
+def first_queries(site: Path) -> dict | None:
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not chromium:
+        return None
+    from playwright.sync_api import sync_playwright
+
+    out = {}
+    with _Server(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+        for lang, _, sub in EDITIONS:
+            start = next(iter(sorted((site / sub).glob("*/*/part-1/index.html"))))
+            url = base + start.relative_to(site).as_posix()[: -len("index.html")]
+            rows = []
+            for q in QUERIES[lang]:
+                ctx = browser.new_context()
+                page = ctx.new_page()
+                fetched = []
+                page.on("response", lambda r, f=fetched: f.append(r) if "search" in r.url else None)
+                page.goto(url, wait_until="load")
+                ms, n = page.evaluate(_FIRST_QUERY, q)
+                size = 0
+                for r in fetched:
+                    try:
+                        size += len(r.body())
+                    except Exception:  # noqa: BLE001 - a response without a body
+                        pass
+                rows.append({"q": q, "ms": ms, "results": n, "fetched_kb": size / 1024})
+                ctx.close()
+            out[lang] = {"queries": rows, "median_ms": statistics.median(r["ms"] for r in rows),
+                         "max_ms": max(r["ms"] for r in rows),
+                         "median_fetched_kb": statistics.median(r["fetched_kb"] for r in rows)}
+        browser.close()
+    return out
+
+
+# --- preview of one city -------------------------------------------------------------------------
+
+def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-def serve_latency(project: Path, edits: int = 3) -> list[float]:
-    """Seconds from a data edit to the end of the rebuild, as `mkdocs serve` logs it."""
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, env=ENV, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
-    )
-    built = threading.Event()
+def preview(project: Path, city: str, edits: int = 3) -> dict:
+    """`make serve CITY=<city>`: first build, then rebuilds after seed and PO edits."""
+    registry = yaml.safe_load((project / "data/reports.yml").read_text(encoding="utf-8"))["reports"]
+    mine = [e for e in registry if e["id"].rsplit(f"-{e['year']}", 1)[0] == city]
+    target = next(e for e in mine if "synthetic" in e["file"])  # a copy: no checksum to break
+    seed = project / target["file"]
+    po = project / "data/translations/en" / f"{target['id']}.po"
+    built = re.compile(r"Documentation built in ([\d.]+) seconds")
+    port = _free_port()
+    env = dict(ENV, GWR_CITY=city)
+    t_start = time.perf_counter()
+    proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    events: list[tuple[float, float]] = []
+    cond = threading.Condition()
+    log: list[str] = []
+
     def reader():
         for line in proc.stderr:
-            if "Documentation built" in line or "Reloading browsers" in line:
-                built.set()
+            log.append(line)
+            m = built.search(line)
+            if m:
+                with cond:
+                    events.append((time.perf_counter(), float(m.group(1))))
+                    cond.notify_all()
+
     threading.Thread(target=reader, daemon=True).start()
+
+    def wait(n: int, timeout: float = 300) -> tuple[float, float]:
+        with cond:
+            if not cond.wait_for(lambda: len(events) >= n, timeout):
+                raise SystemExit("mkdocs serve did not finish a build:\n" + "".join(log[-30:]))
+            return events[n - 1]
+
     try:
-        if not built.wait(120):
-            raise SystemExit("mkdocs serve did not start")
-        time.sleep(1.5)
-        latencies = []
-        terms = project / "data/terms.yml"
+        t, reported = wait(1)
+        first = {"reported": reported, "wall": t - t_start}
+        rebuilds: dict[str, list[dict]] = {"seed": [], "po": []}
         for i in range(edits):
-            built.clear()
-            t0 = time.perf_counter()
-            terms.write_text(terms.read_text(encoding="utf-8") + f"  - 基准测试词{i}\n", encoding="utf-8")
-            if not built.wait(60):
-                raise SystemExit("no rebuild after the edit")
-            latencies.append(time.perf_counter() - t0)
-            time.sleep(1.5)
-        return latencies
+            for kind, path in (("seed", seed), ("po", po)):
+                time.sleep(1.0)
+                text = path.read_text(encoding="utf-8")
+                if kind == "seed":  # a real edit of the text: a word added inside a paragraph
+                    at = text.index("。", len(text) // 2)
+                    text = text[:at] + f"（修订{i}）" + text[at:]
+                else:  # a translator's edit of one entry
+                    at = text.index('msgstr "', text.index("msgctxt \"part_1"))
+                    text = text[:at + 8] + f"[edit {i}] " + text[at + 8:]
+                t0 = time.perf_counter()
+                path.write_text(text, encoding="utf-8")
+                t, reported = wait(len(events) + 1)
+                rebuilds[kind].append({"reported": reported, "wall": t - t0})
+        reports = len(mine)
     finally:
         proc.terminate()
-        proc.wait(10)
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    return {"city": city, "reports": reports, "first": first, **rebuilds}
+
+
+# --- growth of each function ---------------------------------------------------------------------
+
+def profile(project: Path, work: Path) -> dict:
+    """Cumulative seconds of every project function in one profiled build of the Chinese edition."""
+    import pstats
+
+    out = work / "profile.out"
+    r = run([PY, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build", "--strict", "-f",
+             str(project / "mkdocs.yml"), "-d", str(work / "_profsite")], project, ENV)
+    if r["rc"]:
+        raise SystemExit("profiled build failed:\n" + r["stderr"][-3000:])
+    shutil.rmtree(work / "_profsite", ignore_errors=True)
+    hooks = str(project / "hooks")
+    funcs = {}
+    for (file, line, name), (_, ncalls, _, cum, _) in pstats.Stats(str(out)).stats.items():
+        if file.startswith(hooks) and name != "<module>":
+            key = f"{Path(file).relative_to(hooks).as_posix()}:{name}"
+            funcs[key] = funcs.get(key, 0.0) + cum
+    return funcs
+
+
+def growth(small: tuple[int, dict], large: tuple[int, dict], share: float = 0.01) -> list[list]:
+    """Functions whose time per report grows by more than the target between two scales."""
+    (n1, f1), (n2, f2) = small, large
+    top = max(f2.values())
+    rows = []
+    for key, t2 in f2.items():
+        t1 = f1.get(key, 0.0)
+        if t2 < share * top or t1 <= 0:
+            continue
+        ratio = (t2 / n2) / (t1 / n1)
+        rows.append([key, round(t1, 3), round(t2, 3), round(ratio, 2)])
+    return sorted(rows, key=lambda r: -r[3])
+
+
+# --- one scale -----------------------------------------------------------------------------------
+
+def measure(scale: int, runs: int, work: Path, with_browser: bool, with_preview: bool, with_profile: bool) -> dict:
+    project = corpus.make_project(work / f"x{scale}", scale)
+    n_reports = len(yaml.safe_load((project / "data/reports.yml").read_text(encoding="utf-8"))["reports"])
+    bare = work / f"bare{scale}"
+    make_bare(project, bare)
+    real_runs, bare_runs = [], []
+    for i in range(runs):
+        site_r, site_b = work / f"site-real{scale}", work / f"site-bare{scale}"
+        tdir = work / f"timing{scale}-{i}"
+        tdir.mkdir()
+        real_runs.append(build_real(project, site_r, tdir))
+        bare_runs.append(build_bare(bare, site_b))
+        if i < runs - 1:
+            shutil.rmtree(site_r)
+        shutil.rmtree(site_b)
+        print(f"  {scale}x run {i + 1}: real {sum(r['wall'] for r in real_runs[-1].values()):.1f} s, "
+              f"bare {sum(r['wall'] for r in bare_runs[-1].values()):.1f} s", flush=True)
+    site = work / f"site-real{scale}"
+    res: dict = {"scale": scale, "reports": n_reports, "runs": runs}
+    res["real"] = {lang: [r[lang] for r in real_runs] for lang, _, _ in EDITIONS}
+    res["bare"] = {lang: [r[lang] for r in bare_runs] for lang, _, _ in EDITIONS}
+    res["pages"] = page_stats(site)
+    res["search"] = {lang: search_size(site / sub) for lang, _, sub in EDITIONS}
+    if with_browser:
+        res["first_query"] = first_queries(site)
+    shutil.rmtree(site)
+    if with_preview:
+        res["preview"] = preview(project, corpus.cities(project)[0])
+    if with_profile:
+        res["profile"] = profile(project, work)
+    shutil.rmtree(project, ignore_errors=True)
+    shutil.rmtree(bare, ignore_errors=True)
+    return res
+
+
+def summary(res: dict) -> dict:
+    """Medians across runs; ratios run by run."""
+    runs = res["runs"]
+    real = [sum(res["real"][lang][i]["wall"] for lang, _, _ in EDITIONS) for i in range(runs)]
+    bare = [sum(res["bare"][lang][i]["wall"] for lang, _, _ in EDITIONS) for i in range(runs)]
+    hook = [sum(res["real"][lang][i]["hook"]["total"] for lang, _, _ in EDITIONS) for i in range(runs)]
+    stages: dict[str, float] = {}
+    for lang, _, _ in EDITIONS:
+        for name in res["real"][lang][0]["hook"]["stages"]:
+            stages[name] = stages.get(name, 0.0) + statistics.median(
+                r["hook"]["stages"].get(name, 0.0) for r in res["real"][lang])
+    return {
+        "real_s": statistics.median(real), "bare_s": statistics.median(bare), "hook_s": statistics.median(hook),
+        "vs_bare": statistics.median(r / b for r, b in zip(real, bare)),
+        "hook_share": statistics.median(h / r for h, r in zip(hook, real)),
+        "hook_per_report_ms": 1000 * statistics.median(hook) / res["reports"],
+        "rss_mb": {lang: max(r["rss_mb"] for r in res["real"][lang]) for lang, _, _ in EDITIONS},
+        "bare_rss_mb": {lang: max(r["rss_mb"] for r in res["bare"][lang]) for lang, _, _ in EDITIONS},
+        "warnings": sum(r["warnings"] for lang, _, _ in EDITIONS for r in res["real"][lang]),
+        "stages": stages,
+    }
+
+
+# --- report --------------------------------------------------------------------------------------
+
+def _ok(flag: bool) -> str:
+    return "met" if flag else "**not met**"
+
+
+def write_report(results: list[dict], meta: dict) -> str:
+    by = {r["scale"]: r for r in results}
+    sm = {r["scale"]: summary(r) for r in results}
+    lines = ["# Benchmark results", "",
+             f"Written by `make bench` (bench/bench.py) on {meta['date']}: {meta['machine']}. "
+             f"Median of {meta['runs']} runs at each scale; real and bare builds alternate and ratios are taken "
+             "run by run. The machine is shared (2 cores, other builds running), so quote the ratios and the "
+             "scaling, not single absolute times. The corpus is bench/corpus.py: every registered report copied "
+             "and moved back in years, ten years to a city, so 100x is 10 cities of 20 reports.", "",
+             "## Build: both editions, strict, against bare MkDocs + Material on the same Markdown", "",
+             "| scale | reports | HTML pages | real build | bare build | real / bare | hook in build | hook share "
+             "| hook per report | peak memory zh / en | bare peak zh / en | warnings |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for s, r in by.items():
+        m = sm[s]
+        lines.append(
+            f"| {s}x | {r['reports']} | {r['pages']['pages']} | {m['real_s']:.1f} s | {m['bare_s']:.1f} s | "
+            f"{m['vs_bare']:.2f} | {m['hook_s']:.2f} s | {100 * m['hook_share']:.0f}% | "
+            f"{m['hook_per_report_ms']:.0f} ms | {m['rss_mb']['zh']:.0f} / {m['rss_mb']['en']:.0f} MB | "
+            f"{m['bare_rss_mb']['zh']:.0f} / {m['bare_rss_mb']['en']:.0f} MB | {m['warnings']} |")
+    lines += ["", "## Pages and search", "",
+              "| scale | median page | largest page | pages over 150 KB | search index zh (raw / gzip) "
+              "| search index en (raw / gzip) | first query zh (median / max) | first query en (median / max) "
+              "| fetched by a first query zh / en |",
+              "|---|---|---|---|---|---|---|---|---|"]
+    for s, r in by.items():
+        p, sz = r["pages"], r["search"]
+        fq = r.get("first_query")
+        q = (lambda lang: f"{fq[lang]['median_ms']:.0f} / {fq[lang]['max_ms']:.0f} ms") if fq else (lambda lang: "—")
+        fetched = f"{fq['zh']['median_fetched_kb']:.0f} / {fq['en']['median_fetched_kb']:.0f} KB" if fq else "—"
+        lines.append(
+            f"| {s}x | {p['median_kb']:.1f} KB | {p['max_kb']:.1f} KB ({p['largest'][0][0]}) | {p['over_150kb']} | "
+            f"{sz['zh']['raw_kb']:.0f} / {sz['zh']['gz_kb']:.0f} KB | {sz['en']['raw_kb']:.0f} / "
+            f"{sz['en']['gz_kb']:.0f} KB | {q('zh')} | {q('en')} | {fetched} |")
+    lines += ["", "Largest pages at the largest scale: " + ", ".join(
+        f"`{p}` {kb} KB" for p, kb in by[max(by)]["pages"]["largest"]) + "."]
+    if "first_query" in by[max(by)] and by[max(by)]["first_query"]:
+        lines += ["", "First queries at the largest scale (ms, results, KB fetched): " + "; ".join(
+            f"{q['q']} {q['ms']:.0f} ms, {q['results']}, {q['fetched_kb']:.0f} KB"
+            for lang in ("zh", "en") for q in by[max(by)]["first_query"][lang]["queries"]) + "."]
+    # where the hook's time goes
+    names = sorted({n for m in sm.values() for n in m["stages"]})
+    if names:
+        lines += ["", "## Where the hook's time goes (both editions, seconds; per report in brackets)", "",
+                  "| stage | " + " | ".join(f"{s}x" for s in by) + " |", "|---|" + "---|" * len(by)]
+        for n in names:
+            lines.append(f"| {n} | " + " | ".join(
+                f"{sm[s]['stages'].get(n, 0):.2f} ({1000 * sm[s]['stages'].get(n, 0) / by[s]['reports']:.0f} ms)"
+                for s in by) + " |")
+    prev = by.get(max(by)).get("preview")
+    if prev:
+        med = lambda xs, k: statistics.median(x[k] for x in xs)  # noqa: E731
+        lines += ["", f"## Preview of one city at {max(by)}x: `make serve CITY={prev['city']}` "
+                  f"({prev['reports']} reports, Chinese edition)", "",
+                  "| build | as mkdocs serve reports it | as the maintainer waits (from the save) |", "|---|---|---|",
+                  f"| first build | {prev['first']['reported']:.2f} s | {prev['first']['wall']:.2f} s from the command "
+                  "(Python start included) |",
+                  f"| after a seed edit (median of {len(prev['seed'])}) | {med(prev['seed'], 'reported'):.2f} s | "
+                  f"{med(prev['seed'], 'wall'):.2f} s |",
+                  f"| after a PO edit (median of {len(prev['po'])}) | {med(prev['po'], 'reported'):.2f} s | "
+                  f"{med(prev['po'], 'wall'):.2f} s |"]
+    prof = [r for r in results if r.get("profile")]
+    grow_rows = []
+    if len(prof) >= 2:
+        small, large = prof[0], prof[-1]
+        grow_rows = growth((small["reports"], small["profile"]), (large["reports"], large["profile"]))
+        lines += ["", f"## Growth of each function, {small['scale']}x -> {large['scale']}x (profiled Chinese build)",
+                  "", f"Cumulative seconds under cProfile (which slows Python code down several times; the ratios "
+                  f"are what counts) of every project function taking at least 1% of the largest one; growth = "
+                  f"time per report at {large['scale']}x / time per report at {small['scale']}x.", "",
+                  "| function | " + f"{small['scale']}x | {large['scale']}x | growth |", "|---|---|---|---|"]
+        for key, t1, t2, ratio in grow_rows[:15]:
+            lines.append(f"| `{key}` | {t1:.2f} s | {t2:.2f} s | {ratio:.2f}{' **>1.3**' if ratio > 1.3 else ''} |")
+    # targets
+    big, ten = max(by), (10 if 10 in by else min(by))
+    m_big = sm[big]
+    lines += ["", f"## Targets (at {big}x unless stated)", "", "| target | measured | |", "|---|---|---|"]
+    g = m_big["hook_per_report_ms"] / sm[ten]["hook_per_report_ms"]
+    lines.append(f"| hook time per report at {big}x within 1.3x of {ten}x | {g:.2f}x "
+                 f"({sm[ten]['hook_per_report_ms']:.0f} -> {m_big['hook_per_report_ms']:.0f} ms) | {_ok(g <= 1.3)} |")
+    if grow_rows:
+        worst = grow_rows[0]
+        lines.append(f"| no project function grows faster than the reports (profile) | worst `{worst[0]}` "
+                     f"{worst[3]:.2f}x | {_ok(worst[3] <= 1.3)} |")
+    lines.append(f"| hook at most 20% of the build | {100 * m_big['hook_share']:.0f}% | "
+                 f"{_ok(m_big['hook_share'] <= 0.2)} |")
+    lines.append(f"| build at most 1.5x bare | {m_big['vs_bare']:.2f}x | {_ok(m_big['vs_bare'] <= 1.5)} |")
+    mx = max(by[s]["pages"]["max_kb"] for s in by)
+    md = max(by[s]["pages"]["median_kb"] for s in by)
+    lines.append(f"| no page over 150 KB, at every scale | largest {mx:.0f} KB | {_ok(mx <= 150)} |")
+    lines.append(f"| median page at most 60 KB, at every scale | largest median {md:.0f} KB | {_ok(md <= 60)} |")
+    mem = max(m_big["rss_mb"].values())
+    lines.append(f"| peak memory at most 300 MB per edition | {mem:.0f} MB | {_ok(mem <= 300)} |")
+    fq1, fqb = by[min(by)].get("first_query"), by[big].get("first_query")
+    if fq1 and fqb:
+        a = max(fq1[lang]["max_ms"] for lang in ("zh", "en"))
+        b = max(fqb[lang]["max_ms"] for lang in ("zh", "en"))
+        lines.append(f"| first query <= 100 ms at {min(by)}x (slowest query, both editions) | {a:.0f} ms | "
+                     f"{_ok(a <= 100)} |")
+        lines.append(f"| first query <= 150 ms at {big}x (slowest query, both editions) | {b:.0f} ms | "
+                     f"{_ok(b <= 150)} |")
+    if prev:
+        worst = max([prev["first"]["reported"]] + [x["reported"] for x in prev["seed"] + prev["po"]])
+        lines.append(f"| preview of one city: first build and rebuilds <= 2 s (as mkdocs reports them) | "
+                     f"slowest {worst:.2f} s | {_ok(worst <= 2.0)} |")
+    return "\n".join(lines) + "\n"
 
 
 def main() -> None:
-    rows = []
-    results = {}
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--scales", default="1,10,30,100")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--no-browser", action="store_true")
+    ap.add_argument("--no-preview", action="store_true")
+    ap.add_argument("--no-profile", action="store_true")
+    ap.add_argument("--out", default=str(ROOT / "bench"))
+    args = ap.parse_args()
+    scales = [int(s) for s in args.scales.split(",")]
     work = Path(tempfile.mkdtemp(prefix="gwr-bench-"))
+    results = []
     try:
-        for scale in (1, 5, 10):
-            project = make_project(work / f"x{scale}", scale)
-            full = timed_build(project)
-            pipe = pipeline_time(project)
-            pages, per_page = html_stats(project)
-            bare_project = make_project(work / f"bare{scale}", scale)
-            make_bare(bare_project)
-            bare = timed_build(bare_project, "bare.yml")
-            results[scale] = (full, bare, pipe, pages, per_page)
-            rows.append(
-                f"| {scale}x | {len(load_site(project).docs)} | {pages} | {full:.2f} s | {bare:.2f} s | "
-                f"{full / bare:.2f} | {pipe * 1000:.0f} ms | {100 * pipe / full:.1f}% | {per_page / 1024:.1f} KB |"
-            )
-            print(rows[-1], flush=True)
-        latencies = serve_latency(make_project(work / "serve", 1))
+        for scale in scales:
+            print(f"{scale}x ...", flush=True)
+            res = measure(scale, args.runs, work, not args.no_browser,
+                          not args.no_preview and scale == max(scales),
+                          not args.no_profile and scale in (10, max(scales)) and max(scales) > 10)
+            results.append(res)
+            m = summary(res)
+            print(f"  {scale}x: real {m['real_s']:.1f} s, bare {m['bare_s']:.1f} s, ratio {m['vs_bare']:.2f}, "
+                  f"hook {m['hook_s']:.2f} s ({100 * m['hook_share']:.0f}%), peak {m['rss_mb']}, "
+                  f"pages median {res['pages']['median_kb']:.0f} KB max {res['pages']['max_kb']:.0f} KB", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    f1, f10 = results[1][0], results[10][0]
-    p1, p10 = results[1][3], results[10][3]
-    report = "\n".join(
-        [
-            "# Benchmark results",
-            "",
-            f"Machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}. Median of {RUNS} builds each. "
-            "Written by `make bench` (bench/bench.py).",
-            "",
-            "| scale | reports | HTML pages | full build | bare MkDocs + Material | ratio | pipeline | pipeline share | HTML per page |",
-            "|---|---|---|---|---|---|---|---|---|",
-            *rows,
-            "",
-            f"- Growth 1x -> 10x: build time x{f10 / f1:.1f} for pages x{p10 / p1:.1f}.",
-            f"- `mkdocs serve` rebuild after editing data/terms.yml at 1x: "
-            + ", ".join(f"{x:.2f} s" for x in latencies)
-            + f" (median {statistics.median(latencies):.2f} s).",
-            "",
-            "Goals: pipeline <= 5% of build; full build <= 1.2x bare; no superlinear growth beyond Material's "
-            "navigation (navigation.prune is on); serve rebuild <= 2 s at 1x.",
-            "",
-        ]
-    )
-    (ROOT / "bench/RESULTS.md").write_text(report, encoding="utf-8")
+    meta = {"date": time.strftime("%Y-%m-%d"), "runs": args.runs,
+            "machine": f"{os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}"}
+    out = Path(args.out)
+    (out / "results.json").write_text(json.dumps({"meta": meta, "results": results}, indent=1, ensure_ascii=False)
+                                      + "\n", encoding="utf-8")
+    report = write_report(results, meta)
+    (out / "RESULTS.md").write_text(report, encoding="utf-8")
     print(report)
 
 

@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from gwr import crosslink_pages, export, glossary_pages, indicator_pages, pipeline, render, search
+from gwr import crosslink_pages, export, glossary_pages, indicator_pages, pipeline, render, search, timing
 
 log = logging.getLogger("mkdocs.hooks.gwr")
 NAV_MARKER = "gwr:reports"
@@ -32,6 +32,15 @@ _build: dict = {}
 
 
 def on_config(config):
+    timing.reset()
+    with timing.event("on_config"):
+        config = _config(config)
+    if timing.dump_dir():
+        timing.dump_nav(config.nav)
+    return config
+
+
+def _config(config):
     root = Path(config.config_file_path).parent
     try:
         site = pipeline.load_site(root)
@@ -93,6 +102,11 @@ def _relative(src: str, markdown: str) -> str:
 
 
 def on_files(files, config):
+    with timing.event("on_files"):
+        return _files(files, config)
+
+
+def _files(files, config):
     site, urls, eds = _build["site"], _build["urls"], _build["eds"]
     citable = [f.src_uri for f in files.documentation_pages()]  # pages for data/urls.json
     ctx = _build["ctx"]
@@ -122,7 +136,19 @@ def on_files(files, config):
     return files
 
 
+@event_priority(-100)  # after mkdocs-macros: the Markdown that Python-Markdown will convert
+def on_page_markdown(markdown, page, config, files):
+    if timing.dump_dir():
+        timing.dump_page(page.file.src_uri, page.meta, markdown)
+    return markdown
+
+
 def on_page_content(html, page, config, files):
+    with timing.event("on_page_content"):
+        return _page_content(html, page)
+
+
+def _page_content(html, page):
     html = render.fill_slots(html, lambda h: _relative(page.file.src_uri, h))
     # Report pages are indexed from the model; pages marked `search: {exclude: true}` (Material's
     # convention; the glossary, which repeats the reports' terms) are not indexed.
@@ -134,6 +160,12 @@ def on_page_content(html, page, config, files):
 
 @event_priority(-50)  # after other plugins have written their files
 def on_post_build(config):
+    with timing.event("on_post_build"):
+        _post_build(config)
+    timing.write(len(_build["site"].docs))
+
+
+def _post_build(config):
     site = _build["site"]
     lang = _build["lang"]
     terms, synonyms = (site.terms, []) if lang == "zh" else ([], site.synonyms)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from gwr import pipeline, render  # noqa: E402
+from gwr import pipeline, render, timing  # noqa: E402
 
 
 
@@ -27,7 +27,8 @@ def define_env(env):
     @env.macro
     def reports_table() -> str:
         """The registered reports by city and year."""
-        return render.reports_table(_site().docs, lang)
+        with timing.event("macros"):
+            return render.reports_table(_site().docs, lang)
 
     @env.macro
     def report_count() -> int:
@@ -36,5 +37,6 @@ def define_env(env):
     @env.macro
     def sources_detail() -> str:
         """Provenance of every report and the text set aside from each seed."""
-        site = _site()
-        return render.render_sources(site.docs, site.shas, lang)
+        with timing.event("macros"):
+            site = _site()
+            return render.render_sources(site.docs, site.shas, lang)

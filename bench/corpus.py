@@ -1,0 +1,129 @@
+"""A synthetic scaling corpus, derived from whatever reports are registered.
+
+At scale ``k`` every registered report is registered ``k`` times. Copy ``i`` is the same text
+(seed and PO file copied under its new id) moved ``i % YEARS`` years back, in city group
+``i // YEARS``: group 0 is the report's own city, group ``g`` a synthetic city ``<city><g>``
+(``shenzhen3``, 深圳3, "Shenzhen 3"). So a city gathers at most ``YEARS`` copies of each of its
+reports, as real cities gather about one report a year, and larger scales add cities:
+
+====== ========================= ==========================================
+scale  with the two seed reports what it stands for
+====== ========================= ==========================================
+1x     2 reports, 1 city         the site today
+10x    20 reports, 1 city        one city's decade
+30x    60 reports, 3 cities
+100x   200 reports, 10 cities
+====== ========================= ==========================================
+
+The years the text speaks of move with it: every ``20xx年`` of the seed and of the PO file's
+``msgid`` (the same change, so the translations still apply) and every ``20xx`` of the English
+``msgstr``, so that copy ``i`` reviews and plans its own years and year-keyed pages (scorecards,
+theme timelines) fill as they would with real reports. Copies have no ``sha256`` (so a maintainer's edit of a copied seed, as the preview benchmark makes,
+is not a checksum error) and are not ``fully_translated`` unless the original is. Curated
+alignments stay with the original ids, as they would for new reports that nobody has aligned yet.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT = ["mkdocs.yml", "mkdocs.en.yml", "docs", "hooks", "overrides", "data", "seeds"]
+YEARS = 10
+"""Copies of a report per city before the next copy goes to a new synthetic city."""
+
+
+def _copy_tree(dest: Path) -> None:
+    dest.mkdir(parents=True)
+    for name in PROJECT:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / name)
+
+
+def synthetic_entries(registry: list[dict], scale: int) -> list[tuple[dict, dict]]:
+    """(original entry, copy entry) for every report of the scaled corpus, originals first."""
+    out = []
+    for i in range(scale):
+        group, shift = divmod(i, YEARS)
+        for entry in registry:
+            e = dict(entry)
+            city_slug = entry["id"].rsplit(f"-{entry['year']}", 1)[0]
+            rest = entry["id"][len(city_slug) + len(str(entry["year"])) + 1:]
+            year = entry["year"] - shift
+            slug = city_slug if group == 0 else f"{city_slug}{group + 1}"
+            e["id"] = f"{slug}-{year}{rest}"
+            e["year"] = year
+            if i:
+                if group:
+                    e["city"] = f"{entry['city']}{group + 1}"
+                    if entry.get("city_en"):
+                        e["city_en"] = f"{entry['city_en']} {group + 1}"
+                for key in ("title", "title_en", "delivered", "sha256"):
+                    e.pop(key, None)
+                e["file"] = f"seeds/synthetic/{e['id']}{Path(entry['file']).suffix}"
+            out.append((entry, e))
+    return out
+
+
+_ZH_YEAR = re.compile(r"(?<!\d)(20[0-4]\d)(?=年)")
+_EN_YEAR = re.compile(r"(?<![\d.,])(20[0-4]\d)(?![\d,])")
+
+
+def shift_years(text: str, shift: int, pattern: re.Pattern = _ZH_YEAR) -> str:
+    return pattern.sub(lambda m: str(int(m.group(1)) - shift), text) if shift else text
+
+
+def _copy_po(src: Path, dest: Path, shift: int) -> None:
+    import polib
+
+    po = polib.pofile(str(src))
+    for entry in po:
+        entry.msgid = shift_years(entry.msgid, shift)
+        entry.msgstr = shift_years(entry.msgstr, shift, _EN_YEAR)
+        if entry.previous_msgid:
+            entry.previous_msgid = shift_years(entry.previous_msgid, shift)
+    po.save(str(dest))
+
+
+def make_project(dest: Path, scale: int) -> Path:
+    """A copy of the project whose registry holds ``scale`` copies of every registered report."""
+    _copy_tree(dest)
+    registry = yaml.safe_load((ROOT / "data/reports.yml").read_text(encoding="utf-8"))["reports"]
+    reports = []
+    (dest / "seeds/synthetic").mkdir()
+    for orig, copy in synthetic_entries(registry, scale):
+        if copy["id"] != orig["id"]:
+            shift = orig["year"] - copy["year"]
+            text = (ROOT / orig["file"]).read_text(encoding="utf-8")
+            (dest / copy["file"]).write_text(shift_years(text, shift), encoding="utf-8")
+            po = ROOT / "data/translations/en" / f"{orig['id']}.po"
+            if po.exists():
+                _copy_po(po, dest / "data/translations/en" / f"{copy['id']}.po", shift)
+        reports.append(copy)
+    (dest / "data/reports.yml").write_text(
+        yaml.safe_dump({"reports": reports}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return dest
+
+
+def cities(project: Path) -> list[str]:
+    """City slugs of a project's registry, in registry order."""
+    reports = yaml.safe_load((project / "data/reports.yml").read_text(encoding="utf-8"))["reports"]
+    out: list[str] = []
+    for e in reports:
+        slug = e["id"].rsplit(f"-{e['year']}", 1)[0]
+        if slug not in out:
+            out.append(slug)
+    return out
+
+
+if __name__ == "__main__":
+    import sys
+
+    make_project(Path(sys.argv[1]), int(sys.argv[2]))

@@ -1,0 +1,77 @@
+"""The hook's own time inside a build, for ``make bench``.
+
+Every event of the hook runs inside :func:`event`, and the main stages of the pipeline inside
+:func:`stage`; wall-clock seconds accumulate per name. When ``GWR_TIMING`` names a file, the hook
+writes ``{"events": {...}, "stages": {...}, "reports": n}`` there at the end of the build: events add
+up to the hook's time in the build (MkDocs, Material and the other plugins are the rest); stages
+overlap events and show where it goes. Timing costs a clock read per call, so it is always on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from contextlib import contextmanager
+
+EVENTS: dict[str, float] = {}
+STAGES: dict[str, float] = {}
+
+
+def reset() -> None:
+    EVENTS.clear()
+    STAGES.clear()
+
+
+@contextmanager
+def _timed(table: dict[str, float], name: str):
+    t0 = time.perf_counter()
+    try:
+        yield
+    finally:
+        table[name] = table.get(name, 0.0) + time.perf_counter() - t0
+
+
+def event(name: str):
+    """Time one event of the hook (or a macro of the hand-written pages)."""
+    return _timed(EVENTS, name)
+
+
+def stage(name: str):
+    """Time a stage of the pipeline (inside an event)."""
+    return _timed(STAGES, name)
+
+
+def write(reports: int) -> None:
+    path = os.environ.get("GWR_TIMING")
+    if not path:
+        return
+    data = {"events": EVENTS, "stages": STAGES, "total": sum(EVENTS.values()), "reports": reports}
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(data, f, indent=1, sort_keys=True)
+
+
+# --- the bare baseline ---------------------------------------------------------------------------
+
+def dump_dir() -> str | None:
+    """``GWR_BARE_DUMP``: where to copy what the hook hands MkDocs, for the bare baseline of ``make bench``."""
+    return os.environ.get("GWR_BARE_DUMP")
+
+
+def dump_page(src_uri: str, meta: dict, markdown: str) -> None:
+    """One page's Markdown as Python-Markdown receives it (after the hook and macros), with its front matter."""
+    import yaml
+
+    path = os.path.join(dump_dir(), "docs", src_uri)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) if meta else ""
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(f"---\n{front}---\n{markdown}" if front else markdown)
+
+
+def dump_nav(nav: list) -> None:
+    import yaml
+
+    os.makedirs(dump_dir(), exist_ok=True)
+    with open(os.path.join(dump_dir(), "nav.yml"), "w", encoding="utf-8") as f:
+        yaml.safe_dump(nav, f, allow_unicode=True, sort_keys=False)
