@@ -204,4 +204,5 @@ def test_check_command_prints_outline_set_aside_and_warnings():
     assert status == 0 and "gb18030 (detected)" in report and "layout: blank-lines" in report
     assert "     11  part_1  一、2017年工作回顾" in report and "Warnings: 0" in report
     report, status = check_file(ROOT, "tests/fixtures/corpus/shaanxi-2026.txt")
-    assert "Web page breadcrumbs: 政府信息公开" in report and "Photo caption: 省长赵刚作政府工作报告" in report
+    assert "     4-10  Web page breadcrumbs: 首页 / > / 政府信息公开" in report
+    assert "Photo caption: 省长赵刚作政府工作报告" in report

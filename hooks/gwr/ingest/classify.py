@@ -360,4 +360,17 @@ def classify(source: Source, declared: list[tuple[int, int, str]] | None = None)
     first, last = _body_bounds(lines)
     _tail_chrome(lines, last, asides)
     asides.sort(key=lambda a: a.line)
-    return Classified(lines, asides, notes, detect_layout(lines))
+    return Classified(lines, _merge(asides, source), notes, detect_layout(lines))
+
+
+def _merge(asides: list[Aside], source: Source) -> list[Aside]:
+    """Adjacent set-aside lines of one kind (blank lines between them allowed) are one entry."""
+    out: list[Aside] = []
+    for a in asides:
+        prev = out[-1] if out else None
+        if (prev and prev.kind == a.kind and prev.note == a.note and a.kind != "registry"
+                and all(not source.line(n).strip(" \t\u3000>") for n in range(prev.end_line + 1, a.line))):
+            prev.end_line = a.end_line
+        else:
+            out.append(Aside(a.kind, a.line, a.end_line, a.note))
+    return out
