@@ -73,8 +73,15 @@ def on_config(config):
 def _splice_nav(nav: list, markers: dict[str, list]) -> list:
     out = []
     for item in nav:
-        out.extend(markers[item] if isinstance(item, str) and item in markers else [item])
+        out.extend(_nav_html(markers[item]) if isinstance(item, str) and item in markers else [item])
     return out
+
+
+def _nav_html(entries: list) -> list:
+    """Material shows navigation labels as HTML; generated labels (report, part, indicator and theme names
+    from seeds, translations and data files) are text, so they are escaped here, in one place."""
+    return [{render.title_html(label): _nav_html(value) if isinstance(value, list) else value
+             for label, value in entry.items()} if isinstance(entry, dict) else entry for entry in entries]
 
 
 _RAW_LINE = re.compile(r'^<(?:p|ul|aside|div) class="gwr-(?:para|items|xref|empty|aside|salutation)[^\n]*$', re.M)
@@ -128,7 +135,8 @@ def on_page_content(html, page, config, files):
     # convention; the glossary, which repeats the reports' terms) are not indexed.
     excluded = (page.meta.get("search") or {}).get("exclude", False)
     if "gwr_report" not in page.meta and not excluded:
-        _build["pages"].append({"u": page.url, "t": page.title or "", "text": search.html_text(html)})
+        # page.title is HTML to Material (escaped, see render.title_html); the index holds text
+        _build["pages"].append({"u": page.url, "t": search.html_text(page.title or ""), "text": search.html_text(html)})
     return html
 
 
