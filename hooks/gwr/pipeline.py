@@ -72,10 +72,12 @@ def load_site(root: Path, registry: str = REGISTRY) -> Site:
         docs.append(doc)
         shas[meta.id] = sha
         warnings.extend(doc.warnings)
-        trs[meta.id] = translations.load(root, doc, "en")
-        if meta.fully_translated and trs[meta.id].coverage < 1:
-            tr = trs[meta.id]
-            todo = tr.fuzzy + tr.missing
+        trs[meta.id] = tr = translations.load(root, doc, "en")
+        for ctx, line, why in tr.suspicious:
+            warnings.append(ParseWarning(tr.path, line, f"{ctx}: not published: {why}; fix the msgstr, or add "
+                                         f"'#, {translations.CHECKED_FLAG}' to the entry if it is right."))
+        todo = tr.fuzzy + tr.missing
+        if meta.fully_translated and todo:
             warnings.append(ParseWarning(
                 tr.path, 1, f"{meta.id} is marked fully_translated but {len(todo)} entries are fuzzy or missing "
                 f"(first: {', '.join(todo[:3])}); run `make translations`"))
@@ -84,11 +86,7 @@ def load_site(root: Path, registry: str = REGISTRY) -> Site:
     glossary = load_glossary(root)
     terms = sorted(set(load_terms(root)) | {t.zh for t in glossary}, key=lambda s: (-len(s), s))
     matcher = Matcher(glossary)
-    themes = load_themes(root)
-    for th in themes:
-        unknown = [i for i in th.indicators if i not in catalogue.by_id]
-        if unknown:
-            raise RegistryError(f"data/themes.yml: theme {th.id} names unknown indicators: {', '.join(unknown)}")
+    themes = load_themes(root, set(catalogue.by_id))
     curated = load_alignments(root, docs)
     links = (plan_result_links(docs, curated) + block_links(docs, curated, matcher, themes)
              + related(sections_info(docs, matcher, themes)))
