@@ -13,6 +13,7 @@ import functools
 import http.server
 import json
 import os
+import re
 import shutil
 import threading
 from html.parser import HTMLParser
@@ -182,3 +183,22 @@ def test_no_script_runs_and_the_payload_reads_as_text_in_chromium(hostile_server
         assert dialogs == [] and errors == []
     finally:
         ctx.close()
+
+
+def test_control_characters_in_a_seed_never_reach_a_page_raw(tmp_path):
+    """D10: NUL (and STX/ETX, Python-Markdown's placeholder marks) in a seed: no page holds them raw."""
+    from conftest import add_fixture_report, build_ok
+
+    project = copy_project(tmp_path / "p")
+    add_fixture_report(project)
+    seed = project / "seeds/examplecity-2024.txt"
+    text = seed.read_text(encoding="utf-8")
+    text = text.replace("稳住经济大盘。", "稳住经济\x00大盘。").replace("推进城中村改造。", "推进\x02wzxhzdk:0\x03城中村\x07改造。")
+    seed.write_text(text, encoding="utf-8")
+    site = build_ok(project, tmp_path / "site")
+    raw = [f.relative_to(site).as_posix() for f in site.rglob("*") if f.suffix in (".html", ".json", ".xml")
+           and any(b in f.read_bytes() for b in (b"\x00", b"\x02", b"\x03", b"\x07"))]
+    assert raw == []
+    part1, part2 = ((site / f"examplecity/2024/part-{n}/index.html").read_text(encoding="utf-8") for n in (1, 2))
+    # the text around them is kept (the ingest stage may drop them; rendering shows them as U+FFFD)
+    assert re.search("稳住经济\ufffd?大盘", part1) and re.search("推进\ufffd?wzxhzdk:0\ufffd?城中村", part2)
