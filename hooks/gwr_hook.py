@@ -20,9 +20,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
-from gwr import crosslink_pages, export, glossary_pages, indicator_pages, pipeline, render, search
+from gwr import crosslink_pages, export, glossary_pages, idchanges, indicator_pages, pipeline, render, search
 
 log = logging.getLogger("mkdocs.hooks.gwr")
 NAV_MARKER = "gwr:reports"
@@ -110,6 +110,13 @@ def on_files(files, config):
         pages = render.render_report(doc, eds[doc.meta.id], sha, data_path, extra)
         pages[render.figures_src(doc)] = indicator_pages.render_figures_page(ctx, doc)
         citable.append(render.figures_src(doc))
+        # ids whose meaning changed (data/id-changes.yml): notices on their pages, a page for a vanished part
+        for src, html in idchanges.notices(doc, site.changes, _build["lang"]).items():
+            if src in pages:
+                pages[src] += "\n" + render.slot(html) + "\n"
+        for src, markdown in idchanges.tombstone_pages(doc, site.changes, _build["lang"], set(pages)).items():
+            files.append(File.generated(config, src, content=_relative(src, markdown),
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
         for src, markdown in pages.items():
             files.append(File.generated(config, src, content=_relative(src, _slot_html(markdown))))
         en = site.translations.get(doc.meta.id)

@@ -12,6 +12,7 @@ from pathlib import Path
 from . import translations
 from .glossary import Matcher, Term, load_glossary, synonym_groups
 from .glossary_pages import marker
+from .idchanges import Change, load_changes
 from .ids import assign_ids, duplicate_ids
 from .indicators import Catalogue, Figure, ScoreRow, extract, load_catalogue, scorecard
 from .themes import Entry, Link, Theme, block_links, load_alignments, load_themes, plan_result_links, related, \
@@ -44,6 +45,8 @@ class Site:
     """Theme id -> its entries."""
     links: list[Link] = field(default_factory=list)
     """Plan <-> result links (curated sections, parts, paragraphs) and related sections."""
+    changes: list[Change] = field(default_factory=list)
+    """Declared changes of published ids (data/id-changes.yml): redirects and tombstones."""
 
     def edition(self, doc: Document, lang: str) -> Edition:
         mark = marker(self.matcher, lang) if self.matcher and self.glossary else Edition.mark
@@ -90,7 +93,8 @@ def load_site(root: Path, registry: str = REGISTRY) -> Site:
     curated = load_alignments(root, docs)
     links = (plan_result_links(docs, curated) + block_links(docs, curated, matcher, themes)
              + related(sections_info(docs, matcher, themes)))
-    return Site(root=root, docs=docs, shas=shas, terms=terms, translations=trs, warnings=warnings,
+    changes = load_changes(root, docs)
+    return Site(root=root, docs=docs, shas=shas, terms=terms, translations=trs, warnings=warnings, changes=changes,
                 synonyms=synonym_groups(glossary), glossary=glossary, matcher=matcher,
                 catalogue=catalogue, figures=figures, scores=scorecard(figures, catalogue, docs),
                 themes=themes, entries=theme_entries(themes, docs, trs), links=links)
