@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import html as htmllib
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -169,7 +170,8 @@ def test_open_data_matches_pages(site):
     urls = json.loads((site / "data/urls.json").read_text(encoding="utf-8"))["urls"]
     pages = html_pages(site)
     for entry in urls:
-        assert set(entry) == {"id", "report", "kind", "lang", "url", "path"}
+        assert set(entry) == {"id", "report", "kind", "lang", "url", "path", "fp"}
+        assert (entry["fp"] is None) == (entry["kind"] in ("report", "page")), entry
         assert entry["url"] == SITE_URL.rstrip("/") + entry["path"]
         path, _, frag = entry["path"].lstrip("/").partition("#")
         assert path in pages, entry
@@ -183,6 +185,14 @@ def test_open_data_matches_pages(site):
     assert sec["children"][3]["lead"]["zh"] == "着力打造最好最优创新创业生态。"
     registry = json.loads((site / "data/reports.json").read_text(encoding="utf-8"))
     assert [r["id"] for r in registry["reports"]] == ["shenzhen-2025", "shenzhen-2026-summary"]
+    # a fingerprint is that of the Chinese text the reader sees at the address
+    from gwr.ids import fingerprint
+
+    entry = next(u for u in urls if u["lang"] == "en" and u["id"] == "part_2__sec_3__para_4")
+    html = (site / "shenzhen/2025/part-2/index.html").read_text(encoding="utf-8")
+    para = html.split('id="part_2__sec_3__para_4">', 1)[1].split('<span class="gwr-zh" lang="zh">', 1)[1]
+    shown = re.sub(r"<[^>]+>", "", para.split('</span><span class="gwr-en"', 1)[0])
+    assert entry["fp"] == fingerprint(htmllib.unescape(shown)) and len(entry["fp"]) == 16
 
 
 def test_sources_page_lists_provenance(site):
