@@ -202,3 +202,13 @@ def test_control_characters_in_a_seed_never_reach_a_page_raw(tmp_path):
     part1, part2 = ((site / f"examplecity/2024/part-{n}/index.html").read_text(encoding="utf-8") for n in (1, 2))
     # the text around them is kept (the ingest stage may drop them; rendering shows them as U+FFFD)
     assert re.search("稳住经济\ufffd?大盘", part1) and re.search("推进\ufffd?wzxhzdk:0\ufffd?城中村", part2)
+
+
+def test_only_http_urls_become_links():
+    """D2, second line of defence: even if a URL got past the registry, only http(s) is ever linked."""
+    from gwr.render import ext_link
+
+    assert ext_link("javascript:alert(1)") == "javascript:alert(1)"
+    assert ext_link(" javascript:alert(1)").startswith(" javascript") and "<a" not in ext_link("data:text/html,x")
+    assert ext_link("https://example.org/a?b=1&c='d'") == \
+        '<a href="https://example.org/a?b=1&amp;c=&#x27;d&#x27;" rel="nofollow">https://example.org/a?b=1&amp;c=\'d\'</a>'
