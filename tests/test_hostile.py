@@ -160,19 +160,19 @@ def test_no_script_runs_and_the_payload_reads_as_text_in_chromium(hostile_server
     page.on("pageerror", lambda e: errors.append(str(e)))
     try:
         for path in HOSTILE_PAGES:
-            page.goto(hostile_server + path)
-            page.wait_for_load_state("networkidle")
+            page.goto(hostile_server + path, wait_until="load")
             probe = page.evaluate(_PROBE)
             assert probe["injected"] == 0, path
             assert VISIBLE in probe["text"] and "{{ config.site_name }}" in probe["text"], path
         # a part page: title, navigation, header, footer
-        page.goto(hostile_server + "hostile/2024/part-1/")
-        page.wait_for_load_state("networkidle")
+        page.goto(hostile_server + "hostile/2024/part-1/", wait_until="load")
         probe = page.evaluate(_PROBE)
         for where in ("title", "nav", "header", "footer"):
             assert VISIBLE in probe[where], where
         # the glossary tooltip, set by gwr.js from data/glossary.json
-        tip = page.locator('a.gwr-term[href$="#term-hostile-term"]').first.get_attribute("title")
+        term = 'a.gwr-term[href$="#term-hostile-term"]'
+        page.wait_for_function(f"document.querySelector('{term}').title !== ''")
+        tip = page.locator(term).first.get_attribute("title")
         assert tip and "<img src=x onerror=alert(1) data-pwn>" in tip
         # a search result
         page.fill(".gwr-search__input", "onerror")
