@@ -9,12 +9,22 @@
   "use strict";
   var KEY = "gwr-arrived";
 
+  /* Put a note above the target and bring it into view: gwr.js scrolls the target itself to the top (on load
+   * and on hashchange, its listeners run before these), which would hide the note under the header. */
+  function show(note, target) {
+    target.parentNode.insertBefore(note, target);
+    note.hidden = false;
+    note.style.scrollMarginTop = "4rem";
+    if (document.readyState === "complete") note.scrollIntoView({ block: "start" });
+    else window.addEventListener("load", function () { note.scrollIntoView({ block: "start" }); });
+  }
+
   function say(target, text) {
     var p = document.createElement("p");
     p.className = "admonition info gwr-idchange-arrived";
     p.setAttribute("role", "status");
     p.textContent = text;
-    target.parentNode.insertBefore(p, target);
+    show(p, target);
   }
 
   function run() {
@@ -36,13 +46,12 @@
     }
     var arrived = null;
     try { arrived = sessionStorage.getItem(KEY); sessionStorage.removeItem(KEY); } catch (e) { /* no storage */ }
-    if (el && arrived) say(el, arrived);
+    if (!el) return;
+    // forwarded here from an old id: that link meant this text, so no banner about this id's own past
+    if (arrived) return say(el, arrived);
     var notes = document.querySelectorAll(".gwr-idchange[data-gwr-old]");
     for (var i = 0; i < notes.length; i++) {
-      if (notes[i].getAttribute("data-gwr-old") === id && el) {
-        notes[i].hidden = false;
-        el.parentNode.insertBefore(notes[i], el);
-      }
+      if (notes[i].getAttribute("data-gwr-old") === id) show(notes[i], el);
     }
   }
 
