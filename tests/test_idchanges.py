@@ -150,6 +150,9 @@ def test_old_links_land_on_their_text_in_chromium(corrected_site):
             page.wait_for_load_state("load")
             banner = page.locator('.gwr-idchange[data-gwr-old="part_1__sec_2"]')
             assert banner.is_visible() and "before a renumbering" in banner.inner_text()
+            page.wait_for_function("(() => { const r = document.querySelector("
+                                   "'.gwr-idchange[data-gwr-old=\"part_1__sec_2\"]').getBoundingClientRect();"
+                                   " return r.top >= 0 && r.bottom <= innerHeight; })()")  # in view, not scrolled away
             assert banner.locator("a").get_attribute("href").endswith("examplecity/2024/part-1/#part_1__sec_3")
             assert page.evaluate("document.querySelector('.gwr-idchange[data-gwr-old=\"part_1__sec_2\"]')"
                                  ".nextElementSibling.id") == "part_1__sec_2"
