@@ -24,6 +24,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import re
+import types
 import typing
 from pathlib import Path
 from typing import Annotated, Any
@@ -267,7 +268,7 @@ def _unwrap(tp: Any) -> Any:
             tp = typing.get_args(tp)[0]
             continue
         args = [a for a in typing.get_args(tp) if a is not type(None)]
-        if typing.get_origin(tp) in (typing.Union, getattr(__import__("types"), "UnionType", None)) and len(args) == 1:
+        if typing.get_origin(tp) in (typing.Union, types.UnionType) and len(args) == 1:
             tp = args[0]
             continue
         return tp
