@@ -39,7 +39,8 @@ test: $(VENV)/.test-deps
 bench: $(VENV)/.site-deps
 	$(BIN)/python bench/bench.py
 
-# Accept the current set of published URLs as the new snapshot (after review!).
+# Record new URLs and the text fingerprints of declared id changes (data/id-changes.yml);
+# refuses, naming each, while a published id points to different text undeclared (README, When ids shift).
 snapshot: $(VENV)/.test-deps
 	UPDATE_SNAPSHOT=1 $(BIN)/python -m pytest tests/test_urls.py -q
 

@@ -20,9 +20,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
-from gwr import crosslink_pages, export, glossary_pages, indicator_pages, pipeline, render, search, timing
+from gwr import crosslink_pages, export, glossary_pages, idchanges, indicator_pages, pipeline, render, search, timing
 
 log = logging.getLogger("mkdocs.hooks.gwr")
 NAV_MARKER = "gwr:reports"
@@ -82,8 +82,15 @@ def _config(config):
 def _splice_nav(nav: list, markers: dict[str, list]) -> list:
     out = []
     for item in nav:
-        out.extend(markers[item] if isinstance(item, str) and item in markers else [item])
+        out.extend(_nav_html(markers[item]) if isinstance(item, str) and item in markers else [item])
     return out
+
+
+def _nav_html(entries: list) -> list:
+    """Material shows navigation labels as HTML; generated labels (report, part, indicator and theme names
+    from seeds, translations and data files) are text, so they are escaped here, in one place."""
+    return [{render.title_html(label): _nav_html(value) if isinstance(value, list) else value
+             for label, value in entry.items()} if isinstance(entry, dict) else entry for entry in entries]
 
 
 _RAW_LINE = re.compile(r'^<(?:p|ul|aside|div) class="gwr-(?:para|items|xref|empty|aside|salutation)[^\n]*$', re.M)
@@ -117,6 +124,13 @@ def _files(files, config):
         pages = render.render_report(doc, eds[doc.meta.id], sha, data_path, extra)
         pages[render.figures_src(doc)] = indicator_pages.render_figures_page(ctx, doc)
         citable.append(render.figures_src(doc))
+        # ids whose meaning changed (data/id-changes.yml): notices on their pages, a page for a vanished part
+        for src, html in idchanges.notices(doc, site.changes, _build["lang"]).items():
+            if src in pages:
+                pages[src] += "\n" + render.slot(html) + "\n"
+        for src, markdown in idchanges.tombstone_pages(doc, site.changes, _build["lang"], set(pages)).items():
+            files.append(File.generated(config, src, content=_relative(src, markdown),
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
         for src, markdown in pages.items():
             files.append(File.generated(config, src, content=_relative(src, _slot_html(markdown))))
         en = site.translations.get(doc.meta.id)
@@ -154,7 +168,8 @@ def _page_content(html, page):
     # convention; the glossary, which repeats the reports' terms) are not indexed.
     excluded = (page.meta.get("search") or {}).get("exclude", False)
     if "gwr_report" not in page.meta and not excluded:
-        _build["pages"].append({"u": page.url, "t": page.title or "", "text": search.html_text(html)})
+        # page.title is HTML to Material (escaped, see render.title_html); the index holds text
+        _build["pages"].append({"u": page.url, "t": search.html_text(page.title or ""), "text": search.html_text(html)})
     return html
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import html as htmllib
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -169,7 +170,8 @@ def test_open_data_matches_pages(site):
     urls = json.loads((site / "data/urls.json").read_text(encoding="utf-8"))["urls"]
     pages = html_pages(site)
     for entry in urls:
-        assert set(entry) == {"id", "report", "kind", "lang", "url", "path"}
+        assert set(entry) == {"id", "report", "kind", "lang", "url", "path", "fp"}
+        assert (entry["fp"] is None) == (entry["kind"] in ("report", "page")), entry
         assert entry["url"] == SITE_URL.rstrip("/") + entry["path"]
         path, _, frag = entry["path"].lstrip("/").partition("#")
         assert path in pages, entry
@@ -187,6 +189,15 @@ def test_open_data_matches_pages(site):
     assert [r["id"] for r in registry["reports"]] == [m.id for m in load_registry(ROOT)]
     assert {"beijing-2025", "beijing-2026", "shanghai-2025", "shanghai-2026", "suzhou-2025"} <= {
         r["id"] for r in registry["reports"]}
+    # a fingerprint is that of the Chinese text the reader sees at the address
+    from gwr.ids import fingerprint
+
+    entry = next(u for u in urls if u["lang"] == "en" and u["report"] == "shenzhen-2025"
+                 and u["id"] == "part_2__sec_3__para_4")
+    html = (site / "shenzhen/2025/part-2/index.html").read_text(encoding="utf-8")
+    para = html.split('id="part_2__sec_3__para_4">', 1)[1].split('<span class="gwr-zh" lang="zh">', 1)[1]
+    shown = re.sub(r"<[^>]+>", "", para.split('</span><span class="gwr-en"', 1)[0])
+    assert entry["fp"] == fingerprint(htmllib.unescape(shown)) and len(entry["fp"]) == 16
 
 
 def test_sources_page_lists_provenance(site):

@@ -85,7 +85,10 @@ def main(argv: list[str]) -> int:
                 f"{doc.meta.id:28} {lang:4} {len(tr.texts):>5}/{tr.total:<4} {len(tr.fuzzy):>6} {len(tr.missing):>8}"
                 f"  {tr.path}{flag}"
             )
-            if doc.meta.fully_translated and tr.coverage < 1:
+            for ctx, line, why in tr.suspicious:
+                status = 1
+                print(f"  {tr.path}:{line}: {ctx}: not published: {why}")
+            if doc.meta.fully_translated and tr.fuzzy + tr.missing:
                 status = 1
                 print(f"  {doc.meta.id} is marked fully_translated but {len(tr.fuzzy) + len(tr.missing)} entries "
                       f"are fuzzy or missing: {', '.join((tr.fuzzy + tr.missing)[:5])}")

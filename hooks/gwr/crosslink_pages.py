@@ -13,7 +13,7 @@ from .glossary_pages import _node_label
 from .indicator_pages import data_table, figure_text
 from .indicators import Figure, part_context
 from .model import Document, Part, Section
-from .render import ROOT_HREF, Edition, attr, esc, md_esc, part_title, report_title, section_title, slot
+from .render import ROOT_HREF, Edition, attr, esc, front_matter, md_esc, part_title, report_title, section_title, slot
 from .themes import Entry, Link, Theme, previous, whats_new
 
 T = {
@@ -200,8 +200,7 @@ def _plans(doc: Document, year: int) -> bool:
 # --- theme pages ---------------------------------------------------------------------------------
 
 def _fm(title: str) -> str:
-    safe = title.replace("\\", "\\\\").replace('"', '\\"')
-    return f'---\ntitle: "{safe}"\nsearch:\n  exclude: true\n---\n'
+    return front_matter(title, "search:\n  exclude: true\n")
 
 
 def _years(ctx: XContext) -> list[int]:

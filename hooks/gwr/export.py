@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+from .ids import meanings
 from .labels import t
 from .model import Block, Document, Part, Section
 from .render import index_src, note_block, page_of
@@ -188,14 +189,16 @@ def registry_json(docs: list[Document], shas: dict[str, str], urls: Urls) -> str
 
 
 def url_entries(doc: Document, urls: Urls, lang: str) -> list[dict]:
-    """Every citable URL of a report in one edition, in reading order."""
+    """Every citable URL of a report in one edition, in reading order, with the fingerprint (``fp``) of the
+    Chinese text each one points to (:func:`gwr.ids.meanings`)."""
     entries = []
+    fps = meanings(doc)
 
     def add(node_id: str, kind: str):
         rel = node_path(doc, node_id)
         entries.append(
             {"id": node_id, "report": doc.meta.id, "kind": kind, "lang": lang, "url": urls.url(rel, lang),
-             "path": urls.path(rel, lang)}
+             "path": urls.path(rel, lang), "fp": fps.get(node_id)}
         )
 
     add("report", "report")
@@ -227,7 +230,7 @@ def urls_json(docs: list[Document], pages: list[str], urls: Urls) -> str:
     for lang in EDITIONS:
         entries += [
             {"id": page_path(src) or "home", "report": None, "kind": "page", "lang": lang,
-             "url": urls.url(page_path(src), lang), "path": urls.path(page_path(src), lang)}
+             "url": urls.url(page_path(src), lang), "path": urls.path(page_path(src), lang), "fp": None}
             for src in sorted(pages)
         ]
         for doc in docs:

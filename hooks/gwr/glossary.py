@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
-from .registry import RegistryError, load_yaml
+from .datafiles import Schema, Slug, Text, load
 
 CATEGORIES = ("programme", "slogan", "concept", "place", "institution", "event", "measure", "indicator", "industry")
 FILE = "data/glossary.yml"
@@ -37,27 +38,35 @@ class Term:
         return forms
 
 
+class TermEntry(Schema):
+    """One term of ``data/glossary.yml``."""
+
+    id: Slug
+    zh: Text
+    en: Text
+    category: Literal[CATEGORIES]  # type: ignore[valid-type]
+    note_zh: Text
+    note_en: Text
+    variants: list[Text] = []
+
+
+class GlossaryFile(Schema):
+    terms: list[TermEntry] = []
+
+
 def load_glossary(root: Path) -> list[Term]:
-    path = root / FILE
-    if not path.is_file():
+    found = load(root, FILE, GlossaryFile)
+    if found is None:
         return []
-    data = load_yaml(path.read_text(encoding="utf-8"), typed=False) or {}
-    terms, ids, zhs = [], set(), set()
-    for i, entry in enumerate(data.get("terms") or []):
-        where = f"{FILE}: terms[{i}]"
-        missing = [k for k in ("id", "zh", "en", "category", "note_zh", "note_en") if not entry.get(k)]
-        if missing:
-            raise RegistryError(f"{where}: missing key '{missing[0]}'.")
-        if entry["category"] not in CATEGORIES:
-            raise RegistryError(f"{where}.category: unknown category {entry['category']!r}; expected one of "
-                                f"{', '.join(CATEGORIES)}.")
-        if entry["id"] in ids or entry["zh"] in zhs:
-            raise RegistryError(f"{where}: duplicate term {entry['id']!r} / {entry['zh']!r}.")
-        ids.add(entry["id"])
-        zhs.add(entry["zh"])
-        terms.append(Term(id=entry["id"], zh=str(entry["zh"]), en=str(entry["en"]), category=entry["category"],
-                          note_zh=entry["note_zh"], note_en=entry["note_en"],
-                          variants=[str(v) for v in entry.get("variants") or []]))
+    data, file = found
+    terms, ids, zhs = [], {}, {}
+    for i, entry in enumerate(data.terms):
+        for key, value, seen in (("id", entry.id, ids), ("zh", entry.zh, zhs)):
+            if value in seen:
+                file.fail(("terms", i, key), f"duplicate term {value!r} (also terms[{seen[value]}]); merge the two.")
+            seen[value] = i
+        terms.append(Term(id=entry.id, zh=entry.zh, en=entry.en, category=entry.category, note_zh=entry.note_zh,
+                          note_en=entry.note_en, variants=list(entry.variants)))
     return terms
 
 

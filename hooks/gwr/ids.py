@@ -10,13 +10,19 @@ Ids come from the report's own numbering, Akoma Ntoso style:
 * ``preamble__para_1`` and ``closing__para_1`` — before the first part, after the last.
 
 Paragraphs (including highlight lines) and list items are counted separately
-within their container. Because seeds are never edited, positions never shift;
-the URL snapshot test guards that.
+within their container. Seeds are never edited, but an official text can be
+corrected and renumbered: :func:`meanings` fingerprints what each id points to,
+the URL snapshot records it, and a changed meaning must be declared in
+``data/id-changes.yml`` (see :mod:`gwr.idchanges`).
 """
 
 from __future__ import annotations
 
-from .model import Block, Document, Section
+import hashlib
+import re
+import unicodedata
+
+from .model import Block, Document, Part, Section
 
 
 def _number_blocks(prefix: str, blocks: list) -> None:
@@ -76,3 +82,42 @@ def node_ids(doc: Document):
             yield block.id
     for note in doc.notes:
         yield note.id
+
+
+def fingerprint(text: str) -> str:
+    """A short hash of a text, insensitive to Unicode normalisation and whitespace."""
+    norm = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+def meanings(doc: Document) -> dict[str, str]:
+    """Node id -> fingerprint of the Chinese text it points to: what a citation of the id means.
+
+    A part or section means its heading (its first paragraph when it has none), a paragraph or item its text
+    (and detail). The report itself has no fingerprint: its id names the document, whatever its text.
+    """
+
+    def block(b: Block) -> str:
+        return fingerprint(b.text + ("\n" + b.detail if b.detail else ""))
+
+    def head(node: Part | Section, children: list) -> str:
+        first = next((c for c in children if isinstance(c, Block)), None)
+        return fingerprint(node.heading or (first.text if first else ""))
+
+    out: dict[str, str] = {}
+    for b in doc.preamble + doc.closing:
+        out[b.id] = block(b)
+    for part in doc.parts:
+        out[part.id] = head(part, part.children)
+        for child in part.children:
+            if isinstance(child, Section):
+                out[child.id] = head(child, child.blocks)
+                out.update((b.id, block(b)) for b in child.blocks)
+            else:
+                out[child.id] = block(child)
+    for annex in doc.annexes:
+        out[annex.id] = head(annex, annex.blocks)
+        out.update((b.id, block(b)) for b in annex.blocks)
+    for note in doc.notes:
+        out[note.id] = fingerprint(note.term + "\n" + note.text)
+    return out

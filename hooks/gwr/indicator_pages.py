@@ -16,7 +16,7 @@ from .export import Urls, node_path
 from .glossary_pages import _node_label
 from .indicators import CATEGORIES, MAGNITUDE, PCT_TOLERANCE, REL_TOLERANCE, Catalogue, Figure, Indicator, ScoreRow
 from .model import Document
-from .render import ROOT_HREF, attr, esc, md_esc, report_title, slot
+from .render import ROOT_HREF, attr, esc, front_matter, md_esc, report_title, slot
 
 
 
@@ -264,8 +264,7 @@ def scorecard_json(ctx: Context) -> str:
 # --- pages ---------------------------------------------------------------------------------------
 
 def _fm(title: str, extra: str = "") -> str:
-    safe = title.replace("\\", "\\\\").replace('"', '\\"')
-    return f'---\ntitle: "{safe}"\nsearch:\n  exclude: true\n{extra}---\n'
+    return front_matter(title, "search:\n  exclude: true\n" + extra)
 
 
 def rules_text(lang: str) -> list[str]:

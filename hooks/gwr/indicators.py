@@ -26,10 +26,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
 
 from .figures import cn_numeral
 from .model import Document, Section
-from .registry import RegistryError, check_slug, load_yaml
+from .datafiles import Schema, Slug, Text, load
 
 CATALOGUE = "data/indicators.yml"
 MEASURES = ("level", "growth", "share")
@@ -159,31 +162,43 @@ class Catalogue:
         self.pattern = re.compile("|".join(re.escape(a) for a in alts)) if alts else None
 
 
+class IndicatorEntry(Schema):
+    """One indicator of ``data/indicators.yml`` (its header explains the keys)."""
+
+    id: Slug
+    zh: Text
+    en: Text
+    category: Literal[tuple(CATEGORIES)]  # type: ignore[valid-type]
+    subjects: list[Text] = Field(min_length=1)
+    measure: Literal[MEASURES]  # type: ignore[valid-type]
+    unit: Text
+    direction: Literal[DIRECTIONS]  # type: ignore[valid-type]
+    share_of: list[Text] = []
+    headline: bool = False
+    note_zh: Text | None = None
+    note_en: Text | None = None
+
+
+class CatalogueFile(Schema):
+    indicators: list[IndicatorEntry] = []
+
+
 def load_catalogue(root: Path) -> Catalogue:
-    path = Path(root) / CATALOGUE
-    if not path.exists():
+    found = load(root, CATALOGUE, CatalogueFile)
+    if found is None:
         return Catalogue([])
-    data = load_yaml(path.read_text(encoding="utf-8"), typed=True) or {}
-    out, seen = [], set()
-    for n, raw in enumerate(data.get("indicators") or [], 1):
-        where = f"{CATALOGUE}: indicator {n}"
-        if not isinstance(raw, dict):
-            raise RegistryError(f"{where}: expected a mapping")
-        missing = [k for k in ("id", "zh", "en", "category", "subjects", "measure", "unit", "direction") if not raw.get(k)]
-        if missing:
-            raise RegistryError(f"{where}: missing {', '.join(missing)}")
-        iid = check_slug(where, str(raw["id"]), seen)
-        if raw["measure"] not in MEASURES or raw["direction"] not in DIRECTIONS or raw["category"] not in CATEGORIES:
-            raise RegistryError(f"{where} ({iid}): measure must be one of {MEASURES}, direction one of "
-                                f"{DIRECTIONS}, category one of {tuple(CATEGORIES)}")
-        if raw.get("share_of") and raw["unit"] != "%":
-            raise RegistryError(f"{where} ({iid}): share_of needs unit %")
+    data, file = found
+    out, seen = [], {}
+    for n, raw in enumerate(data.indicators):
+        if raw.id in seen:
+            file.fail(("indicators", n, "id"), f"duplicate id {raw.id!r} (also indicators[{seen[raw.id]}]).")
+        seen[raw.id] = n
+        if raw.share_of and raw.unit != "%":
+            file.fail(("indicators", n, "unit"), f"{raw.id}: an indicator with share_of is a share: its unit must be %.")
         out.append(Indicator(
-            id=iid, zh=str(raw["zh"]), en=str(raw["en"]), category=raw["category"],
-            subjects=tuple(str(s) for s in raw["subjects"]), measure=raw["measure"], unit=str(raw["unit"]),
-            direction=raw["direction"], share_of=tuple(str(s) for s in raw.get("share_of") or ()),
-            headline=bool(raw.get("headline")), note_zh=str(raw.get("note_zh") or ""),
-            note_en=str(raw.get("note_en") or ""),
+            id=raw.id, zh=raw.zh, en=raw.en, category=raw.category, subjects=tuple(raw.subjects),
+            measure=raw.measure, unit=raw.unit, direction=raw.direction, share_of=tuple(raw.share_of),
+            headline=raw.headline, note_zh=raw.note_zh or "", note_en=raw.note_en or "",
         ))
     return Catalogue(out)
 

@@ -9,49 +9,77 @@ the Akoma Ntoso pattern (``part_2__sec_3__para_4``) and are assigned by
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Annotated, Literal, Union
+
+from pydantic import Field
+
+from .datafiles import Encoding, HttpUrl, IsoDate, LineRange, Sha256, Text
 
 BlockKind = Literal["paragraph", "highlight", "item"]
 
 
 @dataclass
-class ReportMeta:
-    """One entry of ``data/reports.yml``, validated."""
+class DeclaredLines:
+    """One entry of a report's ``set_aside`` key: source lines that are not the report, and why."""
 
-    id: str
+    __pydantic_config__ = {"extra": "forbid"}
+
+    lines: LineRange
+    """``"3"`` or ``"3-5"``: line numbers as an editor shows them."""
+    reason: Text
+    """Why, shown on /sources/."""
+
+    @property
+    def first_last(self) -> tuple[int, int]:
+        first, _, last = self.lines.partition("-")
+        return int(first), int(last or first)
+
+
+@dataclass
+class ReportMeta:
+    """One entry of ``data/reports.yml``, validated by this very class (see :mod:`gwr.datafiles`).
+
+    A registry key is a field here: adding one is one annotated line (and a row in README, Registry).
+    Keys not listed are errors. Cross-field rules (the year in the id) are in :mod:`gwr.registry`.
+    """
+
+    __pydantic_config__ = {"extra": "forbid"}
+
+    id: Text
     """Permanent id, ``<city>-<year>[-<variant>]``; every URL derives from it."""
-    file: str
+    file: Text
     """Seed path relative to the project root."""
-    city: str
+    city: Text
     """Chinese city name, e.g. 深圳."""
-    year: int
+    year: Annotated[int, Field(ge=1949, le=2100)]
     """The year of the report (the year it was delivered)."""
     kind: Literal["full", "summary"]
-    city_en: str | None = None
-    title: str | None = None
-    title_en: str | None = None
-    delivered: str | None = None
+    city_en: Text | None = None
+    title: Text | None = None
+    title_en: Text | None = None
+    delivered: IsoDate | None = None
     """ISO date the report was delivered."""
-    session: str | None = None
-    session_en: str | None = None
-    speaker: str | None = None
-    speaker_title: str | None = None
-    speaker_en: str | None = None
-    speaker_title_en: str | None = None
-    source_name: str | None = None
-    source_name_en: str | None = None
-    source_url: str | None = None
-    repost_url: str | None = None
-    original_file: str | None = None
-    sha256: str | None = None
-    encoding: str | None = None
+    session: Text | None = None
+    session_en: Text | None = None
+    speaker: Text | None = None
+    speaker_title: Text | None = None
+    speaker_en: Text | None = None
+    speaker_title_en: Text | None = None
+    source_name: Text | None = None
+    source_name_en: Text | None = None
+    source_url: HttpUrl | None = None
+    """Where the text was published: http(s) only (it becomes a link on /sources/)."""
+    repost_url: HttpUrl | None = None
+    original_file: Text | None = None
+    sha256: Sha256 | None = None
+    encoding: Encoding | None = None
     """The seed's encoding when it is not UTF-8 (``gb18030`` also reads GBK); detected when absent."""
-    set_aside: list[dict] | None = None
-    """Line ranges the maintainer declares not part of the report: ``[{lines: "3-5", reason: "…"}]``."""
+    set_aside: list[DeclaredLines] | None = None
+    """Lines the maintainer declares not part of the report: ``[{lines: "3-5", reason: "…"}]``."""
     fully_translated: bool = False
     """Set when every node has a reviewed English translation (English-edition issue)."""
-    index: int = 0
-    """Position in the registry, for error messages."""
+    index: int = field(default=0, init=False)
+    """Position in the registry, for error messages (set by the loader, not a key)."""
 
     @property
     def city_slug(self) -> str:

@@ -560,8 +560,8 @@ def parse_source(meta: ReportMeta, source: Source) -> Document:
 
     declared = []
     for entry in meta.set_aside or []:
-        first, _, last = str(entry["lines"]).partition("-")
-        declared.append((int(first), int(last or first), entry.get("reason", "")))
+        first, last = entry.first_last
+        declared.append((first, last, entry.reason))
     classified = classify(source, declared)
     doc = _Parser(meta, source, classified).parse()
     if not doc.parts:

@@ -12,6 +12,7 @@ from pathlib import Path
 from . import translations
 from .glossary import Matcher, Term, load_glossary, synonym_groups
 from .glossary_pages import marker
+from .idchanges import Change, load_changes
 from .ids import assign_ids, duplicate_ids
 from .indicators import Catalogue, Figure, ScoreRow, extract, load_catalogue, scorecard
 from .themes import Entry, Link, Theme, block_links, load_alignments, load_themes, plan_result_links, related, \
@@ -44,6 +45,8 @@ class Site:
     """Theme id -> its entries."""
     links: list[Link] = field(default_factory=list)
     """Plan <-> result links (curated sections, parts, paragraphs) and related sections."""
+    changes: list[Change] = field(default_factory=list)
+    """Declared changes of published ids (data/id-changes.yml): redirects and tombstones."""
 
     def edition(self, doc: Document, lang: str) -> Edition:
         mark = marker(self.matcher, lang) if self.matcher and self.glossary else Edition.mark
@@ -72,10 +75,12 @@ def load_site(root: Path, registry: str = REGISTRY) -> Site:
         docs.append(doc)
         shas[meta.id] = sha
         warnings.extend(doc.warnings)
-        trs[meta.id] = translations.load(root, doc, "en")
-        if meta.fully_translated and trs[meta.id].coverage < 1:
-            tr = trs[meta.id]
-            todo = tr.fuzzy + tr.missing
+        trs[meta.id] = tr = translations.load(root, doc, "en")
+        for ctx, line, why in tr.suspicious:
+            warnings.append(ParseWarning(tr.path, line, f"{ctx}: not published: {why}; fix the msgstr, or add "
+                                         f"'#, {translations.CHECKED_FLAG}' to the entry if it is right."))
+        todo = tr.fuzzy + tr.missing
+        if meta.fully_translated and todo:
             warnings.append(ParseWarning(
                 tr.path, 1, f"{meta.id} is marked fully_translated but {len(todo)} entries are fuzzy or missing "
                 f"(first: {', '.join(todo[:3])}); run `make translations`"))
@@ -84,15 +89,12 @@ def load_site(root: Path, registry: str = REGISTRY) -> Site:
     glossary = load_glossary(root)
     terms = sorted(set(load_terms(root)) | {t.zh for t in glossary}, key=lambda s: (-len(s), s))
     matcher = Matcher(glossary)
-    themes = load_themes(root)
-    for th in themes:
-        unknown = [i for i in th.indicators if i not in catalogue.by_id]
-        if unknown:
-            raise RegistryError(f"data/themes.yml: theme {th.id} names unknown indicators: {', '.join(unknown)}")
+    themes = load_themes(root, set(catalogue.by_id))
     curated = load_alignments(root, docs)
     links = (plan_result_links(docs, curated) + block_links(docs, curated, matcher, themes)
              + related(sections_info(docs, matcher, themes)))
-    return Site(root=root, docs=docs, shas=shas, terms=terms, translations=trs, warnings=warnings,
+    changes = load_changes(root, docs)
+    return Site(root=root, docs=docs, shas=shas, terms=terms, translations=trs, warnings=warnings, changes=changes,
                 synonyms=synonym_groups(glossary), glossary=glossary, matcher=matcher,
                 catalogue=catalogue, figures=figures, scores=scorecard(figures, catalogue, docs),
                 themes=themes, entries=theme_entries(themes, docs, trs), links=links)

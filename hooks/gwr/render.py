@@ -21,6 +21,7 @@ Pages of a report (``<path>`` is ``shenzhen/2025``):
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Callable
@@ -52,13 +53,49 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _EN_SENTENCE = re.compile(r"^(.+?[.!?])(\s+\S.*)$", re.S)
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+"""Characters that must never reach a page raw: C0/C1 controls (NUL, and STX/ETX, which Python-Markdown uses
+for its own placeholders), lone surrogates and non-characters. The ingest stage normalises seeds; this is
+the last defence, for every text that is written as HTML."""
+
+
+def clean(text: str) -> str:
+    """``text`` with control characters shown as U+FFFD (visible, never raw)."""
+    return _CONTROL.sub("\ufffd", text)
+
+
 def esc(text: str) -> str:
     """Escape text for HTML content."""
-    return html.escape(text, quote=False)
+    return html.escape(_CONTROL.sub("\ufffd", text), quote=False)
 
 
 def attr(text: str) -> str:
-    return html.escape(text, quote=True)
+    """Escape text for an HTML attribute value (always written in double quotes)."""
+    return html.escape(_CONTROL.sub("\ufffd", text), quote=True)
+
+
+def title_html(text: str) -> str:
+    """A page or navigation title: Material inserts titles into ``<title>``, the header, the navigation and the
+    footer without escaping them (they may hold HTML), so every title we hand over is escaped text."""
+    return esc(text)
+
+
+def front_matter(title: str, extra: str = "") -> str:
+    """A page's YAML front matter with its ``title`` (escaped, see :func:`title_html`) and ``extra`` lines.
+
+    JSON is YAML: ``json.dumps`` quotes the title and escapes newlines, so no title can end the front matter."""
+    return f"---\ntitle: {json.dumps(title_html(text=title), ensure_ascii=False)}\n{extra}---\n"
+
+
+_HTTP_URL = re.compile(r"https?://[^\s\"<>`\\]+")
+
+
+def ext_link(url: str) -> str:
+    """A link to an external source. Only an http(s) URL becomes a link (the registry accepts no other);
+    anything else is shown as text, never as a ``javascript:`` or ``data:`` link."""
+    if not _HTTP_URL.fullmatch(url):
+        return esc(url)
+    return f'<a href="{attr(url)}" rel="nofollow">{esc(url)}</a>'
 
 
 def md_esc(text: str) -> str:
@@ -303,8 +340,7 @@ def _blocks_md(blocks: list[Block], ed: Edition) -> list[str]:
 
 
 def _front_matter(title: str, report_id: str) -> str:
-    safe_title = title.replace("\\", "\\\\").replace('"', '\\"')
-    return f'---\ntitle: "{safe_title}"\ngwr_report: {report_id}\n---\n'
+    return front_matter(title, f"gwr_report: {report_id}\n")
 
 
 def _heading(level: int, node_id: str, primary: str, other: str, other_lang: str, missing: bool) -> list[str]:
@@ -384,7 +420,7 @@ def _meta_rows(doc: Document, lang: str, sha256: str, site_data_path: str) -> li
     if source_name or meta.source_url:
         src = esc(source_name or "")
         if meta.source_url:
-            src += f' <a href="{attr(meta.source_url)}" rel="nofollow">{esc(meta.source_url)}</a>'
+            src += " " + ext_link(meta.source_url)
         rows.append((t(lang, "meta.source"), src))
     rows.append((t(lang, "meta.original_file"), f"<code>{esc(meta.original_file or meta.file)}</code>"))
     rows.append((t(lang, "meta.sha256"), f"<code>{sha256}</code>"))
@@ -503,9 +539,9 @@ def render_sources(docs: list[Document], shas: dict[str, str], lang: str) -> str
             (s["source"], esc(source_name or s["unnamed"])),
         ]
         if meta.source_url:
-            rows.append((s["source_url"], f'<a href="{attr(meta.source_url)}" rel="nofollow">{esc(meta.source_url)}</a>'))
+            rows.append((s["source_url"], ext_link(meta.source_url)))
         if meta.repost_url:
-            rows.append((s["repost_url"], f'<a href="{attr(meta.repost_url)}" rel="nofollow">{esc(meta.repost_url)}</a>'))
+            rows.append((s["repost_url"], ext_link(meta.repost_url)))
         table = "".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in rows)
         out.append(f'<table class="gwr-meta"><tbody>{table}</tbody></table>\n')
         if doc.set_aside:

@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from .export import node_path
-from .registry import load_yaml
+from .datafiles import Schema, Text, load
 from .model import Document, Section
 from .render import Edition, en_lead, part_title, report_title, section_title
 
@@ -25,13 +25,14 @@ _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 
 
+class TermsFile(Schema):
+    terms: list[Text] = []
+
+
 def load_terms(root: Path, name: str = "data/terms.yml") -> list[str]:
-    path = root / name
-    if not path.is_file():
-        return []
-    data = load_yaml(path.read_text(encoding="utf-8"), typed=False) or {}
-    terms = data.get("terms") or []
-    return sorted({str(x) for x in terms}, key=lambda s: (-len(s), s))
+    found = load(root, name, TermsFile)
+    terms = found[0].terms if found else []
+    return sorted(set(terms), key=lambda s: (-len(s), s))
 
 
 def html_text(fragment: str) -> str:

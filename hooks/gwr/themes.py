@@ -19,10 +19,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import Field
+
 from .glossary import Matcher
 from .indicators import part_context
 from .model import Block, Document, Part, Section
-from .registry import RegistryError, check_slug, load_yaml
+from .datafiles import Regex, Schema, Slug, Text, load
 
 THEMES = "data/themes.yml"
 ALIGNMENTS = "data/alignments.yml"
@@ -52,26 +54,41 @@ class Theme:
         return min(hits) if hits else -1
 
 
-def load_themes(root: Path) -> list[Theme]:
-    path = Path(root) / THEMES
-    if not path.exists():
+class ThemeEntry(Schema):
+    """One theme of ``data/themes.yml`` (its header explains the keys)."""
+
+    id: Slug
+    zh: Text
+    en: Text
+    description_zh: Text
+    description_en: Text
+    terms: list[Text] = Field(min_length=1)
+    patterns: list[Regex] = []
+    terms_en: list[Text] = []
+    indicators: list[Slug] = []
+
+
+class ThemesFile(Schema):
+    themes: list[ThemeEntry] = []
+
+
+def load_themes(root: Path, indicators: set[str] | None = None) -> list[Theme]:
+    """The themes; ``indicators`` (the catalogue's ids), when given, are the ids a theme may name."""
+    found = load(root, THEMES, ThemesFile)
+    if found is None:
         return []
-    data = load_yaml(path.read_text(encoding="utf-8"), typed=True) or {}
-    out, seen = [], set()
-    for n, raw in enumerate(data.get("themes") or [], 1):
-        where = f"{THEMES}: theme {n}"
-        missing = [k for k in ("id", "zh", "en", "description_zh", "description_en", "terms") if not raw.get(k)]
-        if missing:
-            raise RegistryError(f"{where}: missing {', '.join(missing)}")
-        tid = check_slug(where, str(raw["id"]), seen)
-        try:
-            patterns = tuple(re.compile(p) for p in raw.get("patterns") or ())
-        except re.error as exc:
-            raise RegistryError(f"{where} ({tid}): bad pattern: {exc}") from exc
-        out.append(Theme(tid, str(raw["zh"]), str(raw["en"]), str(raw["description_zh"]),
-                         str(raw["description_en"]), tuple(str(t) for t in raw["terms"]), patterns,
-                         tuple(str(t) for t in raw.get("terms_en") or ()),
-                         tuple(str(i) for i in raw.get("indicators") or ())))
+    data, file = found
+    out, seen = [], {}
+    for n, raw in enumerate(data.themes):
+        if raw.id in seen:
+            file.fail(("themes", n, "id"), f"duplicate id {raw.id!r} (also themes[{seen[raw.id]}]).")
+        seen[raw.id] = n
+        for k, ind in enumerate(raw.indicators):
+            if indicators is not None and ind not in indicators:
+                file.fail(("themes", n, "indicators", k), f"unknown indicator {ind!r}; use an id of "
+                          "data/indicators.yml.")
+        out.append(Theme(raw.id, raw.zh, raw.en, raw.description_zh, raw.description_en, tuple(raw.terms),
+                         tuple(re.compile(p) for p in raw.patterns), tuple(raw.terms_en), tuple(raw.indicators)))
     return out
 
 
@@ -233,27 +250,46 @@ class Link:
     ``terms`` (computed from shared terms and themes)."""
 
 
+class AlignmentLink(Schema):
+    plan: Text
+    """A section (or part) id of the plan report."""
+    result: list[Text] = []
+    """Section (or part) ids of the result report; empty: the later report reviews nothing of it."""
+
+
+class Alignment(Schema):
+    plan: Text
+    """The report that plans year N (its registry id)."""
+    result: Text
+    """The report that reviews year N."""
+    links: list[AlignmentLink] = []
+
+
+class AlignmentsFile(Schema):
+    alignments: list[Alignment] = []
+
+
 def load_alignments(root: Path, docs: list[Document]) -> list[dict]:
-    path = Path(root) / ALIGNMENTS
-    if not path.exists():
+    found = load(root, ALIGNMENTS, AlignmentsFile)
+    if found is None:
         return []
-    data = load_yaml(path.read_text(encoding="utf-8"), typed=True) or {}
+    data, file = found
     by_id = {d.meta.id: d for d in docs}
     out = []
-    for n, raw in enumerate(data.get("alignments") or [], 1):
-        where = f"{ALIGNMENTS}: alignment {n}"
-        plan, result = by_id.get(raw.get("plan")), by_id.get(raw.get("result"))
+    for n, raw in enumerate(data.alignments):
+        plan, result = by_id.get(raw.plan), by_id.get(raw.result)
         if plan is None or result is None:
             continue  # a report not (yet) in the registry: nothing to link
         ids_plan = {s.id for p in plan.parts for s in p.sections} | {p.id for p in plan.parts}
         ids_result = {s.id for p in result.parts for s in p.sections} | {p.id for p in result.parts}
-        for link in raw.get("links") or []:
-            if link.get("plan") not in ids_plan:
-                raise RegistryError(f"{where}: {plan.meta.id} has no section {link.get('plan')!r}")
-            for r in link.get("result") or []:
+        for k, link in enumerate(raw.links):
+            if link.plan not in ids_plan:
+                file.fail(("alignments", n, "links", k, "plan"), f"{plan.meta.id} has no section {link.plan!r}.")
+            for j, r in enumerate(link.result):
                 if r not in ids_result:
-                    raise RegistryError(f"{where}: {result.meta.id} has no section {r!r}")
-        out.append({"plan": plan.meta.id, "result": result.meta.id, "links": raw.get("links") or []})
+                    file.fail(("alignments", n, "links", k, "result", j), f"{result.meta.id} has no section {r!r}.")
+        out.append({"plan": plan.meta.id, "result": result.meta.id,
+                    "links": [{"plan": link.plan, "result": list(link.result)} for link in raw.links]})
     return out
 
 

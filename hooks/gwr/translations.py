@@ -6,6 +6,11 @@ Chinese source; source locations are ``#:`` comments. A translation is applied
 only when it is not fuzzy, not empty, and its ``msgid`` is exactly the current
 source (so a changed source never silently reuses an old translation).
 
+A PO file is checked line by line before it is read (:func:`check_po`): an unterminated string or a stray
+line stops the build with the file and line. An English text that looks broken (far shorter than the
+Chinese, cut mid-sentence, a figure lost: :func:`suspicious`) is not published; it is a warning with the
+file and line, so the strict build stops. A reviewer who judges it right adds the flag ``#, gwr-checked``.
+
 ``python -m gwr translations`` (``make translations``) creates and updates the
 files: new nodes get empty entries, entries whose source changed become fuzzy
 with the previous source kept (``#| msgid``), removed nodes become obsolete;
@@ -14,11 +19,14 @@ then it prints coverage per report. Files are rewritten only when they change.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
 
+from .datafiles import RegistryError
+from .figures import missing_figures
 from .model import Document, Section
 
 LANGS = ("en",)
@@ -40,6 +48,8 @@ class Translation:
     total: int = 0
     fuzzy: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    suspicious: list[tuple[str, int, str]] = field(default_factory=list)
+    """(msgctxt, line, why) of entries withheld because they look broken (see :func:`suspicious`)."""
     path: str = ""
 
     def get(self, ctx: str) -> str | None:
@@ -94,19 +104,129 @@ def po_path(root: Path, report_id: str, lang: str) -> Path:
     return root / "data" / "translations" / lang / f"{report_id}.po"
 
 
+# --- reading PO files: strict syntax, then polib ----------------------------------------------------
+
+_PO_STRING = r'"(?:[^"\\\x00-\x08\x0b-\x1f]|\\[\\"ntrabfv])*"'
+_PO_LINE = re.compile(rf"(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?{_PO_STRING}[ \t]*")
+
+
+def check_po(rel: str, text: str) -> None:
+    """Every line of a PO file is blank, a comment, or a keyword or continuation line holding one complete
+    string. polib accepts more (an unterminated string is cut at the end of its line, silently), so the
+    file is checked first; the message names the line and says what to fix."""
+    for n, line in enumerate(text.split("\n"), 1):
+        body = line.rstrip("\r")
+        if body.startswith(("#~", "#|")):  # obsolete (#~) and previous (#|, #~|) entries hold PO lines too
+            body = re.sub(r"^#~?\|?[ \t]*", "", body)
+            if not body:
+                continue
+        elif not body.strip() or body.startswith("#"):
+            continue
+        if _PO_LINE.fullmatch(body):
+            continue
+        quotes = re.sub(r"\\.", "", body).count('"')
+        if quotes % 2:
+            why = "a string is not closed: end it with a double quote (a quote inside the text is written \\\")"
+        elif quotes > 2 and re.fullmatch(r'(?:msg\w+(?:\[\d+\])?[ \t]+)?".*"[ \t]*', body):
+            why = 'a double quote inside the text must be written \\"'
+        elif re.search(r'\\[^\\"ntrabfv]', body):
+            why = "unknown escape sequence: write a backslash as \\\\"
+        elif re.search(r"[\x00-\x08\x0b-\x1f]", body):
+            why = "a control character in a string: remove it"
+        else:
+            why = ("not a PO line: expected msgctxt, msgid or msgstr followed by a quoted string, a quoted "
+                   "continuation line, a comment (#) or a blank line")
+        raise RegistryError(f"{rel}:{n}: {why}; the line reads: {line[:80]!r}")
+
+
+def read_po(root: Path, rel: str) -> list[polib.POEntry]:
+    """The entries (not obsolete) of a PO file, after :func:`check_po`; one entry per msgctxt."""
+    path = root / rel
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise RegistryError(f"{rel}: not UTF-8 text (byte {exc.start}); save the file as UTF-8.") from exc
+    check_po(rel, text)
+    try:
+        po = polib.pofile(text, wrapwidth=0)
+    except (OSError, ValueError) as exc:  # polib reports syntax errors as OSError("Syntax error in po file (line N)")
+        m = re.search(r"line (\d+)", str(exc))
+        raise RegistryError(f"{rel}{':' + m.group(1) if m else ''}: not a valid PO file ({exc}); compare the entry "
+                            "with its neighbours (msgctxt, msgid, msgstr, each with a quoted string).") from exc
+    entries, seen = [], {}
+    lines = text.split("\n")
+    for e in po:
+        if e.obsolete:
+            continue
+        # polib's linenum is the entry's first line (a comment); messages point at its msgstr
+        e.linenum = next((n for n in range(e.linenum, len(lines) + 1) if lines[n - 1].startswith("msgstr")), e.linenum)
+        if e.msgctxt in seen:
+            raise RegistryError(f"{rel}:{e.linenum}: a second entry for msgctxt {e.msgctxt!r} (the first is on line "
+                                f"{seen[e.msgctxt]}); keep one of them.")
+        seen[e.msgctxt] = e.linenum
+        entries.append(e)
+    return entries
+
+
+# --- suspicious translations -------------------------------------------------------------------------
+
+CHECKED_FLAG = "gwr-checked"
+"""A PO flag (``#, gwr-checked``) by which a reviewer publishes an entry that a check below flags."""
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_ZH_FINAL = "。！？；："
+_EN_FINAL = re.compile(r"[.!?;:…][\"”’')\]]*$")
+_DANGLING = re.compile(r"\b(?:and|or|of|the|a|an|to|for|in|with|by|on|at|from|as|that|which|its|their)$", re.I)
+MIN_HAN = 4
+MIN_LENGTH_RATIO = 1.0
+"""An English text is too short when it has fewer characters than MIN_LENGTH_RATIO x the Chinese source's
+weighted length (Han characters count 1, other characters 0.5), for sources of at least MIN_HAN Han
+characters. Measured on the 186 reviewed entries of the seeds: the lowest ratio is 2.4 (a four-character
+heading), 3.8 for sources of 10 Han characters or more, the median about 5; so no real translation comes
+near 1.0, and a translation cut to less than a third of its length does."""
+
+
+def suspicious(zh: str, en: str) -> str | None:
+    """Why an English text looks broken (truncated, cut mid-sentence, a number lost), or None.
+
+    Conservative by design: none of these fires on the reviewed translations of the seeds
+    (tests/test_po.py runs them on every entry)."""
+    han = len(_HAN.findall(zh))
+    other = len(re.sub(r"\s", "", zh)) - han
+    text = en.strip()
+    if not text:
+        return "the English is blank"
+    if han >= MIN_HAN and len(text) < MIN_LENGTH_RATIO * (han + 0.5 * other):
+        return (f"the English ({len(text)} characters) is far shorter than the Chinese ({han} Han characters) "
+                "(truncated?)")
+    if zh.rstrip()[-1:] in _ZH_FINAL and not _EN_FINAL.search(text):
+        return "the Chinese ends a sentence but the English stops mid-sentence (truncated?)"
+    if _DANGLING.search(text) or text[-1] in ",-–(“‘[":
+        return f"the English ends with {text.split()[-1]!r} (truncated?)"
+    for a, b in (("“", "”"), ("(", ")"), ("[", "]")):
+        if text.count(a) != text.count(b):
+            return f"unbalanced {a}{b} in the English (truncated?)"
+    lost = missing_figures(zh, en)
+    if lost:
+        return f"the English does not state {', '.join(lost)} (figures must survive translation with their value)"
+    return None
+
+
 def load(root: Path, doc: Document, lang: str) -> Translation:
     path = po_path(root, doc.meta.id, lang)
     srcs = sources(doc)
-    tr = Translation(lang=lang, total=len(srcs), path=str(path.relative_to(root)))
+    rel = str(path.relative_to(root))
+    tr = Translation(lang=lang, total=len(srcs), path=rel)
     entries = {}
     if path.is_file():
-        entries = {e.msgctxt: e for e in polib.pofile(str(path), wrapwidth=0) if not e.obsolete}
+        entries = {e.msgctxt: e for e in read_po(root, rel)}
     for src in srcs:
         entry = entries.get(src.ctx)
         if entry is None or not entry.msgstr:
             tr.missing.append(src.ctx)
         elif entry.fuzzy or entry.msgid != src.text:
             tr.fuzzy.append(src.ctx)
+        elif CHECKED_FLAG not in entry.flags and (why := suspicious(src.text, entry.msgstr)):
+            tr.suspicious.append((src.ctx, entry.linenum, why))
         else:
             tr.texts[src.ctx] = entry.msgstr
     return tr
