@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import build, copy_project
+from conftest import ROOT, build, copy_project
 
 
 def _break_sha(p):
@@ -67,6 +67,13 @@ def _append(rel, text):
 PO = "data/translations/en/shenzhen-2026-summary.po"
 PO_LINE = 'msgstr "High-quality development achieved fruitful results in 2025"'
 
+# Where the registry and glossary stand today (the messages name positions in them).
+_REG = (ROOT / "data/reports.yml").read_text(encoding="utf-8").splitlines()
+_REG_LINES = len(_REG)
+_N_REPORTS = sum(1 for ln in _REG if ln.startswith("  - id: "))
+_KIND_LINE = _REG.index("    kind: summary") + 1
+_N_TERMS = sum(1 for ln in (ROOT / "data/glossary.yml").read_text(encoding="utf-8").splitlines() if ln.startswith("- id: "))
+
 CASES = {
     "sha256 mismatch": (_break_sha, ["seeds/shenzhen-2026-summary.txt", "sha256 mismatch", "reports[1].sha256"]),
     "missing file": (_missing_file, ["data/reports.yml", "reports[1].file", "not found"]),
@@ -90,14 +97,15 @@ CASES = {
     "unknown registry key": (_edit("data/reports.yml", "    kind: summary\n", "    kind: summary\n    encodng: gbk\n"),
                              ["data/reports.yml:36:", "reports[1].encodng", "unknown key 'encodng'", "allowed keys are"]),
     "registry entry of the wrong type": (_append("data/reports.yml", "  - shenzhen-2027\n"),
-                                         ["data/reports.yml:43:", "reports[2]", "expected a mapping"]),
+                                         [f"data/reports.yml:{_REG_LINES + 1}:", f"reports[{_N_REPORTS}]",
+                                          "expected a mapping"]),
     "duplicate key": (_edit("data/reports.yml", "    kind: summary\n", "    kind: summary\n    kind: full\n"),
-                      ["data/reports.yml:36:", "duplicate key 'kind' (first on line 35)"]),
+                      [f"data/reports.yml:{_KIND_LINE + 1}:", f"duplicate key 'kind' (first on line {_KIND_LINE})"]),
     # D3: every data file, malformed YAML and an entry of the wrong type
     "glossary yaml": (_edit("data/glossary.yml", "  zh: 百千万工程\n", "  zh: [百千万工程\n"),
                       ["data/glossary.yml:", "not valid YAML"]),
     "glossary type": (_append("data/glossary.yml", "- just a string\n"),
-                      ["data/glossary.yml:", "terms[488]", "expected a mapping"]),
+                      ["data/glossary.yml:", f"terms[{_N_TERMS}]", "expected a mapping"]),
     "glossary category": (_edit("data/glossary.yml", "  category: programme\n", "  category: programmes\n"),
                           ["data/glossary.yml:15:", "terms[0].category", "unknown category 'programmes'", "programme"]),
     "indicators yaml": (_edit("data/indicators.yml", "  subjects: [地区生产总值, 经济总量, GDP]\n",

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from gwr.checks import placement
 from gwr.ids import assign_ids
 from gwr.ingest import DecodeError, decode, normalise
-from gwr.model import ReportMeta
+from gwr.model import DeclaredLines, ReportMeta
 from gwr.parser import ParseError, parse_source
 
 HEAD = "2024年示例市政府工作报告\n\n——2024年1月20日在示例市第十届人民代表大会第三次会议上\n\n示例市市长 张三\n\n各位代表：\n\n"
@@ -55,7 +55,9 @@ def test_line_numbers_survive_inline_breaks():
 def test_control_characters_never_reach_the_text():
     doc, _ = parse(HEAD + "一、2023年工作回顾\n\n过去一年，\x00成绩显著。\n\n" + PLAN)
     assert all("\x00" not in b.text for b in doc.body_blocks())
-    assert any("control character" in m and m.startswith("11:") for m in messages(doc))
+    assert messages(doc) == [] and [(a.kind, a.line) for a in doc.set_aside] == [("control", 11)]
+    doc, _ = parse(HEAD + "一、2023年工作回顾\n\n" + "过\x00去" * 50 + "\n\n" + PLAN)  # UTF-16 read as UTF-8?
+    assert any(m.startswith("11: 50 control characters") for m in messages(doc))
 
 
 def test_gbk_is_detected_or_declared_and_the_checksum_is_of_the_bytes():
@@ -126,7 +128,7 @@ def test_registry_set_aside_lines():
     text = "某某网站 · 专题页\n\n" + HEAD + "一、2023年工作回顾\n\n过去一年，成绩显著。\n\n" + PLAN
     doc, _ = parse(text)
     assert any(m.startswith("1: text before 各位代表") for m in messages(doc))
-    doc, _ = parse(text, set_aside=[{"lines": "1", "reason": "专题页标题"}])
+    doc, _ = parse(text, set_aside=[DeclaredLines("1", "专题页标题")])
     assert messages(doc) == [] and (doc.set_aside[0].kind, doc.set_aside[0].note) == ("registry", "专题页标题")
 
 

@@ -91,15 +91,21 @@ def check(doc: Document, source: Source) -> list[ParseWarning]:
     def warn(line: int, message: str) -> None:
         found.append(ParseWarning(file, line, message))
 
-    for no, n in sorted(source.removed.items()):
-        warn(no, f"{n} control character(s) removed from this line (NUL or similar); check the file's encoding")
+    removed = sum(source.removed.values())
+    if removed > max(20, sum(len(ln) for ln in source.lines) // 200):
+        first = min(source.removed)
+        warn(first, f"{removed} control characters (NUL or similar) removed from the text: check the file's encoding "
+             "(UTF-16 without a byte-order mark?)")
     for part in doc.parts:
-        if len(part.heading) > PART_HEADING_WARN:
-            warn(part.line, f"part heading of {len(part.heading)} characters: check that the lines after the part "
+        # Han characters are what a heading that swallowed paragraphs is made of
+        n = len(HAN.findall(part.heading))
+        if n > PART_HEADING_WARN:
+            warn(part.line, f"part heading of {n} characters: check that the lines after the part "
                  "line were not joined into it (a text with one paragraph per line?)")
         for sec in part.sections:
-            if len(sec.heading) > SECTION_HEADING_WARN:
-                warn(sec.line, f"section heading of {len(sec.heading)} characters: check where the heading ends")
+            n = len(HAN.findall(sec.heading))
+            if n > SECTION_HEADING_WARN:
+                warn(sec.line, f"section heading of {n} characters: check where the heading ends")
     sizes = [sum(len(t) for _, _, t in _part_texts(p)) for p in doc.parts]
     total = sum(sizes)
     if len(doc.parts) >= 2 and total:

@@ -36,6 +36,7 @@ LABELS = {
         "aside.related": ("相关报道链接", "网页在文末列出的相关报道，不是报告原文。"),
         "aside.licence": ("许可或版权说明", "转载网站的许可或版权声明，不是报告原文。"),
         "aside.duplicate": ("重复的文字", "原始文件把同一段文字印了两次；保留第一次出现的文字，此处为重复。"),
+        "aside.control": ("控制字符", "原始文件此行含有不可见的控制字符（如NUL），已从正文中去除；其余文字照录。"),
         "aside.registry": ("维护者标注的非正文内容", "维护者在登记表中说明这些行不属于报告正文。"),
         "aside.repeated-title": ("重复的标题", "转载页面重复印出了报告标题。"),
         "aside.link-list": ("转载者添加的链接", "转载网页添加的链接列表，不是报告原文。"),
@@ -98,6 +99,8 @@ LABELS = {
                           "part of the report."),
         "aside.duplicate": ("Repeated text", "The file prints the same text twice; the first occurrence is kept and "
                             "this repetition is set aside."),
+        "aside.control": ("Control characters", "This line of the file holds invisible control characters (such as "
+                          "NUL); they were removed from the text, which is otherwise given as published."),
         "aside.registry": ("Declared not part of the report", "The maintainer declared these lines not part of the "
                            "report in the registry."),
         "aside.repeated-title": ("Repeated title", "The reposted page printed the report's title twice."),

@@ -172,7 +172,7 @@ class FrontMatter:
 
 SetAsideKind = Literal[
     "repeated-title", "repeated-front", "link-list", "resolution", "footer", "column-header", "page-marker",
-    "quoted", "chrome", "breadcrumb", "metadata", "caption", "related", "licence", "duplicate", "registry",
+    "quoted", "chrome", "breadcrumb", "metadata", "caption", "related", "licence", "duplicate", "registry", "control",
 ]
 
 

@@ -95,6 +95,9 @@ class _Parser:
         for a in classified.asides:
             text = "\n".join(source.line(n).strip() for n in range(a.line, a.end_line + 1) if source.line(n).strip())
             self.doc.set_aside.append(SetAside(a.kind, text, a.line, a.end_line, a.note))
+        for no, n in sorted(source.removed.items()):
+            # a stray control character is dropped from the text and listed, never published
+            self.doc.set_aside.append(SetAside("control", f"{n} × U+0000–U+001F", no, no))
         if classified.notes:
             self._notes(classified)
         if classified.notes and classified.notes.annex:
