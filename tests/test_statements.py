@@ -707,3 +707,11 @@ def test_other_reports_recall(site):
     assert _recall(site, OTHER_REPORTS) == []
     assert {e[0] for e in OTHER_REPORTS} == {"beijing-2025", "beijing-2026", "shanghai-2025", "shanghai-2026",
                                              "suzhou-2025"}
+
+
+def test_every_catalogued_indicator_occurs_in_a_report_or_a_fixture(site, figures):
+    """No indicator is catalogued for nothing: each one has statements on the site, or in a corpus fixture (the
+    national report's balance of payments, Hailaer's registered unemployment), and its page says which."""
+    on_site = {f.indicator for f in site.figures if f.indicator}
+    in_fixtures = {f.indicator for rid in FIXTURES for f in figures[rid] if f.indicator}
+    assert [i.id for i in site.catalogue.indicators if i.id not in on_site | in_fixtures] == []

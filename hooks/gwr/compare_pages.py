@@ -9,10 +9,10 @@ result and the scorecard status.
 
 from __future__ import annotations
 
-from .indicator_pages import (Context, _cell, _csv, _fm, _num, data_table, en_number, figure_text)
+from .indicator_pages import Context, _cell, _csv, _fm, _num, data_table, figure_text
 from .indicators import Figure, Indicator
 from .model import Document, ReportMeta
-from .render import ROOT_HREF, attr, esc, md_esc, report_title, slot
+from .render import ROOT_HREF, attr, esc, md_esc, slot
 
 CORE = ("gdp-growth", "budget-revenue-growth", "budget-revenue", "cpi", "new-jobs", "unemployment",
         "registered-unemployment")
@@ -24,7 +24,7 @@ T = {
         "main": "主要目标", "shared": "两个以上城市共有的其他目标", "five_year": "五年规划目标（{period}）",
         "prev": "{year}年实绩", "none": "—", "not_set": "未提出", "summary": "（摘要）", "download": "下载",
         "intro": ("{year}年各城市政府工作报告提出的目标，按指标并列。每个数值带原文的修饰语（左右、以上、力争……），"
-                  "点击即打开原文所在段落（鼠标悬停可见原句）；数值下方是同一报告所述上一年（{prev}年）的实绩。"
+                  "点击即打开原文所在段落（鼠标悬停可见原句）；数值下方是上一年（{prev}年）的实绩，取自同一报告，同一报告未提及时取自最早提及它的报告。"
                   "“未提出”表示该城市的报告没有以数字或文字提出这一目标。每张表都可下载为 CSV。"),
         "intro_index": ("各城市同一年的目标并列对照：地区生产总值增速、一般公共预算收入、居民消费价格、就业、失业率，"
                         "以及两个以上城市共有的其他目标。每个数值链接到原文句子。目标与下一年结果的对照见"
@@ -40,8 +40,8 @@ T = {
         "intro": ("The targets each city's government work report sets for {year}, side by side by indicator. Each "
                   "value carries its qualifier as printed (about, at least, strive for …) and opens the paragraph it "
                   "is in (hover to see the Chinese sentence); below it, the previous year's ({prev}) result as the "
-                  "same report states it. \"Not set\" means that city's report sets no such target, in figures or "
-                  "in words. Every table downloads as CSV."),
+                  "same report states it, or else the earliest report that does. \"Not set\" means that city's "
+                  "report sets no such target, in figures or in words. Every table downloads as CSV."),
         "intro_index": ("The targets of the cities for the same year side by side: GDP growth, budget revenue, the CPI, "
                         "jobs, unemployment, and every other target two or more cities share. Every value links to "
                         "its sentence. Targets are set against the next year's results in "
@@ -313,4 +313,4 @@ def files(ctx: Context) -> dict[str, str]:
     return out
 
 
-__all__ = ["files", "nav", "is_national", "compare_years", "tables", "panel_csv", "en_number"]
+__all__ = ["files", "nav", "is_national", "compare_years", "tables", "panel_csv"]
