@@ -22,7 +22,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from gwr import crosslink_pages, export, glossary_pages, idchanges, indicator_pages, pipeline, render, search, timing
+from gwr import (compare_pages, crosslink_pages, export, glossary_pages, idchanges, indicator_pages, pipeline, render,
+                 search, timing)
 
 log = logging.getLogger("mkdocs.hooks.gwr")
 NAV_MARKER = "gwr:reports"
@@ -73,7 +74,7 @@ def _config(config):
         eds[doc.meta.id].notes = crosslink_pages.notes(xctx, doc)
     config.nav = _splice_nav(config.nav or [], {
         NAV_MARKER: render.nav(site.docs, lang, eds),
-        INDICATORS_MARKER: indicator_pages.nav(ctx),
+        INDICATORS_MARKER: indicator_pages.nav(ctx) + compare_pages.nav(ctx),
         THEMES_MARKER: crosslink_pages.nav(xctx),
     })
     return config
@@ -141,7 +142,7 @@ def _files(files, config):
         page = glossary_pages.render_glossary(site.glossary, site.docs, site.matcher, _build["lang"])
         files.append(File.generated(config, "glossary.md", content=page))
         files.append(File.generated(config, "data/glossary.json", content=glossary_pages.glossary_json(site.glossary)))
-    generated = {**indicator_pages.files(ctx), **crosslink_pages.files(_build["xctx"])}
+    generated = {**indicator_pages.files(ctx), **compare_pages.files(ctx), **crosslink_pages.files(_build["xctx"])}
     citable.extend(src for src in generated if src.endswith(".md"))
     for src, content in generated.items():
         files.append(File.generated(config, src, content=_relative(src, content) if src.endswith(".md") else content))

@@ -45,8 +45,10 @@ def test_every_value_is_verbatim_in_its_quote_and_the_quote_in_the_report(site, 
             texts[(doc.meta.id, b.id)] = b.text + "\n" + (b.detail or "")
     rows = _rows(site) + _rows(site, "data/figures.csv")
     assert len(rows) > 400
-    bad = [r for r in rows if r["value"] not in r["quote"]
-           or not re.search(re.escape(r["value"]) + "(多|余)?" + re.escape(r["unit"]), r["quote"])
+    # a figure as printed (4.5%-5%, 8000多场, 两位数) or a target in words is verbatim in its sentence
+    bad = [r for r in rows if (r["printed"] not in r["quote"] if r["printed"] else
+                               r["value"] not in r["quote"]
+                               or not re.search(re.escape(r["value"]) + "(多|余)?" + re.escape(r["unit"]), r["quote"]))
            or r["quote"] not in texts[(r["report"], r["node"])]]
     assert bad == []
 
@@ -111,16 +113,40 @@ def test_seed_statements_have_the_right_year_and_kind(site, report, indicator, y
     assert found[0]["comparator"] == comparator
 
 
+# (report, part) -> (year, kind) of every figure in it; parts on a five-year plan are checked paragraph by paragraph
+PARTS = {
+    ("shenzhen-2025", "part_1"): (2024, "actual"), ("shenzhen-2025", "part_2"): (2025, "target"),
+    ("shenzhen-2026-summary", "part_1"): (2025, "actual"), ("shenzhen-2026-summary", "part_2"): (2030, "target"),
+    ("shenzhen-2026-summary", "part_3"): (2026, "target"),
+    ("beijing-2025", "part_1"): (2024, "actual"), ("beijing-2025", "part_2"): (2025, "target"),
+    ("beijing-2026", "part_1"): (2025, "actual"), ("beijing-2026", "part_3"): (2026, "target"),
+    ("shanghai-2025", "part_1"): (2024, "actual"), ("shanghai-2025", "part_2"): (2025, "target"),
+    ("shanghai-2025", "part_3"): (2025, "target"),  # 三、全面提升政府治理现代化水平 continues the plan
+    ("shanghai-2026", "part_1"): (2025, "actual"), ("shanghai-2026", "part_3"): (2026, "target"),
+    ("shanghai-2026", "part_4"): (2026, "target"),
+    ("suzhou-2025", "part_1"): (2024, "actual"), ("suzhou-2025", "part_2"): (2025, "target"),
+    ("suzhou-2025", "part_3"): (2025, "target"),
+}
+# paragraphs of the parts on the five-year plans: the 十四五 review gives results of 2021-2025, the rest targets
+FIVE_YEAR = {("beijing-2026", "part_2"): {f"part_2__para_{n}": "2021-2025" for n in range(1, 7)},
+             ("shanghai-2026", "part_2"): {"part_2__para_2": "2021-2025"}}
+
+
 def test_years_and_kinds_follow_the_parts(site):
     """Review parts give last year's results, plan parts this year's targets, the 15th FYP part 2030."""
-    expected = {("shenzhen-2025", "part_1"): (2024, "actual"), ("shenzhen-2025", "part_2"): (2025, "target"),
-                ("shenzhen-2026-summary", "part_1"): (2025, "actual"),
-                ("shenzhen-2026-summary", "part_2"): (2030, "target"),
-                ("shenzhen-2026-summary", "part_3"): (2026, "target")}
-    wrong = [r for r in _rows(site, "data/figures.csv")
-             if (int(r["year"]), r["kind"]) != expected[(r["report"], r["node"].split("__")[0])]]
+    wrong = []
+    for r in _rows(site, "data/figures.csv"):
+        part = (r["report"], r["node"].split("__")[0])
+        if part in FIVE_YEAR:
+            past = FIVE_YEAR[part].get(r["node"].split("__")[0] + "__" + r["node"].split("__")[1])
+            ok = (r["kind"], r["period"]) == ("actual", past) if past else (
+                r["kind"] == "target" and (r["period"] == "2026-2030" or r["year"] in ("2030", "2035")))
+            if not ok:
+                wrong.append(r)
+        elif (r["year"] and int(r["year"]), r["kind"]) != PARTS[part] and not re.search(r"到\d{4}年", r["quote"]):
+            wrong.append(r)
     assert wrong == []
-    seen = {(int(r["year"]), r["kind"]) for r in _rows(site)}
+    seen = {(int(r["year"]), r["kind"]) for r in _rows(site) if r["year"]}
     assert {(2024, "actual"), (2025, "target"), (2025, "actual"), (2026, "target"), (2030, "target")} <= seen
 
 
@@ -180,6 +206,8 @@ def test_scorecard_rules():
     cat = load_catalogue(ROOT)
     up, down = cat.by_id["gdp-growth"], cat.by_id["pm25"]
     assert judge(_fig("5.5", comparator="≈"), _fig("5.4"), up) == "met"      # 5.5%左右 vs 5.4%
+    assert judge(_fig("5.5", comparator="≈"), _fig("5.3"), up) == "met"
+    assert judge(_fig("5.5", comparator="≈"), _fig("5.0"), up) == "missed"   # nearer to the 5% step: not “about 5.5%”
     assert judge(_fig("5.5", comparator="≈"), _fig("4.9"), up) == "missed"
     assert judge(_fig("5.5"), _fig("5.4"), up) == "missed"                   # a plain target is a floor
     assert judge(_fig("5.5"), _fig("5.5"), up) == "met"
@@ -188,7 +216,88 @@ def test_scorecard_rules():
     assert judge(_fig("97.5", comparator="≥"), _fig("97.5"), up) == "met"
     assert judge(_fig("1", "万亿元", ">", "元"), _fig("1", "万亿元", ">", "元"), up) == "met"  # both "over 1"
     assert judge(_fig("5.5", comparator="≤"), _fig("5.6"), cat.by_id["unemployment"]) == "missed"
-    assert judge(_fig("2", comparator="≈"), _fig("0.1"), cat.by_id["cpi"]) == "met"  # CPI: a ceiling
+    cpi = cat.by_id["cpi"]
+    assert judge(_fig("2", comparator="≈"), _fig("0.1"), cpi) == "met"      # CPI: a ceiling …
+    assert judge(_fig("2", comparator="≈"), _fig("2.0"), cpi) == "met"
+    assert judge(_fig("2", comparator="≈"), _fig("2.1"), cpi) == "missed"   # … that 左右 does not raise
+    assert judge(_fig("2", comparator="≈"), _fig("2.5"), cpi) == "missed"
+    rng = _fig("4.5", comparator="range")
+    rng.value_high, rng.base_high = "5", 5.0
+    assert judge(rng, _fig("4.6"), up) == "met" and judge(rng, _fig("4.4"), up) == "missed"
+
+
+def test_scorecard_rules_for_targets_in_words():
+    cat = load_catalogue(ROOT)
+    income = cat.by_id["income-growth"]
+    step = _fig("0", comparator="")
+    step.value, step.rule, step.vs = "", "in-step", "gdp-growth"
+    assert judge(step, _fig("5.2"), income, _fig("5.4")) == "met"      # within 0.25 points of GDP growth
+    assert judge(step, _fig("4.4"), income, _fig("5.4")) == "missed"
+    fall = _fig("0", comparator="")
+    fall.value, fall.rule = "", "decline"
+    result = _fig("3.1")
+    result.measure = "decline"
+    assert judge(fall, result, cat.by_id["energy-intensity"]) == "met"
+
+
+def test_rules_text_states_what_the_code_does():
+    from gwr.indicator_pages import rules_text
+    from gwr.indicators import PCT_TOLERANCE, REL_TOLERANCE
+
+    zh, en = "\n".join(rules_text("zh")), "\n".join(rules_text("en"))
+    assert PCT_TOLERANCE == 0.25 and REL_TOLERANCE == 0.05
+    assert "0.25个百分点" in zh and "5%" in zh and "上限" in zh and "2.1%即为未完成" in zh
+    assert "0.25 percentage points" in en and "ceiling" in en and "missed by 2.1%" in en
+    assert "5.0%为未完成" in zh and "missed by 5.0%" in en
+    cpi = load_catalogue(ROOT).by_id["cpi"]
+    assert "不放宽" in cpi.note_zh and "does not raise" in cpi.note_en
+
+
+# status of each headline target for 2025, by city, as a reader of the 2026 reports finds it
+STATUS_2025 = {
+    ("北京", "gdp-growth"): "met", ("北京", "budget-revenue-growth"): "met", ("北京", "unemployment"): "met",
+    ("北京", "cpi"): "no-result",  # 居民消费价格总体平稳: no figure
+    ("北京", "income-growth"): "missed",  # 4.4% against GDP growth of 5.4%
+    ("北京", "binding-targets"): "words", ("北京", "new-jobs"): "no-result",
+    ("上海", "gdp-growth"): "met", ("上海", "budget-revenue-growth"): "missed",  # 1.5% against 2%
+    ("上海", "rd-intensity"): "met", ("上海", "unemployment"): "met", ("上海", "income-growth"): "missed",
+    ("上海", "cpi"): "met", ("上海", "new-jobs"): "met", ("上海", "binding-targets"): "words",
+    ("深圳", "gdp-growth"): "met", ("深圳", "budget-revenue-growth"): "met", ("深圳", "cpi"): "summary",
+    ("深圳", "new-jobs"): "summary", ("深圳", "income-growth"): "summary",
+    ("苏州", "gdp-growth"): "no-report", ("苏州", "new-jobs"): "no-report",
+}
+
+
+def test_scorecard_statuses_for_2025(site):
+    rows = _rows(site, "data/scorecard.csv")
+    got = {(r["city"], r["indicator"]): r["status"] for r in rows if r["year"] == "2025"
+           and (r["city"], r["indicator"]) in STATUS_2025}
+    assert got == STATUS_2025
+    # every target has a result or a reason; later targets are not due
+    assert all(r["status"] in ("met", "missed", "unclear") or r["reason_en"] for r in rows)
+    assert {r["status"] for r in rows if r["year"] in ("2026", "2030") or r["period"] == "2026-2030"} == {"not-due"}
+    bj = _find(rows, city="北京", year=2025, indicator="gdp-growth")[0]
+    assert (bj["target_value"], bj["target_qualifier"], bj["result_value"], bj["result_report"]) == \
+        ("5", "左右+努力争取更好结果", "5.4", "beijing-2026")
+    inc = _find(rows, city="北京", year=2025, indicator="income-growth")[0]
+    assert (inc["rule"], inc["result_value"], inc["vs_indicator"], inc["vs_value"]) == \
+        ("in-step", "4.4", "gdp-growth", "5.4")
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_beijing_scorecard_shows_promise_and_result(site, prefix):
+    page = load(site, prefix + "scorecards/2025/")
+    assert {"city-beijing", "city-shanghai", "city-shenzhen", "rules"} <= page.ids
+    raw = (site / prefix / "scorecards/2025/index.html").read_text(encoding="utf-8")
+    bj = raw[raw.index('id="city-beijing"'):raw.index('id="city-shanghai"')]
+    assert "beijing/2025/part-2/#part_2__para_3" in bj and "beijing/2026/part-1/#part_1__para_2" in bj
+    assert ("2026年1月25日" if not prefix else "25 January 2026") in bj
+    assert ("未报告结果" if not prefix else "not reported") in bj
+    sz = raw[raw.index('id="city-shenzhen"'):raw.index('id="city-beijing"')]
+    assert ("摘要" if not prefix else "summary") in sz
+    card26 = load(site, prefix + "scorecards/2026/").text
+    assert ("尚未到期" if not prefix else "not due yet") in card26
+    assert ("尚无结果报告" if not prefix else "no result reported") not in card26
 
 
 def test_seed_scorecard(site):
@@ -198,7 +307,7 @@ def test_seed_scorecard(site):
     assert gdp["result_url"].endswith("shenzhen/2026-summary/part-1/#part_1__para_1")
     rev = _find(rows, year=2025, indicator="budget-revenue-growth")[0]
     assert (rev["status"], rev["result_value"]) == ("met", "6.4")
-    assert _find(rows, year=2025, indicator="cpi")[0]["status"] == "no-result"
+    assert _find(rows, city="深圳", year=2025, indicator="cpi")[0]["status"] == "summary"  # not in the summary
     targets = [r for r in _rows(site) if r["kind"] == "target"]
     assert len(rows) == len(targets)
     data = json.loads((site / "data/scorecard.json").read_text(encoding="utf-8"))
@@ -241,13 +350,17 @@ def test_figures_page_highlights_exactly_the_figures(site, model):
     for doc in model.docs:
         raw = (site / doc.meta.path / "figures/index.html").read_text(encoding="utf-8")
         marks = [re.sub(r"<[^>]+>", "", m) for m in re.findall(r"<mark>(.*?)</mark>", raw)]
-        expected, seen = [], set()
+        expected, seen, end = [], set(), {}
         for f in model.figures:
-            if f.report == doc.meta.id and (f.node, f.field, f.start) not in seen:
+            where = (f.node, f.field, f.quote_start)
+            if f.report == doc.meta.id and (f.node, f.field, f.start) not in seen and f.start >= end.get(where, 0):
                 seen.add((f.node, f.field, f.start))
+                end[where] = f.end  # a span inside another (two targets in words sharing 进一步下降) is not marked twice
                 expected.append(f.quote[f.start - f.quote_start:f.end - f.quote_start])
         assert marks == expected
-        assert all(re.fullmatch(r"\d+(?:\.\d+)?(万亿|亿|万)?(多|余)?\D*", m) for m in marks)
+        words = {f.printed for f in model.figures if f.report == doc.meta.id and not f.value}  # targets in words
+        assert all(re.fullmatch(r"\d+(?:\.\d+)?(万亿|亿|万)?(多|余)?\D*?([-—]\d+(?:\.\d+)?\D*)?|两位数", m)
+                   or m in words for m in marks), marks
 
 
 @pytest.mark.parametrize("lo, hi", [(0, 5.0), (0, 3.68), (0, 1.05), (-2.3, 6.1), (0, 0), (0, 2236.6), (0.5, 0.5),

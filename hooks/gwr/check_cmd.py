@@ -73,7 +73,8 @@ def check_file(root: Path, file: str, kind: str = "full", encoding: str | None =
     figs = [fig for fig in extract(doc, cat) if fig.indicator and cat.by_id[fig.indicator].headline]
     for fig in figs:
         ind = cat.by_id[fig.indicator]
-        out.append(f"  {fig.year or '?'} {fig.kind or '?':7} {ind.zh:14} {fig.comparator}{fig.value}{fig.unit} "
+        value = (f"{fig.comparator}{fig.printed or fig.value + fig.unit}" if fig.value else fig.printed)
+        out.append(f"  {fig.when or '?':9} {fig.kind or '?':7} {ind.zh:14} {value} "
                    f"{fig.qualifier}{' (力争)' if fig.aspirational else ''}  #{fig.node}")
     if not figs:
         out.append("  (none found)")

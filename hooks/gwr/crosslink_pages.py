@@ -11,8 +11,8 @@ import json
 from .export import Urls, node_path
 from .glossary_pages import _node_label
 from .indicator_pages import data_table, figure_text
-from .indicators import Figure, part_context
-from .model import Document, Part, Section
+from .indicators import Figure, part_context, part_infos
+from .model import Document, Part, ReportMeta, Section
 from .render import ROOT_HREF, Edition, attr, esc, front_matter, md_esc, part_title, report_title, section_title, slot
 from .themes import Entry, Link, Theme, previous, whats_new
 
@@ -31,6 +31,7 @@ T = {
         "whats_new": "与上一份报告相比", "scorecard": "{year}年目标完成情况", "covers": "涉及年份",
         "delivered": "报告日期", "session": "会议", "review": "回顾{year}年", "plan": "安排{year}年",
         "horizon": "展望至{year}年", "no_prev": "本站没有此城市更早的报告，无从比较。",
+        "all_cities": "全部城市", "read_for": "按城市阅读",
     },
     "en": {
         "themes": "Themes", "timeline": "Timeline of the reports", "next": "What happened next",
@@ -48,6 +49,7 @@ T = {
         "scorecard": "Targets for {year}: results", "covers": "Years covered", "delivered": "Delivered",
         "session": "Session", "review": "review of {year}", "plan": "plan for {year}", "horizon": "goals to {year}",
         "no_prev": "This site has no earlier report of this city to compare with.",
+        "all_cities": "All cities", "read_for": "Read for one city",
     },
 }
 
@@ -71,6 +73,8 @@ class XContext:
         self.catalogue = catalogue
         self.multi_city = len({d.meta.city for d in docs}) > 1
         self.phrase_cache: dict = {}
+        self.infos: dict = {}
+        """Report id -> its parts' year, kind and period (``gwr.indicators.part_infos``), computed once."""
         self.by_src: dict[tuple[str, str], list[Link]] = {}
         for link in links:
             self.by_src.setdefault(link.src, []).append(link)
@@ -203,9 +207,9 @@ def _fm(title: str) -> str:
     return front_matter(title, "search:\n  exclude: true\n")
 
 
-def _years(ctx: XContext) -> list[int]:
+def _years(ctx: XContext, docs: list[Document] | None = None) -> list[int]:
     ys = set()
-    for doc in ctx.order:
+    for doc in (ctx.order if docs is None else docs):
         for p in doc.parts:
             y, k = part_context(doc, p.heading)
             if y is not None and k:
@@ -225,40 +229,80 @@ def _entry_li(ctx: XContext, e: Entry) -> str:
             f'<a class="gwr-src" href="{attr(ctx.href(doc, e.node.id))}">{esc(where)}</a></li>')
 
 
-def render_theme(ctx: XContext, theme: Theme) -> str:
+def _cities(ctx: XContext) -> list[ReportMeta]:
+    """One registry entry per city (the first), in registry order."""
+    seen: dict[str, ReportMeta] = {}
+    for doc in ctx.order:
+        seen.setdefault(doc.meta.city, doc.meta)
+    return list(seen.values())
+
+
+def _city_name(ctx: XContext, meta: ReportMeta) -> str:
+    return meta.city if ctx.lang == "zh" else (meta.city_en or meta.city)
+
+
+def render_theme(ctx: XContext, theme: Theme, city: str | None = None) -> str:
+    """A theme year by year, for all cities or for one (``city`` = the city's slug)."""
     zh = ctx.lang == "zh"
-    out = [_fm(f"{theme.name(ctx.lang)} · {ctx.t('themes')}"), f"# {md_esc(theme.name(ctx.lang))} {{#theme}}\n"]
+    cities = _cities(ctx)
+    one = next((m for m in cities if m.city_slug == city), None)
+    name = theme.name(ctx.lang) + (f" · {_city_name(ctx, one)}" if one else "")
+    out = [_fm(f"{name} · {ctx.t('themes')}"), f"# {md_esc(name)} {{#theme}}\n"]
     out.append(f'<p class="gwr-altname" lang="{"en" if zh else "zh"}">{esc(theme.en if zh else theme.zh)}</p>\n')
     out.append(md_esc(theme.description_zh if zh else theme.description_en) + "\n")
-    entries = ctx.entries[theme.id]
-    for year in _years(ctx):
+    if ctx.multi_city:
+        up = "../" if one else ""
+        links = [f'<a href="{up}{attr(m.city_slug)}/">{esc(_city_name(ctx, m))}</a>' for m in cities]
+        links.insert(0, f'<a href="{up or "./"}">{esc(ctx.t("all_cities"))}</a>')
+        out.append(f'<p class="gwr-cities">{esc(ctx.t("read_for"))}: {" · ".join(links)}</p>\n')
+    entries = [e for e in ctx.entries[theme.id] if one is None or e.node.doc.meta.city == one.city]
+    order = {m.city: n for n, m in enumerate(cities)}
+    entries.sort(key=lambda e: order[e.node.doc.meta.city])  # stable: reading order within a city
+    docs = [d for d in ctx.order if one is None or d.meta.city == one.city]
+    for year in _years(ctx, docs):
         out.append(f"## {year} {{#y{year}}}\n")
         for mode in ("planned", "done"):
             es = [e for e in entries if e.node.year == year and e.node.mode == mode]
             out.append(f'<p class="gwr-tl-label">{esc(ctx.t(mode))}</p>\n')
             if es:
                 out.append(slot('<ul class="gwr-timeline">' + "".join(_entry_li(ctx, e) for e in es) + "</ul>") + "\n")
-            else:
-                kind = "target" if mode == "planned" else "actual"
-                src = [d for d in ctx.order if any(part_context(d, p.heading) == (year, kind) for p in d.parts)]
+            kind = "target" if mode == "planned" else "actual"
+            gaps = []
+            for m in ([one] if one else cities):
+                if any(e.node.doc.meta.city == m.city for e in es):
+                    continue
+                src = [d for d in docs if d.meta.city == m.city and _covers(ctx, d, year, kind)]
                 if src:
-                    msg = ctx.t("no_plan_entry" if mode == "planned" else "no_result_entry",
-                                report=ctx.report_label(src[0]), year=year)
-                else:
-                    msg = ctx.t("no_plan_report" if mode == "planned" else "no_result_report", year=year)
+                    gaps.append(ctx.t("no_plan_entry" if mode == "planned" else "no_result_entry",
+                                      report=ctx.report_label(src[0]), year=year))
+                elif one:
+                    gaps.append(ctx.t("no_plan_report" if mode == "planned" else "no_result_report", year=year))
+            if not es and not gaps:
+                gaps.append(ctx.t("no_plan_report" if mode == "planned" else "no_result_report", year=year))
+            for msg in gaps:
                 out.append(f'<p class="gwr-empty">{esc(msg)}</p>\n')
-        figs = [f for f in ctx.figures if f.indicator in theme.indicators and f.year == year and f.kind]
+        figs = [f for f in ctx.figures if f.indicator in theme.indicators and f.year == year and f.kind
+                and f.value and f.basis == "year" and (one is None or f.city == one.city)]
         if figs:
             cells = []
             for f in figs:
                 ind = ctx.catalogue.by_id[f.indicator]
                 kind = ("目标" if f.kind == "target" else "实绩") if zh else f.kind.replace("actual", "result")
-                cells.append(f'<li><a href="{ROOT_HREF}indicators/{ind.id}/">{esc(ind.name(ctx.lang))}</a> '
+                who = ctx.report_label(ctx.docs[f.report]) + " · " if ctx.multi_city and one is None else ""
+                cells.append(f'<li>{esc(who)}<a href="{ROOT_HREF}indicators/{ind.id}/">{esc(ind.name(ctx.lang))}</a> '
                              f'({esc(kind)}): <a href="{attr(ROOT_HREF + node_path(ctx.docs[f.report], f.node))}">'
                              f'{esc(figure_text(f, ctx.lang))}</a></li>')
             out.append(f'<p class="gwr-tl-label">{esc(ctx.t("indicators"))}</p>\n'
                        f'<ul class="gwr-timeline gwr-tl-figs">{"".join(cells)}</ul>\n')
     return "\n".join(out)
+
+
+def _covers(ctx: XContext, doc: Document, year: int, kind: str) -> bool:
+    """Does the report have a review (``actual``) or plan (``target``) part for the year?"""
+    infos = ctx.infos.get(doc.meta.id)
+    if infos is None:
+        infos = ctx.infos[doc.meta.id] = part_infos(doc)
+    return any((i.year, i.kind) == (year, kind) and i.period is None for i in infos)
 
 
 def render_themes_index(ctx: XContext) -> str:
@@ -401,7 +445,15 @@ def themes_json(ctx: XContext) -> str:
 def nav(ctx: XContext) -> list:
     if not ctx.themes:
         return [{ctx.t("timeline"): "timeline.md"}]
-    return [{ctx.t("themes"): ["themes/index.md"] + [{th.name(ctx.lang): f"themes/{th.id}.md"} for th in ctx.themes]
+    cities = _cities(ctx) if ctx.multi_city else []
+
+    def entry(th: Theme):
+        if not cities:
+            return {th.name(ctx.lang): f"themes/{th.id}/index.md"}
+        return {th.name(ctx.lang): [f"themes/{th.id}/index.md"]
+                + [{_city_name(ctx, m): f"themes/{th.id}/{m.city_slug}.md"} for m in cities]}
+
+    return [{ctx.t("themes"): ["themes/index.md"] + [entry(th) for th in ctx.themes]
              + [{ctx.t("timeline"): "timeline.md"}]}]
 
 
@@ -409,7 +461,10 @@ def files(ctx: XContext) -> dict[str, str]:
     out = {"timeline.md": render_reports_timeline(ctx), "data/crosslinks.json": crosslinks_json(ctx)}
     if ctx.themes:
         out["themes/index.md"] = render_themes_index(ctx)
+        cities = _cities(ctx) if ctx.multi_city else []
         for th in ctx.themes:
-            out[f"themes/{th.id}.md"] = render_theme(ctx, th)
+            out[f"themes/{th.id}/index.md"] = render_theme(ctx, th)
+            for m in cities:
+                out[f"themes/{th.id}/{m.city_slug}.md"] = render_theme(ctx, th, m.city_slug)
         out["data/themes.json"] = themes_json(ctx)
     return out

@@ -14,43 +14,58 @@ from decimal import Decimal
 
 from .export import Urls, node_path
 from .glossary_pages import _node_label
-from .indicators import CATEGORIES, MAGNITUDE, PCT_TOLERANCE, REL_TOLERANCE, Catalogue, Figure, Indicator, ScoreRow
+from .indicators import (BEFORE_WORDS, CATEGORIES, MAGNITUDE, PCT_TOLERANCE, REL_TOLERANCE, STATUSES, Catalogue, Figure,
+                         Indicator, ScoreRow)
 from .model import Document
 from .render import ROOT_HREF, attr, esc, front_matter, md_esc, report_title, slot
 
-
-
 COLUMNS = ["report", "city", "year", "kind", "indicator", "name_zh", "name_en", "value", "unit", "comparator",
-           "quote", "url", "qualifier", "aspirational", "value_base", "unit_base", "measure", "node", "url_en"]
+           "quote", "url", "qualifier", "aspirational", "value_base", "unit_base", "measure", "node", "url_en",
+           "period", "basis", "value_high", "stretch", "printed", "rule"]
 SCORE_COLUMNS = ["city", "year", "indicator", "name_zh", "name_en", "direction", "target_report", "target_value",
                  "target_unit", "target_comparator", "target_qualifier", "aspirational", "target_quote", "target_url",
                  "result_report", "result_value", "result_unit", "result_comparator", "result_quote", "result_url",
-                 "status"]
+                 "status", "period", "basis", "target_value_high", "stretch", "target_printed", "rule",
+                 "vs_indicator", "vs_value", "vs_url", "reviewer_report", "reason_zh", "reason_en"]
 FIGURE_COLUMNS = ["report", "city", "year", "kind", "value", "unit", "comparator", "qualifier", "value_base",
-                  "unit_base", "indicator", "quote", "node", "url", "url_en"]
+                  "unit_base", "indicator", "quote", "node", "url", "url_en", "period", "basis", "value_high",
+                  "printed"]
 
 T = {
     "zh": {
         "indicators": "指标", "scorecards": "目标完成情况", "figures": "全部数字", "actual": "实绩", "target": "目标",
         "year": "年份", "status": "完成情况", "indicator": "指标", "unit": "单位", "direction": "方向",
         "up": "越高越好", "down": "越低越好", "latest_target": "最近目标", "latest_actual": "最近实绩",
-        "statements": "陈述", "none": "—", "met": "完成", "missed": "未完成", "no-result": "尚无结果报告",
-        "unclear": "无法判断", "source": "原文", "report": "报告", "quote": "原文（数字高亮）",
+        "statements": "陈述", "none": "—", "met": "完成", "missed": "未完成", "no-result": "未报告结果",
+        "unclear": "无法判断", "words": "文字目标", "not-due": "尚未到期", "summary": "摘要未提及",
+        "no-report": "报告未收录", "source": "原文", "report": "报告", "quote": "原文（数字高亮）",
         "download": "下载", "aspirational": "力争", "category": "类别", "where": "位置",
         "main": "主要目标与完成情况", "targets_set": "本报告提出的目标", "results_reported": "本报告报告的实绩",
         "vs_target": "对照目标", "no_target": "无对应目标", "all_figures": "本报告全部数字",
         "other": "未编目", "chart": "图表", "by_year": "逐年目标与实绩",
         "chart_caption": "图：{name}。实心圆为实绩，空心方块为目标；点击数据点可打开原文段落。图表的文字版即上表。",
         "not_found": "本站收录的报告中尚未出现此指标。",
-        "n_met": "完成 {met} 项，未完成 {missed} 项，尚无结果报告 {none} 项。",
         "target_year": "{year}年目标", "result_in": "结果见",
+        "why.not-due": "尚未到期：{when}年的结果要到之后的报告才会公布。",
+        "why.summary": "之后的文本（{report}）是摘要，没有提到这项结果。",
+        "why.no-result": "之后的报告（{report}）没有报告这项结果。",
+        "why.no-report": "本站尚未收录回顾{when}年的{city}报告。",
+        "why.words": "目标以文字表述，没有数字可以判断。",
+        "why.unclear": "实绩以界限表述，不足以判断。",
+        "period_values": "五年期数值", "period": "时期", "average": "年均", "total": "累计",
+        "vs": "对照：{name} {value}", "stretch": "争取更好结果",
+        "card_intro": "{city}{year}年的目标出自{plan}（{plan_date}）；结果出自{review}（{review_date}）。",
+        "card_intro_none": "{city}{year}年的目标出自{plan}（{plan_date}）；本站尚未收录回顾{year}年的报告。",
+        "count": "{status} {n} 项", "five_year": "五年规划目标（{period}）",
     },
     "en": {
         "indicators": "Indicators", "scorecards": "Targets and results", "figures": "All figures", "actual": "Result",
         "target": "Target", "year": "Year", "status": "Status", "indicator": "Indicator", "unit": "Unit",
         "direction": "Direction", "up": "higher is better", "down": "lower is better", "latest_target": "Latest target",
         "latest_actual": "Latest result", "statements": "Statements", "none": "—", "met": "met", "missed": "missed",
-        "no-result": "no result reported", "unclear": "cannot be judged", "source": "source", "report": "Report",
+        "no-result": "not reported", "unclear": "cannot be judged", "words": "target in words",
+        "not-due": "not due yet", "summary": "not in the summary", "no-report": "report not on this site",
+        "source": "source", "report": "Report",
         "quote": "Chinese text (figures highlighted)", "download": "Download", "aspirational": "strive for",
         "category": "Category", "where": "Where", "main": "Main targets and results",
         "targets_set": "Targets set in this report", "results_reported": "Results reported in this report",
@@ -59,12 +74,25 @@ T = {
         "chart_caption": "Chart: {name}. Filled circles are results, hollow squares are targets; select a point to "
                          "open its source paragraph. The table above is the chart's text alternative.",
         "not_found": "This indicator does not yet occur in the reports on this site.",
-        "n_met": "{met} met, {missed} missed, {none} with no result reported.",
         "target_year": "Targets for {year}", "result_in": "Result in",
+        "why.not-due": "Not due yet: the results for {when} will be published in later reports.",
+        "why.summary": "The later text ({report}) is a summary and does not state this result.",
+        "why.no-result": "The later report ({report}) does not report this result.",
+        "why.no-report": "The {city} report reviewing {when} is not on this site yet.",
+        "why.words": "The target is stated in words; no figure can settle it.",
+        "why.unclear": "The result is stated as a bound that does not settle it.",
+        "period_values": "Values over five-year periods", "period": "Period", "average": "average a year",
+        "total": "in total", "vs": "against {name} {value}", "stretch": "striving for better",
+        "card_intro": "{city}'s targets for {year} are from the {plan} ({plan_date}); the results from the "
+                      "{review} ({review_date}).",
+        "card_intro_none": "{city}'s targets for {year} are from the {plan} ({plan_date}); no report on this site "
+                           "reviews {year} yet.",
+        "count": "{status}: {n}", "five_year": "Five-year plan targets ({period})",
     },
 }
 
-STATUS_ICON = {"met": "✔", "missed": "✘", "no-result": "…", "unclear": "?"}
+STATUS_ICON = {"met": "✔", "missed": "✘", "no-result": "…", "unclear": "?", "words": "≈", "not-due": "…",
+               "summary": "…", "no-report": "…"}
 
 EN_UNITS = {
     "%": "%", "‰": "‰", "百分点": "percentage points", "元": "yuan", "美元": "US dollars",
@@ -72,7 +100,8 @@ EN_UNITS = {
     "标箱": "TEU", "吨": "tonnes", "千瓦": "kW", "平方公里": "km²", "平方米": "m²", "立方米/日": "m³ a day",
     "立方米": "m³", "公里": "km", "米": "m", "亩": "mu", "公顷": "hectares", "微克/立方米": "μg/m³", "英寸": "inches",
     "年": "years", "个月": "months", "天": "days", "小时": "hours", "分钟": "minutes", "毫秒": "milliseconds",
-    "倍": "times", "辆": "vehicles", "套（间）": "units", "套": "units", "张": "", "周年": "years",
+    "倍": "times", "辆": "vehicles", "套（间）": "units", "套": "units", "张": "", "周年": "years", "岁": "years",
+    "斤": "jin", "元/人": "yuan per person", "千瓦时": "kWh",
 }
 """English units; measure words (个, 家, 项 …) have none: the indicator name or the sentence says what is counted."""
 
@@ -84,7 +113,7 @@ def dec(value: float) -> Decimal:
 
 
 def en_number(f: Figure) -> str:
-    """The figure in English notation, magnitudes applied: 3.68万亿元 -> 3.68 trillion yuan."""
+    """The figure in English notation, magnitudes applied: 3.68万亿元 -> 3.68 trillion yuan; 4.5%-5% -> 4.5–5%."""
     mag = magnitude(f)
     d = Decimal(f.value) * MAGNITUDE.get(mag, 1)
     for size, word in ((10**12, "trillion"), (10**9, "billion"), (10**6, "million")):
@@ -97,6 +126,8 @@ def en_number(f: Figure) -> str:
         else:  # as printed, with thousands separators: 9,000 / 97.0
             whole, _, frac = f.value.partition(".")
             num = f"{int(whole):,}" + (f".{frac}" if frac else "")
+    if f.value_high:
+        num += "–" + f.value_high
     unit = EN_UNITS.get(f.base_unit, "")
     if unit in ("%", "‰"):
         return num + unit
@@ -119,16 +150,32 @@ def _plain(d: Decimal) -> str:
     return s.rstrip("0").rstrip(".") if "." in s else s
 
 
+_BEFORE_ZH = set(BEFORE_WORDS) | {"力争", "争取"}
+
+
 def figure_text(f: Figure, lang: str) -> str:
-    """The figure with its qualifier: ``增长5.5%左右`` is shown as ``5.5%左右`` / ``about 5.5%``."""
+    """The figure with its qualifier: ``增长5.5%左右`` is shown as ``5.5%左右`` / ``about 5.5%``; a target in words
+    as its wording; an average over a period as ``年均5.2%`` / ``5.2% a year on average``."""
+    if not f.value:
+        return f.printed if lang == "zh" else f.wording_en
+    words = f.qualifier.split("+") if f.qualifier else []
+    stretch = [w for w in words if "争取" in w and w not in ("争取",)]
     if lang == "zh":
-        words = f.qualifier.split("+") if f.qualifier else []
-        before = "".join(w for w in words if w in ("力争", "超过", "突破", "超", "逾", "近", "约", "不低于",
-                                                    "不少于", "不超过", "控制在"))
-        after = "".join(w for w in words if w not in before)
-        return f"{before}{f.value}{f.unit}{after}"
-    text = COMPARATOR_EN[f.comparator] + en_number(f)
-    return ("strive for " + text) if f.aspirational else text
+        before = "".join(w for w in words if w in _BEFORE_ZH)
+        after = "".join(w for w in words if w not in _BEFORE_ZH and w not in stretch and w not in ("多", "余"))
+        core = f.printed or f"{f.value}{f.unit}"
+        basis = {"average": "年均", "total": "累计"}.get(f.basis, "")
+        return f"{basis}{before}{core}{after}" + (f"、{stretch[0]}" if stretch else "")
+    if f.printed == "两位数":
+        text = "double-digit (at least 10%)"
+    else:
+        text = ("" if f.comparator == "range" else COMPARATOR_EN.get(f.comparator, "")) + en_number(f)
+    text = ("strive for " + text) if f.aspirational else text
+    if f.basis == "average":
+        text += " a year on average"
+    elif f.basis == "total":
+        text += " in total"
+    return text + (", striving for better" if stretch else "")
 
 
 class Context:
@@ -150,6 +197,10 @@ class Context:
 
     def t(self, key: str, **kw) -> str:
         return T[self.lang][key].format(**kw) if kw else T[self.lang][key]
+
+    def city_order(self, city: str) -> int:
+        """Cities in registry order."""
+        return next((n for n, d in enumerate(self.docs.values()) if d.meta.city == city), len(self.docs))
 
     def rel(self, f: Figure) -> str:
         return node_path(self.docs[f.report], f.node)
@@ -173,6 +224,31 @@ class Context:
         return (f'<span class="gwr-status gwr-status-{status}">{STATUS_ICON[status]} '
                 f'{esc(self.t(status))}</span>')
 
+    def city_name(self, city: str, lang: str | None = None) -> str:
+        doc = next((d for d in self.docs.values() if d.meta.city == city), None)
+        return city if (lang or self.lang) == "zh" or doc is None else (doc.meta.city_en or city)
+
+    def reason(self, r: ScoreRow, lang: str | None = None) -> str:
+        """Why a target has no judgement, in words: not due, a summary, not reported …; empty when judged."""
+        lang = lang or self.lang
+        if r.status in ("met", "missed"):
+            return ""
+        when = r.target.when if lang == "zh" else r.target.when.replace("-", "–")
+        rev = self.docs.get(r.reviewer) if r.reviewer else None
+        report = report_title(rev, lang) if rev else ""
+        return T[lang][f"why.{r.status}"].format(when=when, report=report, city=self.city_name(r.target.city, lang))
+
+    def result_cell(self, r: ScoreRow) -> str:
+        """The result (with the indicator it is compared with, for in-step targets), else why there is none."""
+        if r.result is None:
+            return f'<span class="gwr-small">{esc(self.reason(r))}</span>'
+        cell = self.value_cell(r.result)
+        if r.other is not None:
+            ind = self.cat.by_id[r.target.vs]
+            cell += (f'<br><span class="gwr-small">{esc(self.t("vs", name=ind.name(self.lang), value=""))}</span>'
+                     + self.value_cell(r.other))
+        return cell
+
 
 # --- open data -----------------------------------------------------------------------------------
 
@@ -195,8 +271,10 @@ def observation_row(f: Figure, ctx: Context) -> dict:
         "report": f.report, "city": f.city, "year": f.year, "kind": f.kind, "indicator": f.indicator,
         "name_zh": ind.zh if ind else None, "name_en": ind.en if ind else None, "value": f.value, "unit": f.unit,
         "comparator": f.comparator, "quote": f.quote, "url": ctx.urls.url(rel, "zh"), "qualifier": f.qualifier,
-        "aspirational": f.aspirational, "value_base": _num(f.base_value), "unit_base": f.base_unit,
-        "measure": f.measure, "node": f.node, "url_en": ctx.urls.url(rel, "en"),
+        "aspirational": f.aspirational, "value_base": _num(f.base_value) if f.value else None,
+        "unit_base": f.base_unit, "measure": f.measure, "node": f.node, "url_en": ctx.urls.url(rel, "en"),
+        "period": f.period or None, "basis": f.basis, "value_high": f.value_high or None, "stretch": f.stretch,
+        "printed": f.printed or None, "rule": f.rule or None,
     }
 
 
@@ -236,17 +314,21 @@ def figures_csv(ctx: Context) -> str:
 
 
 def score_row(r: ScoreRow, ctx: Context) -> dict:
-    f, res = r.target, r.result
+    f, res, other = r.target, r.result, r.other
     return {
         "city": f.city, "year": f.year, "indicator": r.indicator.id, "name_zh": r.indicator.zh,
         "name_en": r.indicator.en, "direction": r.indicator.direction, "target_report": f.report,
-        "target_value": f.value, "target_unit": f.unit, "target_comparator": f.comparator,
+        "target_value": f.value or None, "target_unit": f.unit or None, "target_comparator": f.comparator or None,
         "target_qualifier": f.qualifier, "aspirational": f.aspirational, "target_quote": f.quote,
         "target_url": ctx.urls.url(ctx.rel(f)),
         "result_report": res.report if res else None, "result_value": res.value if res else None,
         "result_unit": res.unit if res else None, "result_comparator": res.comparator if res else None,
         "result_quote": res.quote if res else None, "result_url": ctx.urls.url(ctx.rel(res)) if res else None,
-        "status": r.status,
+        "status": r.status, "period": f.period or None, "basis": f.basis, "target_value_high": f.value_high or None,
+        "stretch": f.stretch, "target_printed": f.printed or None, "rule": f.rule or None,
+        "vs_indicator": f.vs or None, "vs_value": other.value if other else None,
+        "vs_url": ctx.urls.url(ctx.rel(other)) if other else None, "reviewer_report": r.reviewer,
+        "reason_zh": ctx.reason(r, "zh") or None, "reason_en": ctx.reason(r, "en") or None,
     }
 
 
@@ -268,31 +350,59 @@ def _fm(title: str, extra: str = "") -> str:
 
 
 def rules_text(lang: str) -> list[str]:
+    """The scorecard rules, as the code applies them (``gwr.indicators.judge`` and ``scorecard``)."""
     pct, rel = _plain(Decimal(str(PCT_TOLERANCE))), int(REL_TOLERANCE * 100)
     if lang == "zh":
         return [
-            f"N年的目标取自N年的政府工作报告，实绩取自之后最早一份报告对N年的陈述；同一城市、同一指标、同一年份才相互对照。",
-            "无修饰的目标（如“增长5.5%”）：越高越好的指标，实绩不低于目标为完成；越低越好的指标（如PM2.5浓度、失业率、居民消费价格涨幅），实绩不高于目标为完成。",
-            f"“左右”：允许偏差——百分比指标{pct}个百分点，其他指标为目标值的{rel}%；例如“5.5%左右”的目标，实绩5.4%为完成。",
-            "“以上”“不低于”：实绩不低于目标为完成；“超过”“突破”：实绩高于目标为完成；“以内”“以下”“控制在”：实绩不高于目标为完成。",
-            "“力争”表示争取实现的目标，判断规则相同，表中另行标注。",
+            "N年的目标取自N年的政府工作报告（五年规划目标取自提出规划的报告），实绩取自之后最早一份同一城市的报告对N年（或同一时期）的陈述；"
+            "同一城市、同一指标、同一年份才相互对照，年均值、累计值只与同一时期的年均值、累计值对照。",
+            "无修饰的目标（如“增长5.5%”）：越高越好的指标，实绩不低于目标为完成；越低越好的指标（居民消费价格涨幅、失业率、PM2.5浓度等），"
+            "目标是上限，实绩不高于目标为完成。",
+            f"“左右”：越高越好的指标允许实绩略低于目标——百分比指标{pct}个百分点，其他指标为目标值的{rel}%。理由：增速目标以半个百分点为一档"
+            f"（5%、5.5%、6%），实绩离目标比离下一档更近，才算在目标“左右”。例如“5.5%左右”的目标，实绩5.3%为完成，5.0%为未完成。"
+            "上限不因“左右”放宽：居民消费价格涨幅“2%左右”的目标，实绩2.1%即为未完成。",
+            "“以上”“不低于”：实绩不低于目标为完成；“超过”“突破”：实绩高于目标为完成；“以内”“以下”“控制在”：实绩不高于目标为完成。"
+            "区间目标（如“4.5%—5%”）：越高越好的指标按下限判断，越低越好的指标按上限判断。“两位数增长”按至少10%判断。",
+            "“力争”和“争取更好结果”只修饰它们所在的那一个目标，判断规则相同，表中另行标注。",
+            f"以文字表述的目标：“居民收入增长和经济增长同步”——同年居民人均可支配收入增速比地区生产总值增速低不超过{pct}个百分点为完成"
+            "（与“左右”的容差相同）；“居民收入增速高于经济增速”——高于为完成；“进一步下降”——实绩为下降即完成；“达到国家要求”“完成下达目标”"
+            "“保持稳定”等没有数字可以判断，只列出。",
             "实绩本身以界限表述时（如“超过1万亿元”），按该界限判断；界限不足以判断时，标为“无法判断”。",
-            "之后的报告未提及该指标的，标为“尚无结果报告”。本表由程序按上述规则生成，判断结果不代表官方评价。",
+            "没有结果时说明原因：“尚未到期”——本站最新的报告还不可能回顾该年（五年期目标在期末之后才到期）；“摘要未提及”——之后只有摘要，"
+            "且摘要没有提到；“未报告结果”——之后的全文报告没有提到；“报告未收录”——回顾该年的报告本站尚未收录。",
+            "本表由程序按上述规则生成，判断结果不代表官方评价。",
         ]
     return [
-        "The target for year N comes from the report delivered in year N; the result is what the earliest later "
-        "report states for year N. Only the same city, indicator and year are compared.",
-        "A plain target (\"growth of 5.5%\") is met when the result is at least the target for indicators where higher "
-        "is better, and at most the target where lower is better (PM2.5, unemployment, the CPI increase).",
-        f"\"Around\" (左右) allows a tolerance: {pct} percentage points for figures in per cent, {rel}% of the "
-        "target for other figures. A target of \"around 5.5%\" is met by a result of 5.4%.",
+        "The target for year N comes from the report delivered in year N (a five-year plan's targets from the report "
+        "that presents the plan); the result is what the earliest later report of the same city states for year N "
+        "(or the same period). Only the same city, indicator and year are compared; averages and totals over a "
+        "period only with averages and totals over the same period.",
+        "A plain target (\"growth of 5.5%\") is met when the result is at least the target where higher is better. "
+        "Where lower is better (the CPI increase, unemployment, PM2.5) the target is a ceiling: met when the result "
+        "is at most the target.",
+        f"\"About\" (左右) allows a result slightly below the target where higher is better: {pct} percentage points "
+        f"for figures in per cent, {rel}% of the target for other figures. Why: growth targets are set in steps of "
+        "half a point (5%, 5.5%, 6%), so a result counts as about the target when it is nearer to it than to the "
+        "next step. A target of \"about 5.5%\" is met by 5.3% and missed by 5.0%. A ceiling is not raised by "
+        "\"about\": a CPI target of \"about 2%\" is missed by 2.1%.",
         "\"At least\" (以上, 不低于): met when the result is at least the target. \"Over\" (超过, 突破): met when "
-        "the result is above it. \"Within\" (以内, 以下, 控制在): met when the result is at most the target.",
-        "\"Strive for\" (力争) marks an aspirational target; it is judged by the same rules and flagged in the table.",
+        "the result is above it. \"Within\" (以内, 以下, 控制在): met when the result is at most the target. A "
+        "range (\"4.5%–5%\") is judged by its lower bound where higher is better and its upper bound where lower "
+        "is better. \"Double-digit growth\" means at least 10%.",
+        "\"Strive for\" (力争) and \"striving for better\" (争取更好结果) qualify only the one target they belong "
+        "to; it is judged by the same rules and flagged in the table.",
+        f"Targets in words: \"income growth in step with economic growth\" is met when per capita disposable "
+        f"income grows by no less than GDP growth minus {pct} points in the same year (the tolerance of "
+        "\"about\"); \"faster than economic growth\" when it grows faster; \"to fall further\" when the result "
+        "is a fall. \"Meet national requirements\", \"complete the targets set\", \"stay stable\" and the like "
+        "have no figure to settle them; they are listed, not judged.",
         "A result that is itself stated as a bound (\"over 1 trillion yuan\") is judged by that bound; when the "
         "bound does not settle it, the target is marked \"cannot be judged\".",
-        "A target that no later report mentions is marked \"no result reported\". The table is generated from these "
-        "rules; it is not an official assessment.",
+        "Where there is no result, the reason is given: \"not due yet\" (the latest report on this site cannot have "
+        "reviewed the year yet; a five-year target is due after its last year); \"not in the summary\" (the only "
+        "later text is a summary that does not state it); \"not reported\" (the later full report does not state "
+        "it); \"report not on this site\" (the report reviewing the year is not on this site yet).",
+        "The table is generated from these rules; it is not an official assessment.",
     ]
 
 
@@ -371,16 +481,36 @@ def render_indicator(ctx: Context, ind: Indicator) -> str:
     by_city: dict[str, list[Figure]] = {}
     for f in obs:
         by_city.setdefault(f.city, []).append(f)
-    for city, fs in by_city.items():
+    for city in sorted(by_city, key=ctx.city_order):
+        fs = by_city[city]
+        yearly = [f for f in fs if f.basis == "year"]
         if len(by_city) > 1:
             doc = next(d for d in ctx.docs.values() if d.meta.city == city)
-            out.append(f"### {md_esc(city if zh else (doc.meta.city_en or city))} {{#city-{doc.meta.city_slug}}}\n")
-        out.append(slot(_year_table(ctx, fs)) + "\n")
-        out.append(slot(chart_svg(ctx, ind, fs)) + "\n")
+            out.append(f"### {md_esc(ctx.city_name(city))} {{#city-{doc.meta.city_slug}}}\n")
+        if yearly:
+            out.append(slot(_year_table(ctx, yearly)) + "\n")
+            out.append(slot(chart_svg(ctx, ind, [f for f in yearly if f.value])) + "\n")
+        periods = [f for f in fs if f.basis != "year"]
+        if periods:
+            out.append(f'<p class="gwr-tl-label">{esc(ctx.t("period_values"))}</p>\n')
+            out.append(slot(_period_table(ctx, periods)) + "\n")
     return "\n".join(out)
 
 
+def _period_table(ctx: Context, fs: list[Figure]) -> str:
+    """Averages and totals over five-year periods: never a single year's value."""
+    rows = []
+    for f in sorted(fs, key=lambda f: (f.period, f.kind != "actual")):
+        span = f.period.replace("-", "–") if f.period else ctx.t("none")
+        status = ctx.status_badge(ctx.row_of[id(f)].status) if id(f) in ctx.row_of else ctx.t("none")
+        rows.append(f"<tr><th>{esc(span)}</th><td>{esc(ctx.t(f.kind or 'actual'))}</td><td>{ctx.value_cell(f)}</td>"
+                    f"<td>{status}</td></tr>")
+    kind = "类型" if ctx.lang == "zh" else "Kind"
+    return data_table([ctx.t("period"), kind, ctx.t("target") + " / " + ctx.t("actual"), ctx.t("status")], rows)
+
+
 def _year_table(ctx: Context, fs: list[Figure]) -> str:
+    slug = ctx.docs[fs[0].report].meta.city_slug
     years = sorted({f.year for f in fs if f.year is not None})
     rows = []
     for y in years:
@@ -390,7 +520,7 @@ def _year_table(ctx: Context, fs: list[Figure]) -> str:
         aspir = lambda f: (f' <span class="gwr-flag">{esc(ctx.t("aspirational"))}</span>'  # noqa: E731
                            if f.aspirational and ctx.lang == "zh" else "")
         rows.append(
-            f'<tr id="y{y}"><th>{y}</th><td>{"<br>".join(ctx.value_cell(f) + aspir(f) for f in tg) or ctx.t("none")}</td>'
+            f'<tr id="{slug}-y{y}"><th>{y}</th><td>{"<br>".join(ctx.value_cell(f) + aspir(f) for f in tg) or ctx.t("none")}</td>'
             f'<td>{"<br>".join(ctx.value_cell(f) for f in ac) or ctx.t("none")}</td>'
             f'<td>{"<br>".join(status) or ctx.t("none")}</td></tr>'
         )
@@ -505,49 +635,90 @@ def chart_svg(ctx: Context, ind: Indicator, fs: list[Figure]) -> str:
     return "".join(parts)
 
 
+def _counts(ctx: Context, rs: list[ScoreRow]) -> str:
+    sep = "，" if ctx.lang == "zh" else "; "
+    return sep.join(ctx.t("count", status=ctx.t(st), n=n) for st in STATUSES
+                    if (n := sum(1 for r in rs if r.status == st)))
+
+
+def _year_rows(ctx: Context, year: int) -> tuple[list[ScoreRow], list[ScoreRow]]:
+    """(targets for the year, targets over a period that ends in the year)."""
+    single = [r for r in ctx.rows if r.target.basis == "year" and r.target.year == year]
+    period = [r for r in ctx.rows if r.target.basis != "year" and r.target.period[-4:] == str(year)]
+    return single, period
+
+
 def render_scorecard_index(ctx: Context, years: list[int]) -> str:
     out = [_fm(ctx.t("scorecards")), f"# {ctx.t('scorecards')} {{#scorecards}}\n"]
     zh = ctx.lang == "zh"
-    out.append("每年的政府工作报告提出当年目标，下一年的报告报告完成结果。下表把每个目标与其结果对照。\n" if zh else
+    out.append("每年的政府工作报告提出当年目标，下一年的报告报告完成结果。下表把每个目标与其结果对照；没有结果的，说明原因。"
+               "各城市同一年的目标并列见[目标对照](../compare/index.md)。\n" if zh else
                "Each year's report sets that year's targets; the next year's report states the results. These "
-               "scorecards set each target against its result.\n")
+               "scorecards set each target against its result, and say why when there is none. The targets of the "
+               "cities side by side are on [Compare targets](../compare/index.md).\n")
     rows = []
     for y in years:
-        rs = [r for r in ctx.rows if r.target.year == y]
-        counts = {s: sum(1 for r in rs if r.status == s) for s in ("met", "missed", "no-result")}
-        rows.append(f'<tr><th><a href="{y}/">{esc(ctx.t("target_year", year=y))}</a></th><td>{len(rs)}</td>'
-                    f'<td>{esc(ctx.t("n_met", met=counts["met"], missed=counts["missed"], none=counts["no-result"]))}'
-                    "</td></tr>")
-    out.append(slot(data_table([ctx.t("year"), ctx.t("target"), ctx.t("status")], rows)) + "\n")
+        single, period = _year_rows(ctx, y)
+        rs = single + period
+        cities = sorted({r.target.city for r in rs}, key=ctx.city_order)
+        rows.append(f'<tr><th><a href="{y}/">{esc(ctx.t("target_year", year=y))}</a></th>'
+                    f'<td>{esc("、".join(cities) if zh else ", ".join(ctx.city_name(c) for c in cities))}</td>'
+                    f"<td>{len(rs)}</td><td>{esc(_counts(ctx, rs))}</td></tr>")
+    heads = [ctx.t("year"), "城市" if zh else "Cities", ctx.t("target"), ctx.t("status")]
+    out.append(slot(data_table(heads, rows)) + "\n")
     out.append(f"## {'判断规则' if zh else 'Rules'} {{#rules}}\n")
     out.append(_rules_md(ctx.lang))
     out.append(f'<p class="gwr-downloads">{esc(ctx.t("download"))}: '
                f'<a href="{ROOT_HREF}data/scorecard.csv"><code>scorecard.csv</code></a> · '
-               f'<a href="{ROOT_HREF}data/scorecard.json"><code>scorecard.json</code></a></p>\n')
+               f'<a href="{ROOT_HREF}data/scorecard.json"><code>scorecard.json</code></a> · '
+               f'<a href="{ROOT_HREF}data/panel.csv"><code>panel.csv</code></a></p>\n')
     return "\n".join(out)
 
 
+def _card_table(ctx: Context, group: list[ScoreRow]) -> str:
+    body = []
+    for r in group:
+        aspir = (f' <span class="gwr-flag">{esc(ctx.t("aspirational"))}</span>' if r.target.aspirational else "")
+        body.append(f'<tr><td>{ctx.ind_link(r.indicator)}</td><td>{ctx.value_cell(r.target)}{aspir}</td>'
+                    f"<td>{ctx.result_cell(r)}</td><td>{ctx.status_badge(r.status)}</td></tr>")
+    heads = [ctx.t("indicator"), ctx.t("target"), ctx.t("actual"), ctx.t("status")]
+    return slot(data_table(heads, body)) + "\n"
+
+
 def render_scorecard(ctx: Context, year: int) -> str:
+    from .labels import date
+
     zh = ctx.lang == "zh"
     title = ctx.t("target_year", year=year)
     out = [_fm(f"{title} · {ctx.t('scorecards')}"), f"# {md_esc(title)} {{#scorecard}}\n"]
-    rs = [r for r in ctx.rows if r.target.year == year]
-    counts = {s: sum(1 for r in rs if r.status == s) for s in ("met", "missed", "no-result")}
-    out.append(md_esc(ctx.t("n_met", met=counts["met"], missed=counts["missed"], none=counts["no-result"])) + "\n")
+    single, period = _year_rows(ctx, year)
+    out.append(md_esc(_counts(ctx, single + period)) + ("。" if zh else ".") + "\n")
+    out.append(f'<p class="gwr-downloads">{esc(ctx.t("download"))}: '
+               f'<a href="{ROOT_HREF}data/scorecards/{year}.csv"><code>scorecards/{year}.csv</code></a></p>\n')
     by_city: dict[str, list[ScoreRow]] = {}
-    for r in rs:
+    for r in single:
         by_city.setdefault(r.target.city, []).append(r)
-    for city, group in by_city.items():
-        doc = next(d for d in ctx.docs.values() if d.meta.city == city)
-        out.append(f"## {md_esc(city if zh else (doc.meta.city_en or city))} {{#city-{doc.meta.city_slug}}}\n")
-        body = []
-        for r in group:
-            aspir = (f' <span class="gwr-flag">{esc(ctx.t("aspirational"))}</span>' if r.target.aspirational else "")
-            result = ctx.value_cell(r.result) if r.result else ctx.t("none")
-            body.append(f'<tr><td>{ctx.ind_link(r.indicator)}</td><td>{ctx.value_cell(r.target)}{aspir}</td>'
-                        f"<td>{result}</td><td>{ctx.status_badge(r.status)}</td></tr>")
-        heads = [ctx.t("indicator"), ctx.t("target"), ctx.t("actual"), ctx.t("status")]
-        out.append(slot(data_table(heads, body)) + "\n")
+    for city in sorted(by_city, key=ctx.city_order):
+        group = by_city[city]
+        plan = ctx.docs[group[0].target.report]
+        out.append(f"## {md_esc(ctx.city_name(city))} {{#city-{plan.meta.city_slug}}}\n")
+        review = next((ctx.docs[r.reviewer] for r in group if r.reviewer and r.reviewer in ctx.docs), None)
+        when = lambda d: date(ctx.lang, d.meta.delivered) if d.meta.delivered else str(d.meta.year)  # noqa: E731
+        intro = (ctx.t("card_intro", city=ctx.city_name(city), year=year, plan=report_title(plan, ctx.lang),
+                       plan_date=when(plan), review=report_title(review, ctx.lang), review_date=when(review))
+                 if review else
+                 ctx.t("card_intro_none", city=ctx.city_name(city), year=year, plan=report_title(plan, ctx.lang),
+                       plan_date=when(plan)))
+        out.append(md_esc(intro) + " " + md_esc(_counts(ctx, group)) + ("。" if zh else ".") + "\n")
+        out.append(_card_table(ctx, group))
+    by_period: dict[tuple[str, str], list[ScoreRow]] = {}
+    for r in period:
+        by_period.setdefault((r.target.period, r.target.city), []).append(r)
+    for (span, city) in sorted(by_period, key=lambda k: (k[0], ctx.city_order(k[1]))):
+        plan = ctx.docs[by_period[(span, city)][0].target.report]
+        label = ctx.t("five_year", period=span if zh else span.replace("-", "–"))
+        out.append(f"## {md_esc(ctx.city_name(city))} · {md_esc(label)} {{#period-{plan.meta.city_slug}-{span}}}\n")
+        out.append(_card_table(ctx, by_period[(span, city)]))
     out.append(f"## {'判断规则' if zh else 'Rules'} {{#rules}}\n")
     out.append(_rules_md(ctx.lang))
     return "\n".join(out)
@@ -643,7 +814,8 @@ def render_figures_page(ctx: Context, doc: Document) -> str:
 # --- site integration ----------------------------------------------------------------------------
 
 def target_years(ctx: Context) -> list[int]:
-    return sorted({r.target.year for r in ctx.rows})
+    """Years with a scorecard page: the years of targets, and the last years of periods with targets."""
+    return sorted({r.target.year if r.target.basis == "year" else int(r.target.period[-4:]) for r in ctx.rows})
 
 
 def nav(ctx: Context) -> list:
@@ -668,6 +840,9 @@ def files(ctx: Context) -> dict[str, str]:
     out["scorecards/index.md"] = render_scorecard_index(ctx, years)
     for y in years:
         out[f"scorecards/{y}.md"] = render_scorecard(ctx, y)
+        single, period = _year_rows(ctx, y)
+        out[f"data/scorecards/{y}.csv"] = _csv([[_cell(score_row(r, ctx)[c]) for c in SCORE_COLUMNS]
+                                               for r in single + period], SCORE_COLUMNS)
     out["data/indicators.csv"] = indicators_csv(ctx)
     out["data/indicators.json"] = indicators_json(ctx)
     out["data/scorecard.csv"] = scorecard_csv(ctx)

@@ -1,24 +1,29 @@
-"""Figures and indicators: every quantitative statement of a report, with its year, kind and source.
+"""Figures and indicators: every quantitative statement of a report, with its year or period, kind and source.
 
-Two passes over the model, with no rules for any particular report:
+Three passes over the model, with no rules for any particular report:
 
-1. **Figures.** Every number with a unit (``3.68万亿元``, ``5.5%``, ``20.7万人``,
+1. **Figures.** Every number with a unit (``3.68万亿元``, ``5.5%``, ``5％``, ``20.7万人``,
    ``8000多场``) in a paragraph, list item or item detail, with its magnitude
-   (万 = 10⁴, 亿 = 10⁸, 万亿 = 10¹²) and qualifier (左右, 以上, 以内, 超过, 突破,
-   力争…). Dates, ordinals (第15), and nicknames in quotes (“20条”) are not figures.
+   (万 = 10⁴, 亿 = 10⁸, 万亿 = 10¹²) and qualifier (左右, 以上, 以内, 超过, 突破…); a range
+   (``4.5%-5%``, ``4.5%—5%``) is one figure with both bounds; ``两位数增长`` is growth of at
+   least 10%. Dates, ordinals (第15) and nicknames in quotes (“20条”) are not figures.
 2. **Indicators.** In each sentence, a catalogue subject (``data/indicators.yml``)
-   followed by a figure whose unit and wording (level, growth, share) fit an
+   followed by a figure whose unit and wording (level, growth, decline, share) fit an
    indicator makes that figure a statement of the indicator. The subject carries
    over the rest of the sentence (``地区生产总值达3.68万亿元、增长5.8%``); an
-   enumeration followed by 均 applies to every member (``固定资产投资、社会消费品零售总额
-   均超过1万亿元``); a subject qualified by another name (``合作区规上工业总产值``)
+   enumeration followed by 均 applies to every member, one followed by 分别 is paired
+   with its figures in order; a subject qualified by another name (``合作区规上工业总产值``)
    or used as a denominator (``占地区生产总值比重``) is not a city-wide statement.
+   Targets stated in words (``居民收入增长和经济增长同步``) are matched by the catalogue's
+   ``wordings``.
+3. **Qualifiers.** 力争 governs the figures of its own clause (up to the next ，；); 争取更好结果
+   and its variants qualify the target they follow.
 
-Year and kind come from the part: a review part (``一、2024年工作回顾``) states
-actual results for the year in its heading (or the year before the report); a
-plan part (``二、2025年工作安排``) states targets for its year; a part on the
-“十五五” plan period states targets for the period's last year (2030). A
-sentence that names its own horizon (``到2027年``, ``到二〇三五年``) overrides it.
+Year and kind come from the part and the sentence (:func:`part_context`, :class:`Context`): a
+review part states results, a plan part targets; a sentence naming a five-year plan period
+(“十四五”时期, 过去五年, 今后五年) gives values of that period: averages (年均) and totals
+(累计) are recorded with the period and no single year; levels at the period's end year. A
+sentence that names its own horizon (``到2027年``, ``到二〇三五年``) overrides the part.
 """
 
 from __future__ import annotations
@@ -32,20 +37,22 @@ from pydantic import Field
 
 from .figures import cn_numeral
 from .model import Document, Section
-from .datafiles import Schema, Slug, Text, load
+from .datafiles import Regex, RegistryError, Schema, Slug, Text, load
 
 CATALOGUE = "data/indicators.yml"
-MEASURES = ("level", "growth", "share")
+MEASURES = ("level", "growth", "decline", "share", "words")
 DIRECTIONS = ("up", "down")
+RULES = ("in-step", "above", "decline", "words")
 CATEGORIES = {
     "economy": ("经济总量", "Economy"),
     "fiscal": ("财政", "Public finance"),
     "prices": ("物价", "Prices"),
-    "employment": ("就业", "Employment"),
+    "employment": ("就业与收入", "Employment and income"),
     "consumption": ("消费", "Consumption"),
     "investment": ("投资", "Investment"),
     "industry": ("产业", "Industry"),
     "innovation": ("科技创新", "Innovation"),
+    "finance": ("金融", "Finance"),
     "trade": ("对外贸易与开放", "Trade and openness"),
     "transport": ("交通枢纽", "Transport"),
     "environment": ("生态环境", "Environment"),
@@ -55,33 +62,60 @@ CATEGORIES = {
 
 MAGNITUDE = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
 UNITS = sorted(
-    {"%", "‰", "个百分点", "百分点", "元", "美元", "港元", "人次", "人年", "人", "户", "家", "个", "项", "所",
+    {"%", "％", "‰", "个百分点", "百分点", "元", "美元", "港元", "人次", "人年", "人", "户", "家", "个", "项", "所",
      "座", "条", "套（间）", "套", "间", "张", "辆", "台", "批次", "架次", "车次", "场次", "场", "次", "名", "位",
-     "对", "门", "节", "枚", "种", "处", "株", "倍", "标箱", "吨", "千瓦", "平方公里", "平方米", "立方米/日",
-     "立方米", "公里", "米", "亩", "公顷", "微克/立方米", "英寸", "年", "个月", "天", "小时", "分钟", "周年",
-     "部", "件", "批", "层", "栋", "艘", "颗", "列", "班", "组", "例", "单", "只", "支", "首", "册", "类", "省",
-     "市", "县", "毫秒"},
+     "对", "门", "节", "枚", "种", "处", "株", "倍", "标箱", "标准箱", "吨", "千瓦", "平方公里", "平方米",
+     "立方米/日", "立方米", "公里", "米", "亩", "公顷", "微克/立方米", "英寸", "年", "个月", "天", "小时", "分钟",
+     "周年", "部", "件", "批", "层", "栋", "艘", "颗", "列", "班", "组", "例", "单", "只", "支", "首", "册", "类",
+     "省", "市", "县", "毫秒", "岁", "斤", "元/人"},
     key=lambda u: (-len(u), u),
 )
-_FIG = re.compile(
-    r"(?<![A-Za-z0-9.\-])(\d+(?:\.\d+)?)(万亿|亿|万)?(多|余)?("
-    + "|".join(re.escape(u) for u in UNITS) + ")?"
-)
+BASE_UNIT = {"个百分点": "百分点", "％": "%", "标准箱": "标箱"}
+_UNIT_RE = "|".join(re.escape(u) for u in UNITS)
+_FIG = re.compile(r"(?<![A-Za-z0-9.\-])(\d+(?:\.\d+)?)(万亿|亿|万)?(多|余)?(" + _UNIT_RE + ")?")
+_RANGE = re.compile(r"^(%|％)?\s?[-—–~～]{1,2}\s?(\d+(?:\.\d+)?)(%|％)")
+_WORD_FIG = re.compile(r"两位数(?=增长|以上增长)")
+"""Growth stated in words: 保持两位数增长 is growth of at least 10%."""
 _SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
+_CLAUSE_END = "，,；;：:。！？"
 _AFTER = re.compile(r"^(左右|以上|以内|以下|之内|及以上)")
 _BEFORE = [  # wording right before the number -> (comparator, qualifier as printed)
     ("不低于", "≥"), ("不少于", "≥"), ("不超过", "≤"), ("控制在", "≤"), ("超过", ">"), ("突破", ">"),
     ("超", ">"), ("逾", ">"), ("近", "≈"), ("约", "≈"),
 ]
 AFTER_COMPARATOR = {"左右": "≈", "以上": "≥", "及以上": "≥", "以内": "≤", "以下": "≤", "之内": "≤"}
+BEFORE_WORDS = tuple(w for w, _ in _BEFORE)
+_STRETCH = re.compile(r"(?:在实际工作中)?(?:努力|全力)?争取(?:更好结果|更优水平|更好成绩|更高水平|更好水平)")
+"""“strive for better”: qualifies the target it follows (地区生产总值增长5%左右、努力争取更好结果)."""
+_ASPIRE = re.compile(r"力争|争取(?!更好|更优|更高|更多)")
 _GROWTH = re.compile(r"增长|增速|增幅|涨幅|上涨|回升")
-_DECLINE = re.compile(r"(下降|降低|减少|回落)(?!至|到)")
+_DECLINE = re.compile(r"(下降|降低|减少|回落|削减)(?!至|到)")
+_AVERAGE = re.compile(r"年均(?!浓度)")
+_TOTAL = re.compile(r"累计")
 _YEAR_TO = re.compile(r"到((?:19|20)\d\d|[〇零一二三四五六七八九]{4})年|((?:19|20)\d\d)年前")
 _YEAR_START = re.compile(r"^((?:19|20)\d\d)年[，,]")
-_FYP = re.compile(r"“?十([一二三四五六七八九])五”?(?:规划|时期|期间|末)")
-_REVIEW = re.compile(r"回顾|成果|成效|成绩|总结|过去")
-_PLAN = re.compile(r"安排|目标|任务|计划|部署|展望|打算")
+_YEAR_OF = re.compile(r"(?:从|由|比|较)?((?:19|20)\d\d)年(?:末|底)?的?$")
+_FROM = re.compile(r"(?:从|由)$")
+_FYP_NUM = r"十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年"
+_FYP_SENT = re.compile(r"“?(?:" + _FYP_NUM + r")”?(?:规划)?(?:时期|期间|以来)")
+_PAST5 = re.compile(r"过去五年|五年来|这五年来")
+_NEXT5 = re.compile(r"今后五年|未来五年")
+_REVIEW = re.compile(r"回顾|成果|成效|成绩|成就|总结|过去")
+_PLAN = re.compile(r"安排|目标|任务|计划|部署|展望|打算|规划纲要")
 _HEAD_YEAR = re.compile(r"((?:19|20)\d\d)年")
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A target stated in words, recognised by a pattern (``data/indicators.yml``, ``wordings``)."""
+
+    pattern: re.Pattern
+    rule: str
+    """How a result settles it: ``in-step`` / ``above`` (this indicator's result against ``vs``'s),
+    ``decline`` (any decline), ``words`` (no figure can)."""
+    en: str
+    """English rendering of the wording."""
+    vs: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,6 +132,19 @@ class Indicator:
     headline: bool = False
     note_zh: str = ""
     note_en: str = ""
+    stock: str = ""
+    """For a flow (新增…): the indicator of the total, stated after it as 总数达 / 累计达."""
+    flow: bool = False
+    """A count of what was added in the year (新增, 新建, 建成): in a five-year period it is the period's total,
+    and a cumulative figure (累计达到) after it is not this indicator."""
+    wordings: tuple[Wording, ...] = ()
+    units: tuple[str, ...] = ()
+    """Other base units a figure of it may be printed in (公园: 个 or 座)."""
+    frames: tuple[str, ...] = ()
+    """Patterns with the figure inside, for wording that names the subject after the number: 打通{}断头路."""
+
+    def takes(self, base_unit: str) -> bool:
+        return base_unit == self.unit or base_unit in self.units
 
     def name(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh
@@ -105,7 +152,7 @@ class Indicator:
 
 @dataclass
 class Figure:
-    """One number with a unit in a report, and the indicator it states, if any."""
+    """One number with a unit in a report (or a target in words), and the indicator it states, if any."""
 
     report: str
     city: str
@@ -117,20 +164,21 @@ class Figure:
     end: int
     """Offsets of the figure (number to unit, qualifiers excluded) in that field."""
     value: str
-    """The number as printed, e.g. ``3.68``."""
+    """The number as printed, e.g. ``3.68``; for a range, the lower bound; empty for a target in words."""
     unit: str
     """The unit as printed, magnitude included, e.g. ``万亿元``."""
     base_value: float
     base_unit: str
     comparator: str
-    """``=``, ``≈``, ``≥``, ``>``, ``≤``."""
+    """``=``, ``≈``, ``≥``, ``>``, ``≤``, ``<``; ``range`` for a range; empty for a target in words."""
     qualifier: str
-    """The qualifying words as printed (左右, 以上, 超过 …), joined by ``+``; empty if none."""
+    """The qualifying words as printed (左右, 以上, 超过, 力争, 努力争取更好结果 …), joined by ``+``."""
     aspirational: bool
     """力争 (“strive for”) governs the statement."""
     quote: str
     """The sentence the figure is in, verbatim."""
     year: int | None
+    """The single year the value refers to; None for averages and totals over a period."""
     kind: str | None
     """``actual`` or ``target``; None outside review and plan parts."""
     indicator: str | None = None
@@ -138,10 +186,30 @@ class Figure:
     seq: int = 0
     quote_start: int = 0
     """Offset of the quote in the field."""
+    period: str = ""
+    """The five-year period the statement belongs to, ``2021-2025``; empty outside one."""
+    basis: str = "year"
+    """``year`` (a value for ``year``), ``average`` (年均 over ``period``) or ``total`` (累计 over ``period``)."""
+    value_high: str = ""
+    """For a range (4.5%-5%): the upper bound as printed."""
+    base_high: float | None = None
+    stretch: bool = False
+    """争取更好结果 (“and strive for better”) follows the target."""
+    printed: str = ""
+    """The figure exactly as printed (``4.5%-5%``, ``两位数``, or the wording of a target in words)."""
+    rule: str = ""
+    """For a target in words: how a result settles it (see :class:`Wording`)."""
+    wording_en: str = ""
+    vs: str = ""
 
     @property
     def key(self) -> str:
         return f"{self.report}/{self.node}/{self.seq}"
+
+    @property
+    def when(self) -> str:
+        """The year or the period, as a key: ``2025`` or ``2026-2030``."""
+        return str(self.year) if self.basis == "year" and self.year is not None else self.period
 
 
 @dataclass
@@ -160,6 +228,21 @@ class Catalogue:
         self.names = names
         alts = sorted(names, key=lambda s: (-len(s), s))
         self.pattern = re.compile("|".join(re.escape(a) for a in alts)) if alts else None
+        self.wordings = [(ind, w) for ind in self.indicators for w in ind.wordings]
+        self.flow_of = {i.stock: self.by_id[i.id] for i in self.indicators if i.stock}
+        """Stock indicator id -> its flow (国家级专精特新“小巨人”企业 -> 新增…)."""
+        fig = r"\d+(?:\.\d+)?(?:万亿|亿|万)?(?:多|余)?(?:" + _UNIT_RE + ")?"
+        self.frames = [(ind, re.compile(f.replace("{}", "(?P<fig>" + fig + ")(?:左右|以上|以内|以下)?")))
+                       for ind in self.indicators for f in ind.frames]
+
+
+class WordingEntry(Schema):
+    """A target stated in words (``wordings`` of an indicator)."""
+
+    pattern: Regex
+    rule: Literal[RULES]  # type: ignore[valid-type]
+    en: Text
+    vs: Slug | None = None
 
 
 class IndicatorEntry(Schema):
@@ -169,14 +252,19 @@ class IndicatorEntry(Schema):
     zh: Text
     en: Text
     category: Literal[tuple(CATEGORIES)]  # type: ignore[valid-type]
-    subjects: list[Text] = Field(min_length=1)
+    subjects: list[Text] = []
     measure: Literal[MEASURES]  # type: ignore[valid-type]
-    unit: Text
+    unit: Text | None = None
     direction: Literal[DIRECTIONS]  # type: ignore[valid-type]
     share_of: list[Text] = []
     headline: bool = False
     note_zh: Text | None = None
     note_en: Text | None = None
+    stock: Slug | None = None
+    wordings: list[WordingEntry] = []
+    units: list[Text] = []
+    frames: list[Text] = []
+    flow: bool = False
 
 
 class CatalogueFile(Schema):
@@ -193,32 +281,61 @@ def load_catalogue(root: Path) -> Catalogue:
         if raw.id in seen:
             file.fail(("indicators", n, "id"), f"duplicate id {raw.id!r} (also indicators[{seen[raw.id]}]).")
         seen[raw.id] = n
+        if raw.measure != "words" and not raw.unit:
+            file.fail(("indicators", n), f"{raw.id}: missing key 'unit' (only a target in words has none).")
+        if raw.measure != "words" and not raw.frames and not raw.subjects:
+            file.fail(("indicators", n), f"{raw.id}: missing key 'subjects' (the names it is printed under), "
+                      "or 'frames'.")
         if raw.share_of and raw.unit != "%":
             file.fail(("indicators", n, "unit"), f"{raw.id}: an indicator with share_of is a share: its unit must be %.")
+        for k, w in enumerate(raw.wordings):
+            if w.rule in ("in-step", "above") and not w.vs:
+                file.fail(("indicators", n, "wordings", k), f"rule {w.rule} needs vs (an indicator id).")
         out.append(Indicator(
             id=raw.id, zh=raw.zh, en=raw.en, category=raw.category, subjects=tuple(raw.subjects),
-            measure=raw.measure, unit=raw.unit, direction=raw.direction, share_of=tuple(raw.share_of),
-            headline=raw.headline, note_zh=raw.note_zh or "", note_en=raw.note_en or "",
+            measure=raw.measure, unit=raw.unit or "", direction=raw.direction, share_of=tuple(raw.share_of),
+            headline=raw.headline, note_zh=raw.note_zh or "", note_en=raw.note_en or "", stock=raw.stock or "",
+            wordings=tuple(Wording(re.compile(w.pattern), w.rule, w.en, w.vs or "") for w in raw.wordings),
+            units=tuple(raw.units), frames=tuple(raw.frames), flow=bool(raw.flow or raw.stock),
         ))
+    ids = {i.id for i in out}
+    for ind in out:
+        bad = [x for x in [ind.stock] + [w.vs for w in ind.wordings] if x and x not in ids]
+        if bad:
+            raise RegistryError(f"{CATALOGUE}: indicator {ind.id} names unknown indicators: {', '.join(bad)}")
     return Catalogue(out)
 
 
-# --- part context: which year, actual or target -------------------------------------------------
+# --- context: which year or period, actual or target ----------------------------------------------
 
 def fyp_end(n: int) -> int:
     """Last year of the n-th five-year plan (the 14th is 2021-2025)."""
     return 2025 + 5 * (n - 14)
 
 
+def fyp_period(n: int) -> tuple[int, int]:
+    return fyp_end(n) - 4, fyp_end(n)
+
+
+def _fyps(text: str) -> list[int]:
+    """The five-year plans a text names (“十五五”, 第十五个五年规划), in order."""
+    return [cn_numeral(a or b) + 10 for a, b in re.findall(_FYP_NUM, text)]
+
+
 def part_context(doc: Document, heading: str) -> tuple[int | None, str | None]:
-    """(year referred to, kind) of the figures of a part, from its heading."""
+    """(year referred to, kind) of the figures of a part, from its heading.
+
+    A part on a five-year plan gives the last year of the plan it looks ahead to (or reviews).
+    """
     m = _HEAD_YEAR.search(heading)
     year = int(m.group(1)) if m else None
-    fyp = re.search(r"十([一二三四五六七八九])五", heading)
-    if _REVIEW.search(heading) and not _PLAN.search(heading.replace("目标任务", "")):
-        return (year or doc.meta.year - 1), "actual"
-    if fyp and not m:
-        return fyp_end(cn_numeral(fyp.group(1)) + 10), "target"
+    fyps = _fyps(heading)
+    plan = _PLAN.search(heading.replace("目标任务", "")) if not fyps else _PLAN.search(heading)
+    if _REVIEW.search(heading) and not plan:
+        return (year or (fyp_end(fyps[-1]) if fyps and not m else doc.meta.year - 1)), "actual"
+    if fyps and not m:
+        ahead = [n for n in fyps if fyp_end(n) >= doc.meta.year]
+        return fyp_end((ahead or fyps)[-1]), ("target" if ahead else "actual")
     if _PLAN.search(heading):
         return (year or doc.meta.year), "target"
     if year is not None:
@@ -226,18 +343,112 @@ def part_context(doc: Document, heading: str) -> tuple[int | None, str | None]:
     return None, None
 
 
-def _sentence_year(sentence: str, year: int | None, kind: str | None) -> int | None:
-    m = _YEAR_TO.search(sentence)
-    if m and kind == "target":
-        y = m.group(1) or m.group(2)
-        return int(y) if y.isdigit() else cn_numeral(y)
-    m = _YEAR_START.match(sentence)
-    if m:
-        return int(m.group(1))
-    m = _FYP.search(sentence)
-    if m and kind == "target":
-        return fyp_end(cn_numeral(m.group(1)) + 10)
-    return year
+@dataclass
+class PartInfo:
+    year: int | None
+    kind: str | None
+    period: tuple[int, int] | None = None
+    """For a part on a five-year plan: the plan's years (its values run over the period)."""
+
+
+def part_infos(doc: Document) -> list[PartInfo]:
+    """Year, kind and period of each part of a report. A part whose heading names neither a year nor
+    a review or plan continues the part before it (上海: 三、全面提升政府治理现代化水平 after the plan)."""
+    out: list[PartInfo] = []
+    for part in doc.parts:
+        year, kind = part_context(doc, part.heading)
+        period = None
+        fyps = _fyps(part.heading)
+        if fyps and not _HEAD_YEAR.search(part.heading):
+            ahead = [n for n in fyps if fyp_end(n) >= doc.meta.year]
+            period = fyp_period((ahead or fyps)[-1])
+        if kind is None and out and out[-1].kind == "target" and out[-1].period is None:
+            year, kind = out[-1].year, out[-1].kind
+        out.append(PartInfo(year, kind, period))
+    return out
+
+
+class Context:
+    """The year, kind and period of each sentence, read in order through a part.
+
+    A sentence that names a five-year period (“十四五”时期, 过去五年, 今后五年) starts that period;
+    it runs to the end of the paragraph, or, in a part on a five-year plan, until another period
+    is named. A period that has ended before the report's year gives results, never targets; a
+    review part never gives targets.
+    """
+
+    def __init__(self, doc: Document, info: PartInfo):
+        self.doc, self.info = doc, info
+        self.period = info.period
+
+    def block(self) -> None:
+        if self.info.period is None:
+            self.period = None
+
+    def sentence(self, s: str) -> tuple[int | None, str | None, tuple[int, int] | None]:
+        info, year0 = self.info, self.doc.meta.year
+        if info.kind is None:
+            return None, None, None
+        named = self._named_period(s)
+        if named and (info.kind == "target" or named[1] < year0):
+            self.period = named  # a review part reviews only a period that has ended
+        m = _YEAR_TO.search(s)
+        if m and info.kind == "target":
+            y = m.group(1) or m.group(2)
+            return (int(y) if y.isdigit() else cn_numeral(y)), "target", None
+        m = _YEAR_START.match(s)
+        if m:
+            y = int(m.group(1))
+            return y, ("actual" if y < year0 or info.kind == "actual" else "target"), None
+        if self.period:
+            start, end = self.period
+            if end < year0 or info.kind == "actual":
+                return min(end, year0 - 1), "actual", (start, min(end, year0 - 1))
+            return end, "target", self.period
+        return info.year, info.kind, None
+
+    def _named_period(self, s: str) -> tuple[int, int] | None:
+        year0 = self.doc.meta.year
+        m = _FYP_SENT.search(s)
+        if m:
+            return fyp_period(cn_numeral(m.group(1) or m.group(2)) + 10)
+        if _PAST5.search(s):
+            return year0 - 5, year0 - 1
+        if _NEXT5.search(s):
+            return year0, year0 + 4
+        return None
+
+
+def _fields(doc: Document):
+    """(block, field name, text, context) for every paragraph, item and detail of the body."""
+    none = Context(doc, PartInfo(None, None))
+    for block in doc.preamble:
+        yield block, "text", block.text, none
+    for part, info in zip(doc.parts, part_infos(doc)):
+        ctx = Context(doc, info)
+        for child in part.children:
+            blocks = child.blocks if isinstance(child, Section) else [child]
+            for block in blocks:
+                ctx.block()
+                yield block, "text", block.text, ctx
+                if block.detail:
+                    yield block, "detail", block.detail, ctx
+    for block in doc.closing:
+        yield block, "text", block.text, none
+
+
+def block_contexts(doc: Document) -> dict[str, tuple[int | None, str | None, str]]:
+    """Block id -> (year, kind, period) of its first sentence: what the block states, for the timelines."""
+    out = {}
+    for block, fname, text, ctx in _fields(doc):
+        if fname != "text":
+            continue
+        m = _SENTENCE.search(text)
+        year, kind, period = ctx.sentence(m.group(0) if m else text)
+        for sm in list(_SENTENCE.finditer(text))[1:]:
+            ctx.sentence(sm.group(0))  # keep the running period as the extractor does
+        out[block.id] = (year, kind, f"{period[0]}-{period[1]}" if period else "")
+    return out
 
 
 # --- figures --------------------------------------------------------------------------------------
@@ -246,7 +457,7 @@ def _is_figure(text: str, m: re.Match) -> bool:
     start, end = m.span()
     unit = m.group(4)
     if not unit and not m.group(2) and not _AFTER.match(text[end:]):
-        return False  # a bare number: a name (15号线, 2.0版) or part of a nickname
+        return bool(_RANGE.match(text[end:]))  # 4.5-5%: the lower bound of a range
     if text[max(0, start - 1):start] == "第":
         return False
     if unit in ("年", "周年") and not m.group(2) and float(m.group(1)) >= 1000:
@@ -256,9 +467,13 @@ def _is_figure(text: str, m: re.Match) -> bool:
     return True
 
 
+def _clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in _CLAUSE_END) + 1
+
+
 def _qualify(text: str, start: int, end: int) -> tuple[str, str, bool, int]:
     """(comparator, qualifier as printed, aspirational, end including a trailing qualifier) of the figure
-    at ``text[start:end]``; ``text`` is its sentence."""
+    at ``text[start:end]``; ``text`` is its sentence. 力争 counts when it is in the figure's own clause."""
     before = text[:start]
     comparator, words = "=", []
     for word, comp in _BEFORE:
@@ -270,40 +485,29 @@ def _qualify(text: str, start: int, end: int) -> tuple[str, str, bool, int]:
         comparator = AFTER_COMPARATOR[m.group(1)]
         words.append(m.group(1))
         end += len(m.group(1))
-    aspirational = "力争" in before
+    aspire = list(_ASPIRE.finditer(before[_clause_start(text, start):]))
+    aspirational = bool(aspire)
     if aspirational:
-        words.insert(0, "力争")
+        words.insert(0, aspire[-1].group(0))
     return comparator, "+".join(words), aspirational, end
 
 
 def _base(value: str, magnitude: str | None, unit: str) -> tuple[float, str]:
     number = float(value) * MAGNITUDE.get(magnitude or "", 1)
-    return round(number, 6), ("百分点" if unit == "个百分点" else unit)
+    return round(number, 6), BASE_UNIT.get(unit, unit)
 
 
-def _fields(doc: Document):
-    """(block, field name, text, year, kind) for every paragraph, item and detail of the body."""
-    for block in doc.preamble:
-        yield block, "text", block.text, None, None
-    for part in doc.parts:
-        year, kind = part_context(doc, part.heading)
-        for child in part.children:
-            blocks = child.blocks if isinstance(child, Section) else [child]
-            for block in blocks:
-                yield block, "text", block.text, year, kind
-                if block.detail:
-                    yield block, "detail", block.detail, year, kind
-    for block in doc.closing:
-        yield block, "text", block.text, None, None
-
-
-_CITYWIDE = ("全市", "全年", "今年", "本市", "我市", "力争", "实现", "确保", "推动", "保持", "完成", "其中", "全社会")
+_CITYWIDE = ("全市", "全省", "全国", "全区", "全年", "今年", "本市", "我市", "我国", "力争", "实现", "确保", "推动",
+             "保持", "完成", "其中", "全社会", "预计", "努力", "争取", "持续", "进一步", "实施", "开展", "推进",
+             "为企业", "为经营主体")
+_COUNT = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:个|条|家|座|项)$")
+"""A count right before the subject counts its own members (310条河流按河长计算优良水体比例)."""
 
 
 def _citywide(text: str, start: int, city: str) -> bool:
     """A subject at ``start`` speaks of the whole city, not of a district, zone or other entity."""
     before = text[max(0, start - 12):start]
-    prefixes = _CITYWIDE + (city + "市", city)
+    prefixes = _CITYWIDE + (city + "市", city + "港", city + "地区", city)
     changed = True
     while before and changed:
         changed = False
@@ -311,13 +515,17 @@ def _citywide(text: str, start: int, city: str) -> bool:
         for p in prefixes:
             if before.endswith(p):
                 before, changed = before[: -len(p)], True
-    return not before or not ("\u4e00" <= before[-1] <= "\u9fff") or before[-1] == "等"
+        if _COUNT.search(before):
+            before, changed = _COUNT.sub("", before), True
+    return not before or not ("\u4e00" <= before[-1] <= "\u9fff") or before[-1] in "等和及与"
 
 
 _CONTINUES = re.compile(
-    r"^[、，,：:（(\s]*(?:$|增长|增速|增幅|涨幅|上涨|回升|下降|降低|减少|回落|占|达|为|均|分别|超过|超|突破|增至|降至|"
-    r"提升至|提高至|提高到|较|同比|比上年|总数|总量|总规模|累计|连续|创|年均|保持|居|规模)"
+    r"^[、，,：:（(\s]*(?:$|增长|增速|增幅|涨幅|上涨|回升|下降|降低|减少|回落|占|达|为(?=[\d约近超])|均|分别|超过|超|"
+    r"突破|增至|降至|提升至|提高至|提高到|提升到|增加到|增加至|较|同比|比上年|总数|总量|总规模|总里程|总长|累计|连续|创|年均|保持|居|规模|实际增长|"
+    r"名义增长|力争|控制在|稳定在|降到|从|由|折合|约合|人民币|同口径)"
 )
+_DENOMINATOR = re.compile(r"(?:占|相当于|高于|低于)(?:全市|全省|全国|本市)?$")
 
 
 def _continues(link: str) -> bool:
@@ -326,7 +534,7 @@ def _continues(link: str) -> bool:
 
 
 def _measure(link: str) -> str:
-    if "占" in link:
+    if "占" in link or ("相当于" in link and "比例" in link) or "比重" in link:
         return "share"
     if _DECLINE.search(link):
         return "decline"
@@ -338,7 +546,7 @@ def _measure(link: str) -> str:
 def _indicators_for(cat: Catalogue, name: str, measure: str, base_unit: str) -> list[Indicator]:
     out = []
     for ind, role in cat.names.get(name, ()):
-        if ind.unit != base_unit:
+        if not ind.takes(base_unit):
             continue
         if role == "subject" and ind.measure == measure:
             out.append(ind)
@@ -347,77 +555,282 @@ def _indicators_for(cat: Catalogue, name: str, measure: str, base_unit: str) -> 
     return out
 
 
+@dataclass
+class _Fig:
+    """A figure found in a sentence, before it is attributed."""
+
+    m: re.Match | None
+    start: int
+    end: int
+    value: str
+    magnitude: str
+    unit: str
+    more: str
+    high: str = ""
+    printed: str = ""
+
+
+def _scan(sentence: str) -> list[_Fig]:
+    out: list[_Fig] = []
+    taken = 0
+    for m in _FIG.finditer(sentence):
+        if m.start() < taken or not _is_figure(sentence, m):
+            continue
+        f = _Fig(m, m.start(), m.end(), m.group(1), m.group(2) or "", m.group(4) or "", m.group(3) or "")
+        r = _RANGE.match(sentence[m.end():]) if f.unit in ("", "%", "％") and not f.magnitude else None
+        if r:
+            f.high, f.unit = r.group(2), r.group(3)
+            f.end = m.end() + r.end()
+        f.printed = sentence[f.start:f.end]
+        taken = f.end
+        out.append(f)
+    for m in _WORD_FIG.finditer(sentence):
+        out.append(_Fig(None, m.start(), m.end(), "10", "", "%", "", printed="两位数"))
+    return sorted(out, key=lambda f: f.start)
+
+
+_SHARED_SUFFIX = ("增加值", "营业收入", "收入", "产量", "投资", "贷款", "总额", "规模")
+
+
+def _enumeration(sentence: str, pos: int, cat: Catalogue, city: str, count: int) -> list[str | None]:
+    """The members of the enumeration before 分别 at ``pos`` (A、B、C / A和B), each as its catalogued name
+    or None. A trailing word shared by the members (金融业、软件和信息服务业增加值) is read into each."""
+    text = sentence[_clause_start(sentence, pos):pos]
+    items = text.split("、")
+    if len(items) < count:
+        last = re.split(r"(?<=[\u4e00-\u9fff”])(?:和|及|与)(?=[\u4e00-\u9fff“])", items[-1])
+        items = items[:-1] + last
+    suffix = next((x for x in _SHARED_SUFFIX if items[-1].endswith(x)), "")
+    out: list[str | None] = []
+    for item in items:
+        name = None
+        for candidate in (item, item + suffix) if suffix and not item.endswith(suffix) else (item,):
+            for m in (cat.pattern.finditer(candidate) if cat.pattern else ()):
+                if m.end() >= len(candidate) - 2 and _citywide(candidate, m.start(), city):
+                    name = m.group(0)
+            if name:
+                break
+        out.append(name)
+    return out
+
+
 def extract(doc: Document, cat: Catalogue) -> list[Figure]:
     """Every figure of a report, catalogued ones with their indicator, in reading order."""
     out: list[Figure] = []
     seq: dict[str, int] = {}
     city = doc.meta.city
-    for block, fname, text, part_year, kind in _fields(doc):
+    for block, fname, text, ctx in _fields(doc):
         for sm in _SENTENCE.finditer(text):
             s0, sentence = sm.start(), sm.group(0)
-            year = _sentence_year(sentence, part_year, kind)
-            events = []
-            for m in (cat.pattern.finditer(sentence) if cat.pattern else ()):
-                events.append((m.start(), 0, m))
-            for m in _FIG.finditer(sentence):
-                if _is_figure(sentence, m):
-                    events.append((m.start(), 1, m))
-            events.sort(key=lambda e: (e[0], e[1]))
-            group: list[str] = []
-            group_end = -1
-            last_end = 0
-            after_fig = False
-            for pos, is_fig, m in events:
-                if not is_fig:
-                    name = m.group(0)
-                    if sentence[max(0, pos - 2):pos].find("占") != -1:
-                        continue  # a denominator: 占地区生产总值比重
-                    if not _citywide(sentence, pos, city):
-                        group, group_end = [], -1
-                        last_end, after_fig = m.end(), False
-                        continue
-                    if group and sentence[group_end:pos] == "、":
-                        group.append(name)
-                    else:
-                        group = [name]
-                    group_end = last_end = m.end()
-                    after_fig = False
-                    continue
-                comparator, qualifier, aspirational, q_end = _qualify(sentence, m.start(), m.end())
-                base_value, base_unit = _base(m.group(1), m.group(2), m.group(4) or "")
-                link = sentence[last_end:m.start()]
-                if after_fig and not _continues(link):
-                    group = []  # the figure belongs to a new, uncatalogued subject
-                last_end, after_fig = q_end, True
-                measure = _measure(link)
-                if m.group(3):  # 8000多场: more than
-                    comparator, qualifier = ">", "+".join(x for x in (qualifier, m.group(3)) if x)
-                names = group if (len(group) > 1 and "均" in link) else group[-1:]
-                if "分别" in link:
-                    names = []
-                found = [ind for name in names for ind in _indicators_for(cat, name, measure, base_unit)]
-                seen_ids: set[str] = set()
-                found = [i for i in found if not (i.id in seen_ids or seen_ids.add(i.id))]
-                for ind in found or [None]:
-                    n = seq[block.id] = seq.get(block.id, 0) + 1
-                    out.append(Figure(
+            q0 = s0 + len(sentence) - len(sentence.lstrip())
+            year, kind, period = ctx.sentence(sentence)
+            span = f"{period[0]}-{period[1]}" if period and kind else ""
+            local: list[Figure] = []
+            for fig, inds, measure, link in _sentence_figures(sentence, cat, city):
+                base_value, base_unit = _base(fig.value, fig.magnitude, fig.unit)
+                comparator, qualifier, aspirational, _ = _qualify(sentence, fig.start, fig.end)
+                if fig.m is None:  # 两位数: at least 10%
+                    comparator = "≥"
+                if fig.more:  # 8000多场: more than
+                    comparator, qualifier = ">", "+".join(x for x in (qualifier, fig.more) if x)
+                base_high = None
+                if fig.high:
+                    comparator = "range"
+                    base_high = _base(fig.high, "", fig.unit)[0]
+                f_year, f_kind, f_period, basis = _when(sentence, fig.start, measure, year, kind, period,
+                                                        doc.meta.year)
+                for ind in inds or [None]:
+                    if ind is not None and ind.flow and f_period and basis == "year" and f_year == f_period[1]:
+                        f_year, basis = None, "total"  # 新增养老床位2.5万张 in a review of five years
+                    local.append(Figure(
                         report=doc.meta.id, city=city, node=block.id, field=fname,
-                        start=s0 + m.start(), end=s0 + m.end(), value=m.group(1),
-                        unit=(m.group(2) or "") + (m.group(4) or ""), base_value=base_value, base_unit=base_unit,
+                        start=s0 + fig.start, end=s0 + fig.end, value=fig.value,
+                        unit=fig.magnitude + fig.unit, base_value=base_value, base_unit=base_unit,
                         comparator=comparator, qualifier=qualifier, aspirational=aspirational,
-                        quote=sentence.strip(), year=year if kind else None, kind=kind,
-                        indicator=ind.id if ind else None, measure=measure, seq=n,
-                        quote_start=s0 + len(sentence) - len(sentence.lstrip()),
+                        quote=sentence.strip(), year=f_year if kind else None, kind=f_kind,
+                        indicator=ind.id if ind else None, measure=measure, quote_start=q0,
+                        period=f"{f_period[0]}-{f_period[1]}" if f_period and kind else "",
+                        basis=basis if kind else "year", value_high=fig.high, base_high=base_high,
+                        printed=fig.printed,
                     ))
+            for ind, w, m in _wordings(sentence, cat, city):
+                local.append(Figure(
+                    report=doc.meta.id, city=city, node=block.id, field=fname, start=s0 + m.start(),
+                    end=s0 + m.end(), value="", unit="", base_value=0.0, base_unit=ind.unit, comparator="",
+                    qualifier="", aspirational=False, quote=sentence.strip(), year=year if kind else None,
+                    kind=kind, indicator=ind.id, measure="words", quote_start=q0, period=span,
+                    printed=m.group(0), rule=w.rule, wording_en=w.en, vs=w.vs,
+                ))
+            local.sort(key=lambda f: f.start)
+            _stretch(local, sentence, s0)
+            for f in local:
+                f.seq = seq[block.id] = seq.get(block.id, 0) + 1
+            out.extend(local)
     return out
+
+
+def _when(sentence: str, pos: int, measure: str, year, kind, period, report_year: int):
+    """(year, kind, period, basis) of a figure: an average (年均) or a total (累计 in a period) has no single
+    year; a level in a period is the value at its end, or at its start with 从/由 (从4.16万亿元增加到…)."""
+    clause = sentence[_clause_start(sentence, pos):pos]
+    m = _YEAR_OF.search(sentence[:pos])
+    if m and kind:
+        y = int(m.group(1))
+        return y, ("actual" if y < report_year else kind), period, "year"
+    if _AVERAGE.search(clause):
+        return None, kind, period, "average"
+    if period:
+        if _TOTAL.search(clause) or measure in ("growth", "decline"):
+            return None, kind, period, "total"
+        if _FROM.search(sentence[:pos]):
+            return period[0] - 1, "actual", period, "year"
+    return year, kind, period, "year"
+
+
+def _stretch(local: list[Figure], sentence: str, s0: int) -> None:
+    """争取更好结果 qualifies the nearest target before it in the sentence, and no other."""
+    for m in _STRETCH.finditer(sentence):
+        before = [f for f in local if f.start < s0 + m.start() and f.kind == "target" and f.value]
+        if not before:
+            continue
+        last = max(f.start for f in before)
+        for f in before:
+            if f.start == last:
+                f.stretch = True
+                f.qualifier = "+".join(x for x in (f.qualifier, m.group(0)) if x)
+
+
+def _wordings(sentence: str, cat: Catalogue, city: str):
+    """(indicator, wording, match) of each target in words. A wording that no figure settles (完成…下达的目标)
+    also stands for the catalogued subjects its clause lists before it (城镇新增就业人数、城镇登记失业率…等
+    约束性指标完成…确定的目标), unless another wording already covers them."""
+    found = [(ind, w, m) for ind, w in cat.wordings for m in w.pattern.finditer(sentence)]
+    covered = [(m.start(), m.end()) for _, w, m in found if w.rule != "words"]
+    for ind, w, m in found:
+        yield ind, w, m
+        if w.rule != "words" or not cat.pattern:
+            continue
+        seen = {ind.id}
+        clause = sentence[:m.end()]
+        for n in cat.pattern.finditer(clause, _clause_start(sentence, m.start())):
+            if not _citywide(clause, n.start(), city) or any(a <= n.start() < b for a, b in covered):
+                continue
+            inds = [i for i, role in cat.names[n.group(0)] if role == "subject"]
+            pick = next((i for i in inds if i.headline), inds[0] if inds else None)
+            if pick and pick.id not in seen:
+                seen.add(pick.id)
+                yield pick, w, m
+
+
+_FLOW_START = re.compile(r"^(?:新增|新建|新引进|新认定|新设)")
+
+
+def _sentence_figures(sentence: str, cat: Catalogue, city: str):
+    """(figure, indicators, measure, link) for each figure of a sentence, in order."""
+    events = []
+    for m in (cat.pattern.finditer(sentence) if cat.pattern else ()):
+        events.append((m.start(), 0, m))
+    figs = _scan(sentence)
+    for f in figs:
+        events.append((f.start, 1, f))
+    framed: dict[int, tuple[list[Indicator], int]] = {}
+    for ind, pattern in cat.frames:
+        for m in pattern.finditer(sentence):
+            framed.setdefault(m.start("fig"), ([], m.end()))[0].append(ind)
+    events.sort(key=lambda e: (e[0], e[1]))
+    out = []
+    group: list[str] = []
+    group_end = -1
+    last_end = 0
+    after_fig = False
+    pending: list[str | None] = []  # members of an enumeration before 分别, paired in order
+    pending_measure = "level"
+    for pos, is_fig, m in events:
+        if not is_fig:
+            name = m.group(0)
+            if pos < last_end:
+                continue  # inside a figure's own words
+            if _DENOMINATOR.search(sentence[max(0, pos - 6):pos]):
+                continue  # a denominator: 占地区生产总值比重, 相当于全市生产总值的比例
+            if not _citywide(sentence, pos, city):
+                group, group_end = [], -1
+                last_end, after_fig = m.end(), False
+                pending = []
+                continue
+            if group and sentence[group_end:pos] in ("、", "和", "及", "与"):
+                group.append(name)
+            else:
+                group = [name]
+            group_end = last_end = m.end()
+            after_fig = False
+            pending = []
+            continue
+        fig: _Fig = m
+        link = sentence[last_end:fig.start]
+        if after_fig and not _continues(link):
+            group, pending = [], []  # the figure belongs to a new, uncatalogued subject
+        if "分别" in link and not pending:
+            p = last_end + link.index("分别")
+            listed = _list_after(sentence, p)
+            pending = _enumeration(sentence, p, cat, city, len(listed))
+            pending_measure = _measure(sentence[p:fig.start])
+            if len(listed) != len(pending):
+                pending = [None] * len(listed)
+        qualifier_end = fig.end
+        am = _AFTER.match(sentence[fig.end:])
+        if am:
+            qualifier_end += len(am.group(1))
+        last_end, after_fig = qualifier_end, True
+        measure = _measure(link) if fig.m is not None else "growth"  # 保持两位数增长
+        base_unit = _base(fig.value, fig.magnitude, fig.unit)[1]
+        several = fig.m is None and "连续" in sentence[_clause_start(sentence, fig.start):fig.start]
+        if pending:
+            name = pending.pop(0)
+            measure = pending_measure
+            names = [name] if name else []
+        else:
+            names = group if (len(group) > 1 and "均" in link) else group[-1:]
+            if "分别" in link:
+                names = []
+        if several:
+            names = []  # 连续9年保持两位数增长: a claim about several years, not one
+        found = [ind for name in names for ind in _indicators_for(cat, name, measure, base_unit)]
+        if _FLOW_START.match(sentence[_clause_start(sentence, fig.start):]) and not any("总" in n for n in names):
+            found = [cat.flow_of.get(i.id, i) for i in found]  # 新增A 200家、B 25家: flows
+        if re.search(r"总数|总量|总里程|总长|累计|增至", link):
+            found = [cat.by_id[i.stock] if i.stock else i for i in found if i.stock or not i.flow]
+        if not found and fig.start in framed:
+            found = [i for i in framed[fig.start][0] if i.takes(base_unit)]
+            if found:  # the subject follows the figure: the sentence goes on after it
+                group = [found[0].subjects[0]] if found[0].subjects else []
+                last_end = max(last_end, framed[fig.start][1])
+        if fig.m is None:
+            found = [i for i in found if i.measure == "growth"]
+        seen_ids: set[str] = set()
+        found = [i for i in found if not (i.id in seen_ids or seen_ids.add(i.id))]
+        out.append((fig, found, measure, link))
+    return out
+
+
+def _list_after(sentence: str, pos: int) -> list[_Fig]:
+    """The figures listed after 分别 in its clause (增长12.4%、6.1%、18.3% / 达到1016家和591家)."""
+    end = min([i for i in (sentence.find(c, pos) for c in "，,；;。") if i >= 0] or [len(sentence)])
+    return [f for f in _scan(sentence[:end]) if f.start > pos]
 
 
 # --- scorecards ----------------------------------------------------------------------------------
 
-PCT_TOLERANCE = 0.5
-"""左右 (around) on a per-cent target allows this many percentage points."""
+PCT_TOLERANCE = 0.25
+"""左右 (around) on a per-cent target allows this many percentage points: rates are set in steps of half a
+point (5%, 5.5%, 6%), so a result nearer to the target than to the next step counts as around it."""
 REL_TOLERANCE = 0.05
-"""左右 on any other target allows this fraction of the target."""
+"""左右 on any other target allows this fraction of the target (the same proportion as 0.25 points of 5%)."""
+
+STATUSES = ("met", "missed", "unclear", "words", "not-due", "summary", "no-result", "no-report")
+"""``met``/``missed``; ``unclear`` (a result printed as a bound does not settle it); ``words`` (a target in words
+no figure settles); and why there is no result: ``not-due`` (the year or period has not been reviewed yet
+anywhere), ``summary`` (the only later text is a summary that does not state it), ``no-result`` (the later
+full report does not state it), ``no-report`` (the report reviewing the year is not on the site yet)."""
 
 
 @dataclass
@@ -426,26 +839,11 @@ class ScoreRow:
     indicator: Indicator
     result: Figure | None
     status: str
-    """``met``, ``missed``, ``no-result`` (no later report states the result) or ``unclear``."""
-
-
-def judge(target: Figure, result: Figure, ind: Indicator) -> str:
-    """met / missed / unclear for a result against a target, by the rules of ``rules_text``."""
-    t, r = target.base_value, result.base_value
-    up = ind.direction == "up"
-    comp = target.comparator
-    if comp == "≈":
-        t += -tolerance(target) if up else tolerance(target)
-    if comp in ("=", "≈"):
-        comp = "≥" if up else "≤"
-    if comp in ("≥", ">"):  # the result must reach t (strictly for >)
-        if r > t or (r == t and (comp == "≥" or result.comparator == ">")):
-            return "met"
-        # a result printed as a lower bound below the target ("超过X"): its true value is not known
-        return "unclear" if result.comparator in (">", "≥") else "missed"
-    if r < t or (r == t and (comp == "≤" or result.comparator == "<")):
-        return "met"
-    return "unclear" if result.comparator in ("<", "≤") else "missed"
+    """One of :data:`STATUSES`."""
+    other: Figure | None = None
+    """For in-step/above targets: the result of the indicator compared with (GDP growth)."""
+    reviewer: str | None = None
+    """Id of the report that reviews the target's year (where the result is, or should be)."""
 
 
 def tolerance(target: Figure) -> float:
@@ -453,20 +851,86 @@ def tolerance(target: Figure) -> float:
     return PCT_TOLERANCE if target.base_unit in ("%", "百分点") else abs(target.base_value) * REL_TOLERANCE
 
 
+def judge(target: Figure, result: Figure, ind: Indicator, other: Figure | None = None) -> str:
+    """met / missed / unclear for a result against a target, by the rules of ``rules_text``."""
+    if target.rule:
+        return _judge_words(target, result, other)
+    t, r = target.base_value, result.base_value
+    up = ind.direction == "up"
+    comp = target.comparator
+    if comp == "range":  # a range: its lower bound where higher is better, its upper bound where lower is
+        t, comp = (target.base_value, "≥") if up else (target.base_high, "≤")
+    if comp == "≈":
+        if not up:
+            comp = "≤"  # a ceiling: 左右 gives no room above it
+        else:
+            t -= tolerance(target)
+    if comp in ("=", "≈"):
+        comp = "≥" if up else "≤"
+    if comp in ("≥", ">"):  # the result must reach t (strictly for >)
+        if r > t + 1e-9 or (abs(r - t) <= 1e-9 and (comp == "≥" or result.comparator == ">")):
+            return "met"
+        # a result printed as a lower bound below the target ("超过X"): its true value is not known
+        return "unclear" if result.comparator in (">", "≥") else "missed"
+    if r < t - 1e-9 or (abs(r - t) <= 1e-9 and (comp == "≤" or result.comparator == "<")):
+        return "met"
+    return "unclear" if result.comparator in ("<", "≤") else "missed"
+
+
+def _judge_words(target: Figure, result: Figure, other: Figure | None) -> str:
+    if target.rule == "decline":
+        sign = -1 if result.measure == "decline" else 1
+        return "met" if sign * result.base_value < 0 else "missed"
+    if target.rule in ("in-step", "above") and other is not None:
+        gap = result.base_value - other.base_value
+        if target.rule == "above":
+            return "met" if gap > 0 else "missed"
+        return "met" if gap >= -PCT_TOLERANCE - 1e-9 else "missed"
+    return "words"
+
+
 def scorecard(figures: list[Figure], cat: Catalogue, docs: list[Document]) -> list[ScoreRow]:
-    """Every catalogued target against the result stated for its year, by the earliest later report."""
+    """Every catalogued target against the result stated for its year (or period), by the earliest later
+    report of the same city; when there is none, the reason."""
     year_of = {d.meta.id: d.meta.year for d in docs}
-    actual: dict[tuple[str, str, int], list[Figure]] = {}
+    kind_of = {d.meta.id: d.meta.kind for d in docs}
+    latest = max(year_of.values(), default=0)
+    reviewers: dict[str, list[str]] = {}  # city -> its reports, earliest first
+    for d in sorted(docs, key=lambda d: (d.meta.year, d.meta.kind != "full")):
+        reviewers.setdefault(d.meta.city, []).append(d.meta.id)
+    actual: dict[tuple[str, str, str, str], list[Figure]] = {}
     for f in figures:
-        if f.indicator and f.kind == "actual" and f.year is not None:
-            actual.setdefault((f.city, f.indicator, f.year), []).append(f)
+        if f.indicator and f.kind == "actual" and f.when and f.value:
+            actual.setdefault((f.city, f.indicator, f.when, f.basis), []).append(f)
     rows = []
     for f in figures:
-        if not (f.indicator and f.kind == "target" and f.year is not None):
+        if not (f.indicator and f.kind == "target" and f.when):
             continue
         ind = cat.by_id[f.indicator]
-        results = [r for r in actual.get((f.city, f.indicator, f.year), []) if year_of[r.report] > f.year]
-        results.sort(key=lambda r: year_of[r.report])
-        result = results[0] if results else None
-        rows.append(ScoreRow(f, ind, result, judge(f, result, ind) if result else "no-result"))
+        last = f.year if f.basis == "year" else int(f.period[-4:])
+
+        def find(indicator: str, f=f, last=last) -> Figure | None:
+            rs = [r for r in actual.get((f.city, indicator, f.when, f.basis), []) if year_of[r.report] > last]
+            rs.sort(key=lambda r: year_of[r.report])
+            return rs[0] if rs else None
+
+        result = find(f.indicator)
+        other = find(f.vs) if f.vs else None
+        later = [r for r in reviewers.get(f.city, []) if year_of[r] > last]
+        reviewer = (result.report if result else later[0]) if (result or later) else None
+        if result is not None and (not f.vs or other is not None):
+            status = judge(f, result, ind, other)
+        elif result is not None and f.vs:
+            status = "no-result"
+        elif last >= latest:
+            status = "not-due"
+        elif not later:
+            status = "no-report"
+        elif all(kind_of[r] == "summary" for r in later):
+            status = "summary"
+        else:
+            status = "no-result"
+        if f.rule == "words" and status in ("met", "missed", "no-result", "summary"):
+            status = "words"
+        rows.append(ScoreRow(f, ind, result, status, other, reviewer))
     return rows

@@ -104,8 +104,8 @@ def figure_marks(site: Site, doc: Document, lang: str) -> dict:
     """Catalogued figures of a report to mark in its text: ``{(node, field): [(start, end, indicator, title)]}``."""
     marks: dict = {}
     for f in site.figures:
-        if f.report != doc.meta.id or not f.indicator:
-            continue
+        if f.report != doc.meta.id or not f.indicator or not f.value:
+            continue  # targets in words are not marked: the English text cannot be matched by value
         ind = site.catalogue.by_id[f.indicator]
         kind = {"actual": ("实绩", "result"), "target": ("目标", "target")}.get(f.kind or "", ("", ""))
         title = f"{ind.zh} · {f.year} · {kind[0]}" if lang == "zh" else f"{ind.en} · {f.year} · {kind[1]}"

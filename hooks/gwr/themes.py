@@ -22,7 +22,7 @@ from pathlib import Path
 from pydantic import Field
 
 from .glossary import Matcher
-from .indicators import part_context
+from .indicators import block_contexts, part_context, part_infos
 from .model import Block, Document, Part, Section
 from .datafiles import Regex, Schema, Slug, Text, load
 
@@ -112,21 +112,30 @@ class Node:
     part: str = ""
 
 
+_MODE = {"actual": "done", "target": "planned"}
+
+
 def nodes(doc: Document) -> list[Node]:
+    """Every part, section and block with its year and mode. A part continues the context of the part before
+    it when its heading names none (上海: 三、全面提升政府治理现代化水平); a block of a part on a five-year plan
+    takes the period its sentences speak of (the 十四五 review is done, the 十五五 goals planned)."""
     out = []
-    for part in doc.parts:
-        year, kind = part_context(doc, part.heading)
-        mode = {"actual": "done", "target": "planned"}.get(kind or "")
+    blocks = block_contexts(doc)
+    for part, info in zip(doc.parts, part_infos(doc)):
+        year, mode = info.year, _MODE.get(info.kind or "")
         out.append(Node(doc, part.id, "part", part.heading, year, mode, part=part.id))
+
+        def block(b, section=None):
+            y, k, _ = blocks.get(b.id, (year, info.kind, ""))
+            return Node(doc, b.id, "block", b.text + ("\n" + b.detail if b.detail else ""), y, _MODE.get(k or ""),
+                        section, part.id)
+
         for child in part.children:
             if isinstance(child, Section):
                 out.append(Node(doc, child.id, "section", child.heading, year, mode, part=part.id))
-                for b in child.blocks:
-                    out.append(Node(doc, b.id, "block", b.text + ("\n" + b.detail if b.detail else ""), year, mode,
-                                    child.id, part.id))
+                out.extend(block(b, child.id) for b in child.blocks)
             else:
-                out.append(Node(doc, child.id, "block", child.text + ("\n" + child.detail if child.detail else ""),
-                                year, mode, None, part.id))
+                out.append(block(child))
     return out
 
 
@@ -187,8 +196,9 @@ def theme_entries(themes: list[Theme], docs: list[Document], translations: dict)
     out: dict[str, list[Entry]] = {t.id: [] for t in themes}
     for doc in docs:
         tr = translations.get(doc.meta.id)
+        doc_nodes = nodes(doc)  # once per report, not once per theme
         for theme in themes:
-            for n in nodes(doc):
+            for n in doc_nodes:
                 if n.kind == "part" or n.mode is None:
                     continue
                 pos = theme.find(n.text)
@@ -281,7 +291,9 @@ def load_alignments(root: Path, docs: list[Document]) -> list[dict]:
         if plan is None or result is None:
             continue  # a report not (yet) in the registry: nothing to link
         ids_plan = {s.id for p in plan.parts for s in p.sections} | {p.id for p in plan.parts}
-        ids_result = {s.id for p in result.parts for s in p.sections} | {p.id for p in result.parts}
+        # a review written as paragraphs without sections (北京: 一是…二是…) is aligned paragraph by paragraph
+        ids_result = ({s.id for p in result.parts for s in p.sections} | {p.id for p in result.parts}
+                      | {b.id for b in result.body_blocks()})
         for k, link in enumerate(raw.links):
             if link.plan not in ids_plan:
                 file.fail(("alignments", n, "links", k, "plan"), f"{plan.meta.id} has no section {link.plan!r}.")
@@ -427,7 +439,8 @@ def block_links(docs: list[Document], curated: list[dict], matcher: Matcher | No
         plan, result = by_id[al["plan"]], by_id[al["result"]]
         pn, rn = nodes(plan), nodes(result)
         for link in al["links"]:
-            targets = [n for n in rn if n.kind == "block" and n.section in (link.get("result") or [])]
+            wanted = set(link.get("result") or [])
+            targets = [n for n in rn if n.kind == "block" and (n.section in wanted or n.id in wanted)]
             vecs = [(n, _vector(n.text, matcher, themes)) for n in targets]
             for a in (n for n in pn if n.kind == "block" and n.section == link["plan"]):
                 va = _vector(a.text, matcher, themes)
