@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
+import re
 from decimal import Decimal
 
 from .export import Urls, node_path
@@ -108,10 +110,31 @@ def magnitude(f: Figure) -> str:
     return next((m for m in MAGNITUDE if f.unit.startswith(m)), "")
 
 
+_CELL = re.compile(r"<(td|th)(?=[\s>])")
+_ROW = re.compile(r"<tr(?=[\s>])")
+
+
 def data_table(headers: list[str], rows: list[str], cls: str = "gwr-data") -> str:
-    """A data table: escaped header labels, rows as ready ``<tr>`` HTML."""
-    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
-    return f'<table class="{cls}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    """A data table: escaped header labels, rows as ready ``<tr>`` HTML (cells never nest tables).
+
+    Each body cell gets its column's label (``data-label``): on phones the stylesheet shows a row as a card of
+    labelled cells. Explicit ARIA roles keep the table a table for screen readers in that layout.
+    """
+    head = "".join(f'<th role="columnheader" scope="col">{esc(h)}</th>' for h in headers)
+    body = []
+    for row in rows:
+        n = itertools.count()
+
+        def cell(m: re.Match) -> str:
+            k = next(n)
+            role = "rowheader" if m.group(1) == "th" else "cell"
+            # the first cell heads the card; the others are labelled
+            label = f' data-label="{attr(headers[k])}"' if 0 < k < len(headers) else ""
+            return f'<{m.group(1)} role="{role}"{label}'
+
+        body.append(_ROW.sub('<tr role="row"', _CELL.sub(cell, row)))
+    return (f'<table class="{cls}" role="table"><thead role="rowgroup"><tr role="row">{head}</tr></thead>'
+            f'<tbody role="rowgroup">{"".join(body)}</tbody></table>')
 
 
 def _plain(d: Decimal) -> str:

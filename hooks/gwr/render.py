@@ -415,6 +415,7 @@ def render_report_index(doc: Document, ed: Edition, sha256: str, site_data_path:
             out.append(f'<p class="gwr-salutation{missing}">{body}</p>\n')
         out.extend(x + "\n" for x in _blocks_md(doc.preamble, ed))
     out.append(f"## {md_esc(t(lang, 'toc'))} {{#contents}}\n")
+    out.append('<div class="gwr-toc" markdown="1">\n')
     for part in doc.parts:
         page = part_src(doc, part).rsplit("/", 1)[1]
         out.append(f"- [{md_esc(part_title(part, lang, ed))}]({page})")
@@ -423,7 +424,7 @@ def render_report_index(doc: Document, ed: Edition, sha256: str, site_data_path:
     if doc.closing:
         page = part_src(doc, doc.parts[-1]).rsplit("/", 1)[1]
         out.append(f"- [{md_esc(t(lang, 'closing'))}]({page}#closing)")
-    out.append("{: .gwr-toc }\n")
+    out.append("\n</div>\n")
     return "\n".join(out)
 
 
