@@ -17,6 +17,7 @@ from decimal import Decimal
 from .export import Urls, node_path
 from .glossary_pages import _node_label
 from .indicators import CATEGORIES, MAGNITUDE, PCT_TOLERANCE, REL_TOLERANCE, Catalogue, Figure, Indicator, ScoreRow
+from .labels import colon
 from .model import Document
 from .render import ROOT_HREF, attr, esc, md_esc, report_title, slot
 
@@ -343,7 +344,7 @@ def render_indicator_index(ctx: Context) -> str:
          "data format are on [Open data](../data.md#indicators); targets are set against results in "
          "[Targets and results](../scorecards/index.md). Indicator names in English are the project's own.\n")
     )
-    out.append(f'<p class="gwr-downloads">{esc(ctx.t("download"))}: '
+    out.append(f'<p class="gwr-downloads">{esc(ctx.t("download") + colon(ctx.lang))}'
                f'<a href="{ROOT_HREF}data/indicators.csv"><code>indicators.csv</code></a> · '
                f'<a href="{ROOT_HREF}data/indicators.json"><code>indicators.json</code></a> · '
                f'<a href="{ROOT_HREF}data/scorecard.csv"><code>scorecard.csv</code></a> · '
@@ -386,7 +387,7 @@ def render_indicator(ctx: Context, ind: Indicator) -> str:
     if note:
         out.append(md_esc(note) + "\n")
     obs = [f for f in ctx.figures if f.indicator == ind.id]
-    out.append(f'<p class="gwr-downloads">{esc(ctx.t("download"))}: <a href="{ROOT_HREF}data/indicators/{ind.id}.csv">'
+    out.append(f'<p class="gwr-downloads">{esc(ctx.t("download") + colon(ctx.lang))}<a href="{ROOT_HREF}data/indicators/{ind.id}.csv">'
                f'<code>{ind.id}.csv</code></a></p>\n')
     if not obs:
         out.append(md_esc(ctx.t("not_found")) + "\n")
@@ -545,7 +546,7 @@ def render_scorecard_index(ctx: Context, years: list[int]) -> str:
     out.append(slot(data_table([ctx.t("year"), ctx.t("target"), ctx.t("status")], rows)) + "\n")
     out.append(f"## {'判断规则' if zh else 'Rules'} {{#rules}}\n")
     out.append(_rules_md(ctx.lang))
-    out.append(f'<p class="gwr-downloads">{esc(ctx.t("download"))}: '
+    out.append(f'<p class="gwr-downloads">{esc(ctx.t("download") + colon(ctx.lang))}'
                f'<a href="{ROOT_HREF}data/scorecard.csv"><code>scorecard.csv</code></a> · '
                f'<a href="{ROOT_HREF}data/scorecard.json"><code>scorecard.json</code></a></p>\n')
     return "\n".join(out)
