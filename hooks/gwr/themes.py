@@ -129,10 +129,22 @@ class Entry:
     excerpt_en: str | None
 
 
+_CLAUSE = "，、；：,;"
+
+
 def _window(sentence: str, at: int, size: int = 90) -> str:
+    """``size`` characters of ``sentence`` around position ``at``; a cut start falls after a comma or an
+    enumeration mark (、) where one is near, never inside a number or a name."""
     if len(sentence) <= size:
         return sentence
     start = max(0, min(at - size // 3, len(sentence) - size))
+    if start:
+        back = max(sentence.rfind(p, 0, start) for p in _CLAUSE)
+        ahead = [i for i in (sentence.find(p, start) for p in _CLAUSE) if 0 <= i < at]
+        if back >= 0 and start - back <= 20:
+            start = back + 1
+        elif ahead:
+            start = min(ahead) + 1
     return ("…" if start else "") + sentence[start:start + size] + ("…" if start + size < len(sentence) else "")
 
 
