@@ -178,14 +178,16 @@
       lastPointer = ev.pointerType || "mouse";
       if (!termOf(ev.target) && !tip.contains(ev.target)) hide();
     }, true);
-    document.addEventListener("mouseover", function (ev) {
-      if (lastPointer !== "mouse") return;
+    /* pointerover/out with a mouse only: a touch also fires them, and is handled on click */
+    document.addEventListener("pointerover", function (ev) {
+      if (ev.pointerType !== "mouse") return;
+      lastPointer = "mouse";
       var a = termOf(ev.target);
       if (a) show(a, false);
       else if (tip.contains(ev.target)) clearTimeout(hideTimer);
     });
-    document.addEventListener("mouseout", function (ev) {
-      if (lastPointer !== "mouse") return;
+    document.addEventListener("pointerout", function (ev) {
+      if (ev.pointerType !== "mouse") return;
       if (termOf(ev.target) || tip.contains(ev.target)) hideSoon();
     });
     document.addEventListener("focusin", function (ev) {
