@@ -23,13 +23,18 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from gwr import (compare_pages, crosslink_pages, export, glossary_pages, idchanges, indicator_pages, pipeline, render,
-                 search, timing)
+                 search, shared_assets, timing)
 
 log = logging.getLogger("mkdocs.hooks.gwr")
 NAV_MARKER = "gwr:reports"
 INDICATORS_MARKER = "gwr:indicators"
 THEMES_MARKER = "gwr:themes"
 _build: dict = {}
+_command: dict = {}
+
+
+def on_startup(command, dirty):
+    _command["name"] = command  # build or serve: an edition shares the root's assets only in a build
 
 
 def on_config(config):
@@ -58,7 +63,8 @@ def _config(config):
     eds = {doc.meta.id: site.edition(doc, lang) for doc in site.docs}
     _build.clear()
     render.SLOTS.clear()
-    _build.update(site=site, lang=lang, pages=[], urls=export.Urls(root_url), eds=eds)
+    _build.update(site=site, lang=lang, pages=[], urls=export.Urls(root_url), eds=eds,
+                  shared_assets=shared_assets.shared(lang, export.EDITIONS[0], _command.get("name")))
     config.extra["gwr"] = {
         "lang": lang,
         "root": root_url,
@@ -116,6 +122,8 @@ def on_files(files, config):
 
 def _files(files, config):
     site, urls, eds = _build["site"], _build["urls"], _build["eds"]
+    if _build["shared_assets"]:
+        files = shared_assets.without_assets(files)
     citable = [f.src_uri for f in files.documentation_pages()]  # pages for data/urls.json
     ctx = _build["ctx"]
     for doc in site.docs:
@@ -171,7 +179,19 @@ def _page_content(html, page):
     if "gwr_report" not in page.meta and not excluded:
         # page.title is HTML to Material (escaped, see render.title_html); the index holds text
         _build["pages"].append({"u": page.url, "t": search.html_text(page.title or ""), "text": search.html_text(html)})
-    return html
+    # The reading-view switch goes on every page that holds text in both languages (overrides/main.html).
+    page.meta["gwr_views"] = render.has_both_languages(html)
+    return html + glossary_pages.page_terms_script(html, _build["site"].glossary, _build["lang"])
+
+
+def on_post_page(output, page, config):
+    return shared_assets.point_to_default(output, config.site_url) if _build["shared_assets"] else output
+
+
+def on_post_template(output_content, template_name, config):
+    if _build["shared_assets"] and template_name.endswith(".html"):  # 404.html
+        return shared_assets.point_to_default(output_content, config.site_url)
+    return output_content
 
 
 @event_priority(-50)  # after other plugins have written their files

@@ -31,6 +31,13 @@ def define_env(env):
             return render.reports_table(_site().docs, lang)
 
     @env.macro
+    def site_url(path: str = "", edition: str = "zh") -> str:
+        """The absolute URL of ``path`` in an edition (SITE_URL, as in the sitemap), for examples readers copy."""
+        from gwr.export import Urls
+
+        return Urls(env.conf["extra"]["gwr"]["root"]).url(path, edition)
+
+    @env.macro
     def report_count() -> int:
         return len(_site().docs)
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -94,3 +98,60 @@ def ext_model(ext_project):
     from gwr.pipeline import load_site
 
     return load_site(ext_project)
+
+
+# --- browser tests -------------------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def require_chromium() -> None:
+    """Skip a browser test module where Chromium is absent, unless GWR_REQUIRE_BROWSER (CI) makes it an error."""
+    if not CHROMIUM:
+        if os.environ.get("GWR_REQUIRE_BROWSER"):
+            raise RuntimeError("GWR_REQUIRE_BROWSER is set but no chromium is installed")
+        pytest.skip("chromium not installed", allow_module_level=True)
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The built site over HTTP at the path of SITE_URL (/gwr/), as a host serves it: the 404 page's absolute
+    links work, and any other path is a 404."""
+    prefix = urlsplit(SITE_URL).path
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def translate_path(self, path):
+            inside = path.startswith(prefix)
+            return super().translate_path("/" + path[len(prefix):] if inside else "/__outside__")
+
+        def send_error(self, code, message=None, explain=None):
+            if code != 404:
+                return super().send_error(code, message, explain)
+            body = (site / "404.html").read_bytes()  # as GitHub Pages does
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{prefix}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield b
+        b.close()

@@ -5,24 +5,13 @@ They skip only where Chromium is absent and GWR_REQUIRE_BROWSER is unset; CI set
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import os
-import shutil
-import threading
 
 import pytest
-from conftest import SITE_URL
+from conftest import SITE_URL, require_chromium
 from sitecheck import load
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-if not CHROMIUM:
-    if os.environ.get("GWR_REQUIRE_BROWSER"):
-        raise RuntimeError("GWR_REQUIRE_BROWSER is set but no chromium is installed")
-    pytest.skip("chromium not installed", allow_module_level=True)
-
-from playwright.sync_api import sync_playwright  # noqa: E402
+require_chromium()
 
 # Query -> the sections about the topic (judged by reading the reports). The first
 # result must be one of them; the first three must all contain the query.
@@ -55,31 +44,6 @@ QUERIES = {
     # split at the domain term 前海 and 合作区
     "前海合作区": ["shenzhen/2025/part-2/#part_2__sec_6", "shenzhen/2025/part-1/#part_1__sec_5"],
 }
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-        )
-        yield b
-        b.close()
 
 
 @pytest.fixture
@@ -269,18 +233,3 @@ def _section_of_path(href):
     for cut in ("__para_", "__item_"):
         frag = frag.split(cut)[0]
     return f"{path}#{frag}"
-
-
-def test_glossary_terms_have_tooltips_and_link_to_their_entry(server, page):
-    page.goto(server + "en/shenzhen/2025/part-2/")
-    term = page.locator("#part_2__sec_6__para_2 .gwr-en a.gwr-term[href$='#term-hetao-shenzhen-hong-kong-science-and-technology-innovation-cooperation-zone']")
-    page.wait_for_function("document.querySelector('a.gwr-term').title !== ''")
-    assert term.get_attribute("title").startswith("河套深港科技创新合作区 — ")
-    term.click()
-    page.wait_for_url("**/en/glossary/#term-hetao-shenzhen-hong-kong-science-and-technology-innovation-cooperation-zone")
-    entry = page.locator("#term-hetao-shenzhen-hong-kong-science-and-technology-innovation-cooperation-zone")
-    assert "Used in" in entry.inner_text()
-    page.goto(server + "shenzhen/2025/part-2/")
-    page.wait_for_function("document.querySelector('a.gwr-term').title !== ''")
-    zh_term = page.locator("#part_2__sec_6__para_2 .gwr-zh a.gwr-term[href$='#term-qianhai-shenzhen-hong-kong-modern-service-industry-cooperation-zone']")
-    assert zh_term.get_attribute("title").startswith("Qianhai Shenzhen-Hong Kong Modern Service Industry Cooperation Zone — ")

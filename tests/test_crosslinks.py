@@ -205,3 +205,15 @@ def test_suggest_alignments_command(model):
     assert "- {plan: part_2__sec_1, result: [part_1__sec_1]}" in text
     agree = re.search(r"agreement with the curated file: (\d+)/(\d+)", text)
     assert int(agree.group(1)) >= 7 and agree.group(2) == "10"
+
+
+def test_english_theme_excerpts_start_where_a_sentence_starts(model):
+    """An excerpt starts with its sentence (a capital, a digit, a quote or a dash), never inside a clause."""
+    n, bad = 0, []
+    for theme, entries in model.entries.items():
+        for e in entries:
+            if e.excerpt_en:
+                n += 1
+                if not re.match(r"[A-Z0-9“‘\"(—]", e.excerpt_en):
+                    bad.append(f"{theme} {e.node.doc.meta.id}#{e.node.id}: {e.excerpt_en[:60]}")
+    assert n > 150 and bad == []

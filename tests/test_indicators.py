@@ -320,7 +320,7 @@ def test_pages_in_both_editions(site):
         assert "5.8%" in page.text and "5.5%" in page.text
         assert any("shenzhen/2026-summary/part-1/#part_1__para_1" in h for h in page.links)
         raw = (site / (prefix + "indicators/gdp-growth/index.html")).read_text(encoding="utf-8")
-        assert "<svg" in raw and 'role="img"' in raw and "<title" in raw
+        assert "<svg" in raw and 'role="group"' in raw and "<title" in raw and 'class="gwr-frame"' in raw
         assert (site / prefix / "data/indicators/gdp-growth.csv").is_file()
         card = load(site, prefix + "scorecards/2025/")
         assert ("判断规则" if not prefix else "Rules") in card.text

@@ -219,3 +219,28 @@ def test_two_clean_builds_are_identical(site, tmp_path):
         return out
 
     assert diffs(cmp) == []
+
+
+def test_chinese_labels_use_full_width_colons(site):
+    """A colon after Chinese text is “：”; ASCII ': ' belongs to the English edition (code and quoted seed text aside)."""
+    bad = []
+    for path, f in html_pages(site).items():
+        if path.startswith("en/"):
+            continue
+        raw = re.sub(r"<(pre|code)\b.*?</\1>", "", f.read_text(encoding="utf-8"), flags=re.S)
+        for m in re.finditer(r"[\u3400-\u9fff）」”]\s*:", load_html(raw).text):
+            bad.append(f"{path}: …{m.group(0)}")
+    assert bad == []
+
+
+def test_citing_examples_are_real_addresses(site):
+    for prefix in ("", "en/"):
+        page = load(site, prefix + "citing/")
+        assert not [h for h in page.links if "…" in h], prefix
+        assert any(h.startswith(SITE_URL) and h.endswith("#part_2__sec_3__para_4") for h in page.links), prefix
+
+
+def load_html(raw: str):
+    from sitecheck import Page
+
+    return Page(raw)

@@ -12,8 +12,10 @@ from .export import Urls, node_path
 from .glossary_pages import _node_label
 from .indicator_pages import data_table, figure_text
 from .indicators import Figure, part_context, part_infos
+from .labels import colon
 from .model import Document, Part, ReportMeta, Section
-from .render import ROOT_HREF, Edition, attr, esc, front_matter, md_esc, part_title, report_title, section_title, slot
+from .render import ROOT_HREF, Edition, attr, bilingual_heading, esc, front_matter, md_esc, part_title, report_title, \
+    section_title, slot
 from .themes import Entry, Link, Theme, previous, whats_new
 
 T = {
@@ -128,8 +130,8 @@ class XContext:
         return f'<a href="{attr(self.href(doc, key[1]))}">{esc(label)}</a>'
 
 
-def _box(cls: str, label: str, body: str) -> str:
-    return f'<aside class="gwr-xref {cls}"><p><strong>{esc(label)}</strong>: {body}</p></aside>'
+def _box(cls: str, label: str, body: str, lang: str) -> str:
+    return f'<aside class="gwr-xref {cls}"><p><strong>{esc(label)}</strong>{colon(lang)}{body}</p></aside>'
 
 
 def _direction_box(ctx: XContext, doc: Document, part: Part, node, cls: str, label: str, links: list[Link],
@@ -138,15 +140,15 @@ def _direction_box(ctx: XContext, doc: Document, part: Part, node, cls: str, lab
     """A "what happened next" or "what was planned" box: the links, else why there are none."""
     sep = "；" if ctx.lang == "zh" else "; "
     if links:
-        return _box(cls, ctx.t(label), sep.join(ctx.a(l.dst) for l in links))
+        return _box(cls, ctx.t(label), sep.join(ctx.a(l.dst) for l in links), ctx.lang)
     if not isinstance(node, Section) or year is None:
         return ""
     whole = ctx.part_link.get((doc.meta.id, part.id))
     if other is not None and whole and pair not in ctx.curated:  # sections not aligned yet: the whole part
-        return _box(cls, ctx.t(label), ctx.a(whole) + esc(ctx.t("not_aligned")))
+        return _box(cls, ctx.t(label), ctx.a(whole) + esc(ctx.t("not_aligned")), ctx.lang)
     msg = (ctx.t(no_section, report=ctx.report_label(other), year=year) if other is not None else
            ctx.t(no_report, year=year))
-    return _box(cls, ctx.t(label), esc(msg))
+    return _box(cls, ctx.t(label), esc(msg), ctx.lang)
 
 
 def notes(ctx: XContext, doc: Document) -> dict:
@@ -169,7 +171,7 @@ def notes(ctx: XContext, doc: Document) -> dict:
                         f.report == doc.meta.id and f.kind == "target" and f.year == year and f.indicator
                         for f in ctx.figures):
                     html += _box("gwr-next", ctx.t("scorecard", year=year),
-                                 f'<a href="{ROOT_HREF}scorecards/{year}/">{esc(ctx.t("scorecard", year=year))}</a>')
+                                 f'<a href="{ROOT_HREF}scorecards/{year}/">{esc(ctx.t("scorecard", year=year))}</a>', ctx.lang)
             elif kind == "actual":
                 plan = next((d for d in city if d.meta.year == year and _plans(d, year)), None)
                 html = _direction_box(ctx, doc, part, node, "gwr-before", "planned_before",
@@ -179,7 +181,8 @@ def notes(ctx: XContext, doc: Document) -> dict:
                 out[(node.id, "top")] = html
             rel = [l for l in links if l.relation == "related"]
             if rel and isinstance(node, Section):
-                out[(node.id, "end")] = _box("gwr-related", ctx.t("related"), sep.join(ctx.a(l.dst) for l in rel))
+                out[(node.id, "end")] = _box("gwr-related", ctx.t("related"), sep.join(ctx.a(l.dst) for l in rel),
+                                         ctx.lang)
     for block in doc.body_blocks():
         links = ctx.by_src.get((doc.meta.id, block.id), [])
         bits = []
@@ -218,15 +221,22 @@ def _years(ctx: XContext, docs: list[Document] | None = None) -> list[int]:
 
 
 def _entry_li(ctx: XContext, e: Entry) -> str:
+    """A timeline entry in both languages (the reading view picks one or both); Chinese only if untranslated."""
     doc = e.node.doc
-    text = e.excerpt_zh if ctx.lang == "zh" else (e.excerpt_en or e.excerpt_zh)
-    lang = "zh" if ctx.lang == "zh" or not e.excerpt_en else "en"
     where = f"{ctx.report_label(doc)} · {_node_label(doc, e.node.id, ctx.lang).split(' · ', 1)[1]}"
+    zh, en = e.excerpt_zh, e.excerpt_en
     if e.node.kind == "section":
-        text = ctx.title(doc, e.node.id)
-        lang = ctx.lang if (ctx.lang == "zh" or ctx.eds[doc.meta.id].en_text(e.node.id)) else "zh"
-    return (f'<li><span lang="{lang}">{esc(text)}</span> '
-            f'<a class="gwr-src" href="{attr(ctx.href(doc, e.node.id))}">{esc(where)}</a></li>')
+        ed = ctx.eds[doc.meta.id]
+        node = ctx.node(doc, e.node.id)
+        zh = section_title(node, "zh", ed)
+        en = section_title(node, "en", ed) if ed.en_text(e.node.id) else None
+    if en is None:
+        text = f'<span lang="zh">{esc(zh)}</span>'
+    else:
+        spans = {"zh": f'<span class="gwr-zh" lang="zh">{esc(zh)}</span>',
+                 "en": f'<span class="gwr-en" lang="en">{esc(en)}</span>'}
+        text = spans[ctx.lang] + spans["en" if ctx.lang == "zh" else "zh"]
+    return f'<li>{text} <a class="gwr-src" href="{attr(ctx.href(doc, e.node.id))}">{esc(where)}</a></li>'
 
 
 def _cities(ctx: XContext) -> list[ReportMeta]:
@@ -238,7 +248,11 @@ def _cities(ctx: XContext) -> list[ReportMeta]:
 
 
 def _city_name(ctx: XContext, meta: ReportMeta) -> str:
-    return meta.city if ctx.lang == "zh" else (meta.city_en or meta.city)
+    return _city_name_lang(ctx, meta, ctx.lang)
+
+
+def _city_name_lang(ctx: XContext, meta: ReportMeta, lang: str) -> str:
+    return meta.city if lang == "zh" else (meta.city_en or meta.city)
 
 
 def render_theme(ctx: XContext, theme: Theme, city: str | None = None) -> str:
@@ -246,15 +260,20 @@ def render_theme(ctx: XContext, theme: Theme, city: str | None = None) -> str:
     zh = ctx.lang == "zh"
     cities = _cities(ctx)
     one = next((m for m in cities if m.city_slug == city), None)
-    name = theme.name(ctx.lang) + (f" · {_city_name(ctx, one)}" if one else "")
-    out = [_fm(f"{name} · {ctx.t('themes')}"), f"# {md_esc(name)} {{#theme}}\n"]
-    out.append(f'<p class="gwr-altname" lang="{"en" if zh else "zh"}">{esc(theme.en if zh else theme.zh)}</p>\n')
-    out.append(md_esc(theme.description_zh if zh else theme.description_en) + "\n")
+    other = "en" if zh else "zh"
+    where = {lang: f" · {_city_name_lang(ctx, one, lang)}" if one else "" for lang in ("zh", "en")}
+    name = theme.name(ctx.lang) + where[ctx.lang]
+    out = [_fm(f"{name} · {ctx.t('themes')}"),
+           bilingual_heading(1, "theme", name, theme.name(other) + where[other], ctx.lang)]
+    out.append(f'<p class="gwr-altname" lang="{other}">{esc(theme.name(other))}</p>\n')
+    desc = {"zh": f'<span class="gwr-zh" lang="zh">{esc(theme.description_zh)}</span>',
+            "en": f'<span class="gwr-en" lang="en">{esc(theme.description_en)}</span>'}
+    out.append(f'<p class="gwr-bi">{desc[ctx.lang]}{desc[other]}</p>\n')
     if ctx.multi_city:
         up = "../" if one else ""
         links = [f'<a href="{up}{attr(m.city_slug)}/">{esc(_city_name(ctx, m))}</a>' for m in cities]
         links.insert(0, f'<a href="{up or "./"}">{esc(ctx.t("all_cities"))}</a>')
-        out.append(f'<p class="gwr-cities">{esc(ctx.t("read_for"))}: {" · ".join(links)}</p>\n')
+        out.append(f'<p class="gwr-cities">{esc(ctx.t("read_for") + colon(ctx.lang))}{" · ".join(links)}</p>\n')
     entries = [e for e in ctx.entries[theme.id] if one is None or e.node.doc.meta.city == one.city]
     order = {m.city: n for n, m in enumerate(cities)}
     entries.sort(key=lambda e: order[e.node.doc.meta.city])  # stable: reading order within a city
@@ -289,8 +308,9 @@ def render_theme(ctx: XContext, theme: Theme, city: str | None = None) -> str:
                 ind = ctx.catalogue.by_id[f.indicator]
                 kind = ("目标" if f.kind == "target" else "实绩") if zh else f.kind.replace("actual", "result")
                 who = ctx.report_label(ctx.docs[f.report]) + " · " if ctx.multi_city and one is None else ""
-                cells.append(f'<li>{esc(who)}<a href="{ROOT_HREF}indicators/{ind.id}/">{esc(ind.name(ctx.lang))}</a> '
-                             f'({esc(kind)}): <a href="{attr(ROOT_HREF + node_path(ctx.docs[f.report], f.node))}">'
+                kind_label = f"（{kind}）：" if zh else f" ({kind}): "
+                cells.append(f'<li>{esc(who)}<a href="{ROOT_HREF}indicators/{ind.id}/">{esc(ind.name(ctx.lang))}</a>'
+                             f'{esc(kind_label)}<a href="{attr(ROOT_HREF + node_path(ctx.docs[f.report], f.node))}">'
                              f'{esc(figure_text(f, ctx.lang))}</a></li>')
             out.append(f'<p class="gwr-tl-label">{esc(ctx.t("indicators"))}</p>\n'
                        f'<ul class="gwr-timeline gwr-tl-figs">{"".join(cells)}</ul>\n')

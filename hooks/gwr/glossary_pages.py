@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 from .export import node_path
 from .glossary import CATEGORIES, Matcher, Term
 from .model import Document
@@ -35,8 +38,8 @@ def marker(matcher: Matcher, lang_of_page: str):
                 if term.id in seen:
                     continue
                 seen.add(term.id)
-            # The tooltip (rendering and explanation) is added by gwr.js from data/glossary.json,
-            # so the text is not repeated at every marked term.
+            # The tooltip (rendering and explanation) is shown by gwr.js from the page's own term data
+            # (page_terms_script), so the text is not repeated at every marked term.
             out.append(esc(text[pos:start]))
             out.append(f'<a class="gwr-term" href="{GLOSSARY_HREF}#term-{term.id}">{esc(text[start:end])}</a>')
             pos = end
@@ -46,10 +49,28 @@ def marker(matcher: Matcher, lang_of_page: str):
     return mark
 
 
-def glossary_json(terms: list[Term]) -> str:
-    """The glossary as open data (and the source of the tooltips in the text)."""
-    import json
+_TERM_LINK = re.compile(r'<a class="gwr-term" href="[^"#]*#term-([A-Za-z0-9_-]+)"')
 
+
+def page_terms_script(html: str, terms: list[Term], lang: str) -> str:
+    """The tooltips' data of one page: only the terms it marks, as a JSON script element ('' if none).
+
+    ``{id: [rendering in the other language, explanation in the page's language]}``, a few KB on a report page
+    instead of the whole glossary (data/glossary.json, 200 KB) on every page.
+    """
+    ids = list(dict.fromkeys(_TERM_LINK.findall(html)))
+    by_id = {t.id: t for t in terms}
+    data = {i: ([by_id[i].en, by_id[i].note_zh] if lang == "zh" else [by_id[i].zh, by_id[i].note_en])
+            for i in ids if i in by_id}
+    if not data:
+        return ""
+    # "<" escaped, so no text in a note can close the script element
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return f'<script type="application/json" id="gwr-terms">{text}</script>'
+
+
+def glossary_json(terms: list[Term]) -> str:
+    """The glossary as open data."""
     data = {"schema": "gwr-glossary/1", "terms": [
         {"id": t.id, "zh": t.zh, "en": t.en, "variants": t.variants, "category": t.category,
          "note": {"zh": t.note_zh, "en": t.note_en}} for t in terms]}
@@ -125,7 +146,7 @@ def render_glossary(terms: list[Term], docs: list[Document], matcher: Matcher, l
                 f'<div class="gwr-term-entry" id="term-{term.id}">'
                 f'<p class="gwr-term-head"><strong lang="zh">{esc(term.zh)}</strong> '
                 f'<span lang="en">{esc(term.en)}</span></p>'
-                + (f'<p class="gwr-term-var">{"等同译法" if zh else "Also"}: <span lang="en">{esc(variants)}</span></p>'
+                + (f'<p class="gwr-term-var">{"等同译法：" if zh else "Also: "}<span lang="en">{esc(variants)}</span></p>'
                    if variants else "")
                 + f'<p>{esc(note_primary)}</p><p class="gwr-term-other" lang="{other_lang}">{esc(note_other)}</p>'
                 + (f'<p class="gwr-term-uses">{"出现于" if zh else "Used in"}（{len(links)}）：{"，".join(links)}</p>'

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
+import re
 from decimal import Decimal
 
 from .export import Urls, node_path
 from .glossary_pages import _node_label
 from .indicators import (BEFORE_WORDS, CATEGORIES, MAGNITUDE, PCT_TOLERANCE, REL_TOLERANCE, STATUSES, Catalogue, Figure,
                          Indicator, ScoreRow)
+from .labels import colon
 from .model import Document
 from .render import ROOT_HREF, attr, esc, front_matter, md_esc, report_title, slot
 
@@ -139,10 +142,31 @@ def magnitude(f: Figure) -> str:
     return next((m for m in MAGNITUDE if f.unit.startswith(m)), "")
 
 
+_CELL = re.compile(r"<(td|th)(?=[\s>])")
+_ROW = re.compile(r"<tr(?=[\s>])")
+
+
 def data_table(headers: list[str], rows: list[str], cls: str = "gwr-data") -> str:
-    """A data table: escaped header labels, rows as ready ``<tr>`` HTML."""
-    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
-    return f'<table class="{cls}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    """A data table: escaped header labels, rows as ready ``<tr>`` HTML (cells never nest tables).
+
+    Each body cell gets its column's label (``data-label``): on phones the stylesheet shows a row as a card of
+    labelled cells. Explicit ARIA roles keep the table a table for screen readers in that layout.
+    """
+    head = "".join(f'<th role="columnheader" scope="col">{esc(h)}</th>' for h in headers)
+    body = []
+    for row in rows:
+        n = itertools.count()
+
+        def cell(m: re.Match) -> str:
+            k = next(n)
+            role = "rowheader" if m.group(1) == "th" else "cell"
+            # the first cell heads the card; the others are labelled
+            label = f' data-label="{attr(headers[k])}"' if 0 < k < len(headers) else ""
+            return f'<{m.group(1)} role="{role}"{label}'
+
+        body.append(_ROW.sub('<tr role="row"', _CELL.sub(cell, row)))
+    return (f'<table class="{cls}" role="table"><thead role="rowgroup"><tr role="row">{head}</tr></thead>'
+            f'<tbody role="rowgroup">{"".join(body)}</tbody></table>')
 
 
 def _plain(d: Decimal) -> str:
@@ -429,7 +453,7 @@ def render_indicator_index(ctx: Context) -> str:
          "data format are on [Open data](../data.md#indicators); targets are set against results in "
          "[Targets and results](../scorecards/index.md). Indicator names in English are the project's own.\n")
     )
-    out.append(f'<p class="gwr-downloads">{esc(ctx.t("download"))}: '
+    out.append(f'<p class="gwr-downloads">{esc(ctx.t("download") + colon(ctx.lang))}'
                f'<a href="{ROOT_HREF}data/indicators.csv"><code>indicators.csv</code></a> · '
                f'<a href="{ROOT_HREF}data/indicators.json"><code>indicators.json</code></a> · '
                f'<a href="{ROOT_HREF}data/scorecard.csv"><code>scorecard.csv</code></a> · '
@@ -472,7 +496,7 @@ def render_indicator(ctx: Context, ind: Indicator) -> str:
     if note:
         out.append(md_esc(note) + "\n")
     obs = [f for f in ctx.figures if f.indicator == ind.id]
-    out.append(f'<p class="gwr-downloads">{esc(ctx.t("download"))}: <a href="{ROOT_HREF}data/indicators/{ind.id}.csv">'
+    out.append(f'<p class="gwr-downloads">{esc(ctx.t("download") + colon(ctx.lang))}<a href="{ROOT_HREF}data/indicators/{ind.id}.csv">'
                f'<code>{ind.id}.csv</code></a></p>\n')
     if not obs:
         out.append(md_esc(ctx.t("not_found")) + "\n")
@@ -668,7 +692,7 @@ def render_scorecard_index(ctx: Context, years: list[int]) -> str:
     out.append(slot(data_table(heads, rows)) + "\n")
     out.append(f"## {'判断规则' if zh else 'Rules'} {{#rules}}\n")
     out.append(_rules_md(ctx.lang))
-    out.append(f'<p class="gwr-downloads">{esc(ctx.t("download"))}: '
+    out.append(f'<p class="gwr-downloads">{esc(ctx.t("download") + colon(ctx.lang))}'
                f'<a href="{ROOT_HREF}data/scorecard.csv"><code>scorecard.csv</code></a> · '
                f'<a href="{ROOT_HREF}data/scorecard.json"><code>scorecard.json</code></a> · '
                f'<a href="{ROOT_HREF}data/panel.csv"><code>panel.csv</code></a></p>\n')

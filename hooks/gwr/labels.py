@@ -144,6 +144,11 @@ def roman(n: int) -> str:
     return out
 
 
+def colon(lang: str) -> str:
+    """The colon after a label: full-width in Chinese (“下载：”), ASCII and a space in English (“Download: ”)."""
+    return "：" if lang == "zh" else ": "
+
+
 def t(lang: str, key: str, **kwargs) -> str:
     value = LABELS[lang][key]
     return value.format(**kwargs) if kwargs and isinstance(value, str) else value

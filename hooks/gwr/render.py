@@ -47,6 +47,14 @@ def fill_slots(html: str, fix=lambda s: s) -> str:
     return _SLOT.sub(lambda m: fix(SLOTS[m.group(1)]), html)
 
 
+_LANG_CLASS = re.compile(r'class="(?:[^"]* )?gwr-(zh|en)[ "]')
+
+
+def has_both_languages(html: str) -> bool:
+    """Whether a page holds text in both languages (``.gwr-zh`` and ``.gwr-en``), so a reading view applies."""
+    return len(set(_LANG_CLASS.findall(html))) == 2
+
+
 ROOT_HREF = "@@gwr-root@@"
 """Placeholder for the relative way from a page to the edition's root; the hook fills it in per page."""
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -343,11 +351,25 @@ def _front_matter(title: str, report_id: str) -> str:
     return front_matter(title, f"gwr_report: {report_id}\n")
 
 
-def _heading(level: int, node_id: str, primary: str, other: str, other_lang: str, missing: bool) -> list[str]:
-    """A Markdown heading in the edition's language, with the other language beneath it."""
+def bilingual_heading(level: int, node_id: str, primary: str, other: str, lang: str) -> str:
+    """A Markdown heading in both languages (see :func:`_heading`), without the line beneath it."""
+    return _heading(level, node_id, primary, other, lang, "en" if lang == "zh" else "zh", False)[0]
+
+
+def _heading(level: int, node_id: str, primary: str, other: str, lang: str, other_lang: str,
+             missing: bool) -> list[str]:
+    """A Markdown heading that holds both languages, and the other language beneath it.
+
+    The heading carries the edition's language and the other one (``.gwr-hother``), so a single-language reading
+    view shows the heading in that language; the parallel view shows the edition's language with the other
+    beneath it (``.gwr-sub``). The table of contents keeps the edition's language (``data-toc-label``).
+    """
     cls = "gwr-sub gwr-untranslated" if missing else "gwr-sub"
+    toc = re.sub(r'["{}]', "", primary)
+    text = (f'<span class="gwr-{lang}">{md_esc(primary)}</span>'
+            f'<span class="gwr-{other_lang} gwr-hother" lang="{other_lang}">{md_esc(other)}</span>')
     return [
-        f"{'#' * level} {md_esc(primary)} {{#{node_id}}}\n",
+        f"{'#' * level} {text} {{#{node_id} data-toc-label=\"{attr(toc)}\"}}\n",
         f'<p class="{cls} gwr-{other_lang}" lang="{other_lang}">{esc(other)}</p>\n',
     ]
 
@@ -361,7 +383,7 @@ def _node_heading(level: int, node, title_fn, ed: Edition) -> list[str]:
         primary = f"{primary} [{t('en', 'untranslated')}]"
     if other_missing:
         other = t("en", "untranslated")
-    return _heading(level, node.id, primary, other, ed.other, missing or other_missing)
+    return _heading(level, node.id, primary, other, ed.lang, ed.other, missing or other_missing)
 
 
 def render_part(doc: Document, part: Part, ed: Edition) -> str:
@@ -436,7 +458,7 @@ def render_report_index(doc: Document, ed: Edition, sha256: str, site_data_path:
     lang = ed.lang
     title = report_title(doc, lang)
     out = [_front_matter(title, meta.id)]
-    out.append(f"# {md_esc(title)} {{#report}}\n")
+    out.append(bilingual_heading(1, "report", title, report_title(doc, ed.other), lang))
     if meta.kind == "summary":
         out.append(f'<p class="gwr-notice">{esc(t(lang, "summary.notice"))}</p>\n')
     table = "".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in _meta_rows(doc, lang, sha256, site_data_path))
@@ -465,6 +487,7 @@ def render_report_index(doc: Document, ed: Edition, sha256: str, site_data_path:
             out.append(f'<p class="gwr-salutation{missing}">{body}</p>\n')
         out.extend(x + "\n" for x in _blocks_md(doc.preamble, ed))
     out.append(f"## {md_esc(t(lang, 'toc'))} {{#contents}}\n")
+    out.append('<div class="gwr-toc" markdown="1">\n')
     for part in doc.parts:
         page = part_src(doc, part).rsplit("/", 1)[1]
         out.append(f"- [{md_esc(part_title(part, lang, ed))}]({page})")
@@ -477,7 +500,7 @@ def render_report_index(doc: Document, ed: Edition, sha256: str, site_data_path:
         out.append(f"- [{md_esc(annex_title(annex, lang, ed))}](#{annex.id})")
     if doc.notes:
         out.append(f"- [{md_esc(notes_title(doc, lang, ed))}](#notes)")
-    out.append("{: .gwr-toc }\n")
+    out.append("\n</div>\n")
     for annex in doc.annexes:
         out.extend(_node_heading(2, annex, annex_title, ed))
         out.extend(x + "\n" for x in _blocks_md(annex.blocks, ed))
@@ -509,7 +532,7 @@ SOURCES_TEXT = {
         "set_aside": "未纳入正文的内容",
         "set_aside_intro": "以下文字出现在原始文件中，但不属于报告正文，因此没有放入报告页面。逐字列出，以便核对。",
         "none": "原始文件中没有需要剔除的非报告内容。",
-        "line": "第{a}行", "lines": "第{a}–{b}行", "sep": "：",
+        "line": "第{a}行", "lines": "第{a}–{b}行", "sep": "：", "open": "（", "close": "）",
     },
     "en": {
         "original_file": "Original file name", "copy": "Copy in this project", "identical": " (byte-identical, unmodified)",
@@ -518,7 +541,7 @@ SOURCES_TEXT = {
         "set_aside_intro": "The following text is in the original file but is not part of the report, so it is not "
         "on the report pages. It is listed here verbatim, in Chinese, so that readers can check.",
         "none": "The original file contains no text that had to be set aside.",
-        "line": "line {a}", "lines": "lines {a}–{b}", "sep": ": ",
+        "line": "line {a}", "lines": "lines {a}–{b}", "sep": ": ", "open": " (", "close": ")",
     },
 }
 
@@ -552,7 +575,7 @@ def render_sources(docs: list[Document], shas: dict[str, str], lang: str) -> str
                 where = (s["line"] if aside.line == aside.end_line else s["lines"]).format(a=aside.line, b=aside.end_line)
                 out.append(
                     f'<div class="gwr-aside"><p class="gwr-aside-label"><strong>{esc(name)}</strong>'
-                    f" ({where}){s['sep']}{esc(why)}</p><pre lang=\"zh\">{esc(aside.text)}</pre></div>\n"
+                    f"{s['open']}{where}{s['close']}{s['sep']}{esc(why)}</p><pre lang=\"zh\">{esc(aside.text)}</pre></div>\n"
                 )
         else:
             out.append(s["none"] + "\n")

@@ -29,7 +29,9 @@ from .datafiles import Regex, Schema, Slug, Text, load
 THEMES = "data/themes.yml"
 ALIGNMENTS = "data/alignments.yml"
 _SENT_ZH = re.compile(r"[^。；！？]+[。；！？]?")
-_SENT_EN = re.compile(r"(?:[^.;!?]|[.;!?](?!\s|$))+(?:[.;!?]|$)")
+_SENT_EN = re.compile(r"\S.*?(?:[.!?][”’\"')]?(?=\s+[A-Z0-9“‘\"(]|\s*$)|$)", re.S)
+"""An English sentence: up to a full stop (or ! ?) followed by a capital, a digit or an opening quote, or the end.
+Semicolons end clauses, not sentences, so an excerpt never starts inside a sentence."""
 
 
 @dataclass(frozen=True)
@@ -153,10 +155,22 @@ class Entry:
     excerpt_en: str | None
 
 
+_CLAUSE = "，、；：,;"
+
+
 def _window(sentence: str, at: int, size: int = 90) -> str:
+    """``size`` characters of ``sentence`` around position ``at``; a cut start falls after a comma or an
+    enumeration mark (、) where one is near, never inside a number or a name."""
     if len(sentence) <= size:
         return sentence
     start = max(0, min(at - size // 3, len(sentence) - size))
+    if start:
+        back = max(sentence.rfind(p, 0, start) for p in _CLAUSE)
+        ahead = [i for i in (sentence.find(p, start) for p in _CLAUSE) if 0 <= i < at]
+        if back >= 0 and start - back <= 20:
+            start = back + 1
+        elif ahead:
+            start = min(ahead) + 1
     return ("…" if start else "") + sentence[start:start + size] + ("…" if start + size < len(sentence) else "")
 
 
@@ -169,22 +183,37 @@ def excerpt_zh(text: str, pos: int) -> str:
 
 
 def excerpt_en(text: str | None, terms: tuple[str, ...], size: int = 260) -> str | None:
-    """The sentence of the English text that names the theme (else its first sentence), shortened."""
+    """The sentence of the English text that names the theme (else its first sentence), shortened.
+
+    An excerpt always starts where its sentence starts. A long sentence is cut at a word boundary; when the
+    theme is named late in it, the excerpt keeps the sentence's opening words, then `` … `` and the words
+    around the term.
+    """
     if not text:
         return None
     sentences = [m.group(0).strip() for m in _SENT_EN.finditer(text) if m.group(0).strip()]
-    low = [s.lower() for s in sentences]
-    pick, at = sentences[0] if sentences else text, 0
-    for s, lw in zip(sentences, low):
-        hits = [lw.find(t.lower()) for t in terms if t.lower() in lw]
+    pick, at = (sentences[0] if sentences else text.strip()), 0
+    for s in sentences:
+        low = s.lower()
+        hits = [low.find(t.lower()) for t in terms if t.lower() in low]
         if hits:
             pick, at = s, min(hits)
             break
     if len(pick) <= size:
         return pick
-    start = max(0, min(at - size // 3, len(pick) - size))
-    start = pick.rfind(" ", 0, start) + 1 if start else 0
-    return ("…" if start else "") + pick[start:start + size].rstrip() + "…"
+    if at + 40 <= size:  # the term is near the start: the sentence's beginning holds it
+        return _cut_words(pick, size) + "…"
+    head = _cut_words(pick, 70)
+    start = pick.rfind(" ", 0, max(0, at - 60)) + 1
+    return f"{head} … {_cut_words(pick[start:], size - len(head) - 3)}…"
+
+
+def _cut_words(text: str, size: int) -> str:
+    """``text`` up to ``size`` characters, cut at a space (never inside a word), trailing punctuation removed."""
+    if len(text) <= size:
+        return text
+    cut = text.rfind(" ", 0, size + 1)
+    return text[:cut if cut > 0 else size].rstrip(" ,;:")
 
 
 def theme_entries(themes: list[Theme], docs: list[Document], translations: dict) -> dict[str, list[Entry]]:

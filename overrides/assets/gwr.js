@@ -102,24 +102,167 @@
     if (a && location.hash) a.setAttribute("href", a.getAttribute("href").split("#")[0] + location.hash);
   }, true);
 
-  /* ---------- glossary tooltips: rendering and explanation, from data/glossary.json ---------- */
+  /* ---------- glossary tooltips: on hover, keyboard focus and tap ----------
+   * The page carries the data of the terms it marks (script#gwr-terms: {id: [rendering, explanation]}).
+   * One tooltip element (role=tooltip) is shared; the term points to it with aria-describedby while it shows.
+   * Mouse: shows on hover and stays while the pointer is on the term or the tooltip (WCAG 1.4.13).
+   * Keyboard: shows on focus, Escape hides it. Touch: the first tap shows it, a second tap follows the link. */
 
-  var terms = document.querySelectorAll("a.gwr-term");
-  var siteBase = (root && root.getAttribute("data-gwr-base")) || ".";
-  if (terms.length) {
-    fetch(siteBase.replace(/\/?$/, "/") + "data/glossary.json")
-      .then(function (r) { return r.json(); })
-      .then(function (data) {
-        var byId = {};
-        data.terms.forEach(function (t) { byId[t.id] = t; });
-        for (var i = 0; i < terms.length; i++) {
-          var t = byId[terms[i].getAttribute("href").split("#term-")[1]];
-          if (!t) continue;
-          terms[i].title = EDITION === "zh" ? t.en + " — " + t.note.zh : t.zh + " — " + t.note.en;
-        }
-      })
-      .catch(function () { /* the link to the entry still works */ });
+  var TIP_TEXT = {
+    zh: { again: "再点一次打开术语表条目" },
+    en: { again: "Tap again to open the glossary entry" }
+  }[EDITION] || { again: "Tap again to open the glossary entry" };
+
+  function glossaryTips() {
+    var dataEl = document.getElementById("gwr-terms");
+    if (!dataEl) return;
+    var data;
+    try { data = JSON.parse(dataEl.textContent); } catch (e) { return; }
+    var tip = document.createElement("div");
+    tip.className = "gwr-tip";
+    tip.id = "gwr-tip";
+    tip.setAttribute("role", "tooltip");
+    tip.hidden = true;
+    document.body.appendChild(tip);
+    var current = null, hideTimer = null, lastPointer = "mouse";
+
+    function termOf(el) { return el && el.closest ? el.closest("a.gwr-term") : null; }
+    function entry(a) { return data[(a.getAttribute("href") || "").split("#term-")[1]]; }
+
+    function show(a, touch) {
+      var t = entry(a);
+      if (!t) return;
+      clearTimeout(hideTimer);
+      if (current && current !== a) current.removeAttribute("aria-describedby");
+      current = a;
+      tip.innerHTML = "";
+      var head = document.createElement("strong");
+      head.lang = EDITION === "zh" ? "en" : "zh";
+      head.textContent = t[0];
+      var note = document.createElement("span");
+      note.textContent = t[1];
+      tip.appendChild(head);
+      tip.appendChild(note);
+      if (touch) {
+        var again = document.createElement("span");
+        again.className = "gwr-tip__hint";
+        again.textContent = TIP_TEXT.again;
+        tip.appendChild(again);
+      }
+      tip.hidden = false;
+      a.setAttribute("aria-describedby", "gwr-tip");
+      place(a);
+    }
+
+    function place(a) {
+      var r = a.getClientRects()[0] || a.getBoundingClientRect();
+      var vw = document.documentElement.clientWidth;
+      tip.style.maxWidth = Math.min(352, vw - 16) + "px";
+      var w = tip.offsetWidth, h = tip.offsetHeight;
+      var left = Math.max(8, Math.min(r.left, vw - w - 8));
+      var below = r.bottom + 6;
+      var top = (below + h > window.innerHeight && r.top - h - 6 > 0) ? r.top - h - 6 : below;
+      tip.style.left = (left + window.scrollX) + "px";
+      tip.style.top = (top + window.scrollY) + "px";
+    }
+
+    function hide() {
+      if (current) current.removeAttribute("aria-describedby");
+      current = null;
+      tip.hidden = true;
+    }
+
+    function hideSoon() { clearTimeout(hideTimer); hideTimer = setTimeout(hide, 300); }
+
+    document.addEventListener("pointerdown", function (ev) {
+      lastPointer = ev.pointerType || "mouse";
+      if (!termOf(ev.target) && !tip.contains(ev.target)) hide();
+    }, true);
+    /* pointerover/out with a mouse only: a touch also fires them, and is handled on click */
+    document.addEventListener("pointerover", function (ev) {
+      if (ev.pointerType !== "mouse") return;
+      lastPointer = "mouse";
+      var a = termOf(ev.target);
+      if (a) show(a, false);
+      else if (tip.contains(ev.target)) clearTimeout(hideTimer);
+    });
+    document.addEventListener("pointerout", function (ev) {
+      if (ev.pointerType !== "mouse") return;
+      if (termOf(ev.target) || tip.contains(ev.target)) hideSoon();
+    });
+    document.addEventListener("focusin", function (ev) {
+      var a = termOf(ev.target);
+      if (a && lastPointer !== "touch") show(a, false);
+    });
+    document.addEventListener("focusout", function (ev) {
+      if (termOf(ev.target) && lastPointer !== "touch") hideSoon();
+    });
+    document.addEventListener("keydown", function (ev) {
+      lastPointer = "keyboard";
+      if (ev.key === "Escape" && current) { var a = current; hide(); a.focus(); }
+    }, true);
+    document.addEventListener("click", function (ev) {
+      var a = termOf(ev.target);
+      if (!a || (lastPointer !== "touch" && lastPointer !== "pen")) return;
+      if (current === a && !tip.hidden) return; // second tap: follow the link
+      ev.preventDefault();
+      show(a, true);
+    });
+    window.addEventListener("resize", function () { if (current) place(current); });
   }
+  glossaryTips();
+
+  /* ---------- search results for screen readers ----------
+   * Kept apart from the search code below, which it only observes: the input is a combobox whose
+   * aria-activedescendant follows the highlighted result (.gwr-active), so the arrow keys are announced; the
+   * number of results is announced once, in a status region, instead of the whole list on every keystroke. */
+
+  function searchAria() {
+    if (!root) return;
+    var input = root.querySelector(".gwr-search__input");
+    var panel = root.querySelector(".gwr-search__results");
+    if (!input || !panel) return;
+    panel.id = panel.id || "gwr-search-results";
+    panel.removeAttribute("aria-live");
+    panel.removeAttribute("role");
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", panel.id);
+    var status = document.createElement("div");
+    status.className = "gwr-sr-only";
+    status.setAttribute("role", "status");
+    root.appendChild(status);
+    var said = null;
+    function sync() {
+      var list = panel.querySelector("ol");
+      var links = panel.querySelectorAll("ol a");
+      var open = !panel.hidden && links.length > 0;
+      input.setAttribute("aria-expanded", String(open));
+      if (list) {
+        list.setAttribute("role", "listbox");
+        list.setAttribute("aria-label", input.getAttribute("aria-label") || "");
+      }
+      var active = null;
+      for (var i = 0; i < links.length; i++) {
+        links[i].parentNode.setAttribute("role", "presentation");
+        links[i].setAttribute("role", "option");
+        links[i].id = "gwr-search-opt-" + i;
+        var on = links[i].classList.contains("gwr-active");
+        links[i].setAttribute("aria-selected", String(on));
+        if (on) active = links[i];
+      }
+      if (open && active) input.setAttribute("aria-activedescendant", active.id);
+      else input.removeAttribute("aria-activedescendant");
+      var meta = panel.querySelector(".gwr-search__meta");
+      var msg = panel.hidden || !meta ? "" : meta.textContent;
+      if (msg !== said) { status.textContent = msg; said = msg; }
+    }
+    new MutationObserver(sync).observe(panel, {
+      childList: true, subtree: true, attributes: true, attributeFilter: ["class", "hidden"]
+    });
+  }
+  searchAria();
 
   /* ---------- search ---------- */
 
