@@ -74,6 +74,10 @@ _N_REPORTS = sum(1 for ln in _REG if ln.startswith("  - id: "))
 _KIND_LINE = _REG.index("    kind: summary") + 1
 _N_TERMS = sum(1 for ln in (ROOT / "data/glossary.yml").read_text(encoding="utf-8").splitlines() if ln.startswith("- id: "))
 
+_GDP_SUBJECTS = "  subjects: [地区生产总值, 全市生产总值, 国内生产总值, 生产总值, 经济总量, GDP]\n"
+
+_GDP_LINE = (ROOT / "data/indicators.yml").read_text(encoding="utf-8").splitlines().index(_GDP_SUBJECTS[:-1]) + 1
+
 CASES = {
     "sha256 mismatch": (_break_sha, ["seeds/shenzhen-2026-summary.txt", "sha256 mismatch", "reports[1].sha256"]),
     "missing file": (_missing_file, ["data/reports.yml", "reports[1].file", "not found"]),
@@ -108,10 +112,10 @@ CASES = {
                       ["data/glossary.yml:", f"terms[{_N_TERMS}]", "expected a mapping"]),
     "glossary category": (_edit("data/glossary.yml", "  category: programme\n", "  category: programmes\n"),
                           ["data/glossary.yml:15:", "terms[0].category", "unknown category 'programmes'", "programme"]),
-    "indicators yaml": (_edit("data/indicators.yml", "  subjects: [地区生产总值, 经济总量, GDP]\n",
-                              "  subjects: [地区生产总值, 经济总量, GDP\n"), ["data/indicators.yml:", "not valid YAML"]),
-    "indicators type": (_edit("data/indicators.yml", "  subjects: [地区生产总值, 经济总量, GDP]\n", "  subjects: GDP\n"),
-                        ["data/indicators.yml:21:", "indicators[0].subjects", "expected a list"]),
+    "indicators yaml": (_edit("data/indicators.yml", _GDP_SUBJECTS,
+                              _GDP_SUBJECTS[:-2] + "\n"), ["data/indicators.yml:", "not valid YAML"]),
+    "indicators type": (_edit("data/indicators.yml", _GDP_SUBJECTS, "  subjects: GDP\n"),
+                        [f"data/indicators.yml:{_GDP_LINE}:", "indicators[0].subjects", "expected a list"]),
     "themes yaml": (_edit("data/themes.yml", "  terms: [河套]\n", "  terms: [河套\n"), ["data/themes.yml:", "not valid YAML"]),
     "themes type": (_edit("data/themes.yml", "  patterns: []\n", "  patterns: ['前海(']\n"),
                     ["data/themes.yml:", "themes[0].patterns[0]", "not a valid regular expression"]),
