@@ -84,7 +84,10 @@ MEASURE = r"""() => {
     const pts = [...svg.querySelectorAll('.gwr-pt')];
     let table = svg.closest('figure').previousElementSibling;
     while (table && table.tagName !== 'TABLE') table = table.previousElementSibling;
-    const stated = table ? table.querySelectorAll('tbody td:nth-child(2) a, tbody td:nth-child(3) a').length : -1;
+    // one point per stated value: a link in the target or result column whose text is a number (a target in
+    // words, 与经济增长同步, is not plotted; a value stated in two paragraphs is two links and two points)
+    const stated = table ? [...table.querySelectorAll('tbody td:nth-child(2) a, tbody td:nth-child(3) a')]
+      .filter(a => /\d|两位数|double-digit/i.test(a.textContent)).length : -1;
     return {frame: !!frame, points: pts.length, stated: stated,
             outside: pts.filter(p => !inside(p.getBoundingClientRect(), f)).map(p => p.parentNode.getAttribute('aria-label')),
             labels_outside: [...svg.querySelectorAll('text')].filter(t => !inside(t.getBoundingClientRect(), s)).map(t => t.textContent)};
