@@ -717,7 +717,7 @@ def render_scorecard(ctx: Context, year: int) -> str:
     out = [_fm(f"{title} · {ctx.t('scorecards')}"), f"# {md_esc(title)} {{#scorecard}}\n"]
     single, period = _year_rows(ctx, year)
     out.append(md_esc(_counts(ctx, single + period)) + ("。" if zh else ".") + "\n")
-    out.append(f'<p class="gwr-downloads">{esc(ctx.t("download"))}: '
+    out.append(f'<p class="gwr-downloads">{esc(ctx.t("download") + colon(ctx.lang))}'
                f'<a href="{ROOT_HREF}data/scorecards/{year}.csv"><code>scorecards/{year}.csv</code></a></p>\n')
     by_city: dict[str, list[ScoreRow]] = {}
     for r in single:

@@ -366,7 +366,7 @@ def _heading(level: int, node_id: str, primary: str, other: str, lang: str, othe
     """
     cls = "gwr-sub gwr-untranslated" if missing else "gwr-sub"
     # the label is an attribute inside Markdown's {…}: characters that attr_list reads as syntax are dropped
-    toc = re.sub(r"[\"'{}<>&=#\\\[\]*_`]", "", primary)
+    toc = re.sub(r"[\"{}\[\]*`\\]", "", primary)
     text = (f'<span class="gwr-{lang}">{md_esc(primary)}</span>'
             f'<span class="gwr-{other_lang} gwr-hother" lang="{other_lang}">{md_esc(other)}</span>')
     return [
