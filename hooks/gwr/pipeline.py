@@ -44,6 +44,8 @@ class Site:
     """Theme id -> its entries."""
     links: list[Link] = field(default_factory=list)
     """Plan <-> result links (curated sections, parts, paragraphs) and related sections."""
+    by_report: dict[str, list[Figure]] = field(default_factory=dict)
+    """Report id -> its figures (so that no report's pages scan every figure of the site)."""
 
     def edition(self, doc: Document, lang: str) -> Edition:
         mark = marker(self.matcher, lang) if self.matcher and self.glossary else Edition.mark
@@ -92,17 +94,20 @@ def load_site(root: Path, registry: str = REGISTRY) -> Site:
     curated = load_alignments(root, docs)
     links = (plan_result_links(docs, curated) + block_links(docs, curated, matcher, themes)
              + related(sections_info(docs, matcher, themes)))
+    by_report: dict[str, list[Figure]] = {}
+    for f in figures:
+        by_report.setdefault(f.report, []).append(f)
     return Site(root=root, docs=docs, shas=shas, terms=terms, translations=trs, warnings=warnings,
                 synonyms=synonym_groups(glossary), glossary=glossary, matcher=matcher,
                 catalogue=catalogue, figures=figures, scores=scorecard(figures, catalogue, docs),
-                themes=themes, entries=theme_entries(themes, docs, trs), links=links)
+                themes=themes, entries=theme_entries(themes, docs, trs), links=links, by_report=by_report)
 
 
 def figure_marks(site: Site, doc: Document, lang: str) -> dict:
     """Catalogued figures of a report to mark in its text: ``{(node, field): [(start, end, indicator, title)]}``."""
     marks: dict = {}
-    for f in site.figures:
-        if f.report != doc.meta.id or not f.indicator:
+    for f in site.by_report.get(doc.meta.id, ()):
+        if not f.indicator:
             continue
         ind = site.catalogue.by_id[f.indicator]
         kind = {"actual": ("实绩", "result"), "target": ("目标", "target")}.get(f.kind or "", ("", ""))

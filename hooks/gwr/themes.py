@@ -170,8 +170,9 @@ def theme_entries(themes: list[Theme], docs: list[Document], translations: dict)
     out: dict[str, list[Entry]] = {t.id: [] for t in themes}
     for doc in docs:
         tr = translations.get(doc.meta.id)
+        doc_nodes = nodes(doc)
         for theme in themes:
-            for n in nodes(doc):
+            for n in doc_nodes:
                 if n.kind == "part" or n.mode is None:
                     continue
                 pos = theme.find(n.text)
@@ -320,11 +321,21 @@ RELATED_TOP = 3
 
 
 def related(infos: list[SectionInfo]) -> list[Link]:
-    """For each section, the closest sections of other reports (cosine of terms and themes), best first.
+    """For each section, the closest sections of the city's other reports (cosine of terms and themes), best first.
 
-    Scores are accumulated through an inverted index (feature -> sections), so the cost grows with the
-    shared features, not with the square of the number of sections.
+    Only reports of the same city are compared: "the same topic in other years" is what a reader of a
+    city's report follows, and a city's pages then need nothing from other cities (a city can be built
+    on its own). Within a city, scores are accumulated through an inverted index (feature -> sections),
+    so the cost grows with the shared features, not with the square of the number of sections; across
+    cities it grows with the number of cities.
     """
+    by_city: dict[str, list[SectionInfo]] = {}
+    for info in infos:
+        by_city.setdefault(info.doc.meta.city, []).append(info)
+    return [link for group in by_city.values() for link in _related(group)]
+
+
+def _related(infos: list[SectionInfo]) -> list[Link]:
     unit = []
     postings: dict[str, list[tuple[int, float]]] = {}
     for n, info in enumerate(infos):
