@@ -198,6 +198,7 @@ def test_reading_views_switch_and_persist(server, page):
     en = page.locator("#part_1__para_2 .gwr-en")
     assert en.is_visible() and not zh.is_visible()
     page.click(".gwr-views button[data-gwr-view=both]")
+    zh.wait_for(state="visible")  # the other language is loaded on demand (a script beside the page)
     assert en.is_visible() and zh.is_visible()
     page.goto(server + "en/shenzhen/2025/part-2/")  # the choice persists on the next page
     assert page.locator("#part_2__para_1 .gwr-zh").is_visible()
@@ -258,7 +259,8 @@ def test_glossary_terms_have_tooltips_and_link_to_their_entry(server, page):
     page.wait_for_function("document.querySelector('a.gwr-term').title !== ''")
     assert term.get_attribute("title").startswith("河套深港科技创新合作区 — ")
     term.click()
-    page.wait_for_url("**/en/glossary/#term-hetao-shenzhen-hong-kong-science-and-technology-innovation-cooperation-zone")
+    # the glossary is split by category: /glossary/<category>/#term-<id>
+    page.wait_for_url("**/en/glossary/*/#term-hetao-shenzhen-hong-kong-science-and-technology-innovation-cooperation-zone")
     entry = page.locator("#term-hetao-shenzhen-hong-kong-science-and-technology-innovation-cooperation-zone")
     assert "Used in" in entry.inner_text()
     page.goto(server + "shenzhen/2025/part-2/")

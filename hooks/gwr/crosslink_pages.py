@@ -7,6 +7,7 @@ Pure functions over the model and :mod:`gwr.themes`; links are relative through 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from .export import Urls, node_path
 from .glossary_pages import _node_label
@@ -31,6 +32,9 @@ T = {
         "whats_new": "与上一份报告相比", "scorecard": "{year}年目标完成情况", "covers": "涉及年份",
         "delivered": "报告日期", "session": "会议", "review": "回顾{year}年", "plan": "安排{year}年",
         "horizon": "展望至{year}年", "no_prev": "本站没有此城市更早的报告，无从比较。",
+        "more": "另有{n}个，按出现顺序未列出；见{report}正文。",
+        "theme_cities": "下表按城市和年份列出此主题的条目数；点击进入该城市的主题时间线。", "city": "城市",
+        "all_themes": "全部主题", "reports": "报告", "years": "年份", "latest": "最新报告", "sources": "来源与版本",
     },
     "en": {
         "themes": "Themes", "timeline": "Timeline of the reports", "next": "What happened next",
@@ -48,6 +52,10 @@ T = {
         "scorecard": "Targets for {year}: results", "covers": "Years covered", "delivered": "Delivered",
         "session": "Session", "review": "review of {year}", "plan": "plan for {year}", "horizon": "goals to {year}",
         "no_prev": "This site has no earlier report of this city to compare with.",
+        "more": "{n} more, in reading order, not listed here: see the text of the {report}.",
+        "theme_cities": "Entries on this theme by city and year; each leads to the theme's timeline in that city.",
+        "city": "City", "all_themes": "All themes", "reports": "Reports", "years": "Years", "latest": "Latest report",
+        "sources": "Sources",
     },
 }
 
@@ -69,36 +77,74 @@ class XContext:
         self.figures = figures
         self.matcher = matcher
         self.catalogue = catalogue
-        self.multi_city = len({d.meta.city for d in docs}) > 1
         self.phrase_cache: dict = {}
         self.by_src: dict[tuple[str, str], list[Link]] = {}
         for link in links:
             self.by_src.setdefault(link.src, []).append(link)
         self.curated = {(l.src[0], l.dst[0]) for l in links if l.basis == "curated"}
         self.part_link = {l.src: l.dst for l in links if l.basis == "parts"}
+        # Indexes, so that no page scans every report, node or figure of the site.
+        self.by_city: dict[str, list[Document]] = {}
+        for d in docs:
+            self.by_city.setdefault(d.meta.city, []).append(d)
+        self.targets: set[tuple[str, int]] = set()
+        self.theme_figs: dict[tuple[str, int], list[Figure]] = {}
+        for f in figures:
+            if f.indicator and f.kind == "target" and f.year is not None:
+                self.targets.add((f.report, f.year))
+            if f.indicator and f.kind and f.year is not None:
+                self.theme_figs.setdefault((f.indicator, f.year), []).append(f)
+        self.covers: dict[tuple[int, str], list[Document]] = {}
+        for d in docs:
+            for p in d.parts:
+                y, k = part_context(d, p.heading)
+                if y is not None and k and d not in self.covers.setdefault((y, k), []):
+                    self.covers[(y, k)].append(d)
+        self._nodes: dict[str, dict] = {}
+        self._fig_pos = {id(f): i for i, f in enumerate(figures)}
+        # Cities, for the pages of one city (/<city>/themes/…, /<city>/timeline/), which need nothing from
+        # other cities: a city can be built on its own (bench/SCALING.md).
+        self.cities = city_list(docs)
+        self.city_of = {d.meta.id: c for c in self.cities for d in c.docs}
+        self.city_entries: dict[tuple[str, str], list[Entry]] = {}
+        for th in themes:
+            for e in entries.get(th.id, []):
+                self.city_entries.setdefault((th.id, self.city_of[e.node.doc.meta.id].slug), []).append(e)
+        self.city_covers: dict[tuple[str, int, str], list[Document]] = {}
+        for (y, k), ds in self.covers.items():
+            for d in ds:
+                self.city_covers.setdefault((self.city_of[d.meta.id].slug, y, k), []).append(d)
+        self.city_figs: dict[tuple[str, str, int], list[Figure]] = {}
+        for (ind, y), fs in self.theme_figs.items():
+            for f in fs:
+                self.city_figs.setdefault((self.city_of[f.report].slug, ind, y), []).append(f)
+
+    def fig_order(self, f: Figure) -> int:
+        return self._fig_pos[id(f)]
 
     def t(self, key: str, **kw) -> str:
         return T[self.lang][key].format(**kw) if kw else T[self.lang][key]
 
     def report_label(self, doc: Document) -> str:
+        """``2025年报告`` / ``2025 report``: on a city's pages, where every link stays in the city."""
         zh = self.lang == "zh"
-        city = (doc.meta.city if zh else (doc.meta.city_en or doc.meta.city) + " ") if self.multi_city else ""
-        label = self.t("report", city=city, year=doc.meta.year)
+        label = self.t("report", city="", year=doc.meta.year)
         if doc.meta.kind == "summary":
             label += self.t("summary")
         return label[0].upper() + label[1:] if not zh else label
 
     def node(self, doc: Document, node_id: str):
-        for part in doc.parts:
-            if part.id == node_id:
-                return part
-            for s in part.sections:
-                if s.id == node_id:
-                    return s
-        for b in doc.body_blocks():
-            if b.id == node_id:
-                return b
-        return None
+        index = self._nodes.get(doc.meta.id)
+        if index is None:
+            index = {}
+            for b in doc.body_blocks():
+                index.setdefault(b.id, b)
+            for part in doc.parts:
+                for s in part.sections:
+                    index[s.id] = s
+                index[part.id] = part
+            self._nodes[doc.meta.id] = index
+        return index.get(node_id)
 
     def title(self, doc: Document, node_id: str) -> str:
         """A node's label in the page's language: a part or section title, or a citation label and excerpt."""
@@ -122,6 +168,26 @@ class XContext:
         if with_report:
             label = f"{self.report_label(doc)} · {label}"
         return f'<a href="{attr(self.href(doc, key[1]))}">{esc(label)}</a>'
+
+
+@dataclass
+class City:
+    slug: str
+    zh: str
+    en: str
+    docs: list[Document]
+
+    def name(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+def city_list(docs: list[Document]) -> list[City]:
+    """The cities of the registry, in the order of the navigation (by Chinese name)."""
+    cities: dict[str, City] = {}
+    for d in docs:
+        c = cities.setdefault(d.meta.city, City(d.meta.city_slug, d.meta.city, d.meta.city_en or d.meta.city, []))
+        c.docs.append(d)
+    return [cities[k] for k in sorted(cities)]
 
 
 def _box(cls: str, label: str, body: str) -> str:
@@ -149,7 +215,7 @@ def notes(ctx: XContext, doc: Document) -> dict:
     """Boxes for the report's pages: ``{(node id, "top" | "end" | "after"): html}``."""
     out: dict = {}
     sep = "；" if ctx.lang == "zh" else "; "
-    city = [d for d in ctx.order if d.meta.city == doc.meta.city]
+    city = ctx.by_city[doc.meta.city]
     for part in doc.parts:
         year, kind = part_context(doc, part.heading)
         for node in [part] + part.sections:
@@ -161,9 +227,7 @@ def notes(ctx: XContext, doc: Document) -> dict:
                 html = _direction_box(ctx, doc, part, node, "gwr-next", "next",
                                       [l for l in links if l.relation == "result"], rev,
                                       rev and (doc.meta.id, rev.meta.id), "not_reviewed", "no_result_report", year)
-                if isinstance(node, Part) and any(
-                        f.report == doc.meta.id and f.kind == "target" and f.year == year and f.indicator
-                        for f in ctx.figures):
+                if isinstance(node, Part) and (doc.meta.id, year) in ctx.targets:
                     html += _box("gwr-next", ctx.t("scorecard", year=year),
                                  f'<a href="{ROOT_HREF}scorecards/{year}/">{esc(ctx.t("scorecard", year=year))}</a>')
             elif kind == "actual":
@@ -204,14 +268,10 @@ def _fm(title: str) -> str:
     return f'---\ntitle: "{safe}"\nsearch:\n  exclude: true\n---\n'
 
 
-def _years(ctx: XContext) -> list[int]:
-    ys = set()
-    for doc in ctx.order:
-        for p in doc.parts:
-            y, k = part_context(doc, p.heading)
-            if y is not None and k:
-                ys.add(y)
-    return sorted(ys)
+def _years(ctx: XContext, city: "City | None" = None) -> list[int]:
+    if city is None:
+        return sorted({y for y, _ in ctx.covers})
+    return sorted({y for (c, y, _) in ctx.city_covers if c == city.slug})
 
 
 def _entry_li(ctx: XContext, e: Entry) -> str:
@@ -226,29 +286,41 @@ def _entry_li(ctx: XContext, e: Entry) -> str:
             f'<a class="gwr-src" href="{attr(ctx.href(doc, e.node.id))}">{esc(where)}</a></li>')
 
 
-def render_theme(ctx: XContext, theme: Theme) -> str:
+def city_theme_src(city: "City", theme_id: str) -> str:
+    return f"{city.slug}/themes/{theme_id}.md"
+
+
+def render_city_theme(ctx: XContext, theme: Theme, city: "City") -> str:
+    """``/<city>/themes/<theme>/``: the theme year by year in one city's reports."""
     zh = ctx.lang == "zh"
-    out = [_fm(f"{theme.name(ctx.lang)} · {ctx.t('themes')}"), f"# {md_esc(theme.name(ctx.lang))} {{#theme}}\n"]
+    name = city.name(ctx.lang)
+    out = [_fm(f"{theme.name(ctx.lang)} · {name} · {ctx.t('themes')}"),
+           f"# {md_esc(theme.name(ctx.lang))} · {md_esc(name)} {{#theme}}\n"]
     out.append(f'<p class="gwr-altname" lang="{"en" if zh else "zh"}">{esc(theme.en if zh else theme.zh)}</p>\n')
+    out.append(f"[{md_esc(ctx.t('themes'))}](../../themes/index.md) › [{md_esc(theme.name(ctx.lang))}]"
+               f"(../../themes/{theme.id}.md) › {md_esc(name)}\n{{: .gwr-crumbs }}\n")
     out.append(md_esc(theme.description_zh if zh else theme.description_en) + "\n")
-    entries = ctx.entries[theme.id]
-    for year in _years(ctx):
+    by_year: dict[tuple[int | None, str | None], list[Entry]] = {}
+    for e in ctx.city_entries.get((theme.id, city.slug), []):
+        by_year.setdefault((e.node.year, e.node.mode), []).append(e)
+    for year in _years(ctx, city):
         out.append(f"## {year} {{#y{year}}}\n")
         for mode in ("planned", "done"):
-            es = [e for e in entries if e.node.year == year and e.node.mode == mode]
+            es = by_year.get((year, mode), [])
             out.append(f'<p class="gwr-tl-label">{esc(ctx.t(mode))}</p>\n')
             if es:
                 out.append(slot('<ul class="gwr-timeline">' + "".join(_entry_li(ctx, e) for e in es) + "</ul>") + "\n")
             else:
                 kind = "target" if mode == "planned" else "actual"
-                src = [d for d in ctx.order if any(part_context(d, p.heading) == (year, kind) for p in d.parts)]
+                src = ctx.city_covers.get((city.slug, year, kind), [])
                 if src:
                     msg = ctx.t("no_plan_entry" if mode == "planned" else "no_result_entry",
                                 report=ctx.report_label(src[0]), year=year)
                 else:
                     msg = ctx.t("no_plan_report" if mode == "planned" else "no_result_report", year=year)
                 out.append(f'<p class="gwr-empty">{esc(msg)}</p>\n')
-        figs = [f for f in ctx.figures if f.indicator in theme.indicators and f.year == year and f.kind]
+        figs = sorted((f for ind in theme.indicators for f in ctx.city_figs.get((city.slug, ind, year), [])),
+                      key=ctx.fig_order)
         if figs:
             cells = []
             for f in figs:
@@ -258,8 +330,43 @@ def render_theme(ctx: XContext, theme: Theme) -> str:
                              f'({esc(kind)}): <a href="{attr(ROOT_HREF + node_path(ctx.docs[f.report], f.node))}">'
                              f'{esc(figure_text(f, ctx.lang))}</a></li>')
             out.append(f'<p class="gwr-tl-label">{esc(ctx.t("indicators"))}</p>\n'
-                       f'<ul class="gwr-timeline gwr-tl-figs">{"".join(cells)}</ul>\n')
+                       + slot(f'<ul class="gwr-timeline gwr-tl-figs">{"".join(cells)}</ul>') + "\n")
     return "\n".join(out)
+
+
+def render_theme(ctx: XContext, theme: Theme) -> str:
+    """``/themes/<theme>/``: the theme across cities, year by year, each count linking to the city's timeline."""
+    zh = ctx.lang == "zh"
+    out = [_fm(f"{theme.name(ctx.lang)} · {ctx.t('themes')}"), f"# {md_esc(theme.name(ctx.lang))} {{#theme}}\n"]
+    out.append(f'<p class="gwr-altname" lang="{"en" if zh else "zh"}">{esc(theme.en if zh else theme.zh)}</p>\n')
+    out.append(md_esc(theme.description_zh if zh else theme.description_en) + "\n")
+    out.append(md_esc(ctx.t("theme_cities")) + "\n")
+    rows = []
+    for city in ctx.cities:
+        base = f"{ROOT_HREF}{city.slug}/themes/{theme.id}/"
+        rows.append((city.name(ctx.lang), base, _theme_counts(ctx, theme, city), base + "#y{year}"))
+    out.append(slot(_table(ctx.t("city"), _years(ctx), rows)) + "\n")
+    return "\n".join(out)
+
+
+def _table(first: str, years: list[int], rows: list[tuple[str, str, dict[int, int], str]]) -> str:
+    head = "".join(f'<th id="y{y}">{y}</th>' for y in years)
+    body = []
+    for label, href, counts, cell_href in rows:
+        cells = "".join(f'<td><a href="{attr(cell_href.format(year=y))}">{counts[y]}</a></td>' if counts.get(y)
+                        else "<td>—</td>" for y in years)
+        body.append(f'<tr><td><a href="{attr(href)}">{esc(label)}</a></td>{cells}</tr>')
+    return (f'<table class="gwr-data"><thead><tr><th>{esc(first)}</th>{head}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table>")
+
+
+def _theme_counts(ctx: XContext, theme: Theme, city: "City | None" = None) -> dict[int, int]:
+    es = ctx.entries[theme.id] if city is None else ctx.city_entries.get((theme.id, city.slug), [])
+    counts: dict[int, int] = {}
+    for e in es:
+        if e.node.year is not None:
+            counts[e.node.year] = counts.get(e.node.year, 0) + 1
+    return counts
 
 
 def render_themes_index(ctx: XContext) -> str:
@@ -267,31 +374,40 @@ def render_themes_index(ctx: XContext) -> str:
     out = [_fm(ctx.t("themes")), f"# {ctx.t('themes')} {{#themes}}\n"]
     out.append(
         "每个主题按年份排列：各年政府工作报告的工作安排中计划做什么，下一年的报告回顾时报告做了什么。每一条都是原文摘录，链接到所在段落。"
-        "主题由 `data/themes.yml` 中的词语识别，新增报告后自动延伸。\n" if zh else
+        "主题由 `data/themes.yml` 中的词语识别，新增报告后自动延伸。各城市的主题时间线见下表中的主题页面。\n" if zh else
         "Each theme runs year by year: what each year's report planned and what the next year's report says was "
         "done. Every entry is an excerpt that links to its paragraph; English excerpts are from the project's own "
         "translation. Themes are recognised by the terms in `data/themes.yml` and extend to new reports by "
-        "themselves.\n")
+        "themselves. Each theme's page leads to its timeline in each city.\n")
     years = _years(ctx)
-    rows = []
-    for th in ctx.themes:
-        es = ctx.entries[th.id]
-        cells = "".join(f"<td>{sum(1 for e in es if e.node.year == y) or '—'}</td>" for y in years)
-        rows.append(f'<tr><td><a href="{attr(th.id)}/">{esc(th.name(ctx.lang))}</a></td>{cells}</tr>')
-    out.append(data_table([ctx.t("themes")] + [str(y) for y in years], rows) + "\n")
+    rows = [(th.name(ctx.lang), f"{th.id}/", _theme_counts(ctx, th), f"{th.id}/") for th in ctx.themes]
+    out.append(slot(_table(ctx.t("themes"), years, rows).replace(' id="y', ' data-y="')) + "\n")
     out.append(f"[{md_esc(ctx.t('timeline'))}](../timeline.md)\n")
     return "\n".join(out)
 
 
-def render_reports_timeline(ctx: XContext) -> str:
+def render_city_themes_index(ctx: XContext, city: "City") -> str:
+    """``/<city>/themes/``: the themes in one city's reports, counted by year."""
+    name = city.name(ctx.lang)
+    out = [_fm(f"{ctx.t('themes')} · {name}"), f"# {ctx.t('themes')} · {md_esc(name)} {{#themes}}\n"]
+    years = _years(ctx, city)
+    rows = [(th.name(ctx.lang), f"{th.id}/", _theme_counts(ctx, th, city), f"{th.id}/#y{{year}}") for th in ctx.themes]
+    out.append(slot(_table(ctx.t("themes"), years, rows).replace(' id="y', ' data-y="')) + "\n")
+    out.append(f"[{md_esc(ctx.t('all_themes'))}](../../themes/index.md) · [{md_esc(ctx.t('timeline'))}](../timeline.md)\n")
+    return "\n".join(out)
+
+
+def render_reports_timeline(ctx: XContext, city: "City") -> str:
+    """``/<city>/timeline/``: the city's reports, when each was delivered and which years it covers."""
     from .labels import date
 
     zh = ctx.lang == "zh"
-    out = [_fm(ctx.t("timeline")), f"# {ctx.t('timeline')} {{#timeline}}\n"]
+    name = city.name(ctx.lang)
+    out = [_fm(f"{ctx.t('timeline')} · {name}"), f"# {ctx.t('timeline')} · {md_esc(name)} {{#timeline}}\n"]
     out.append("每份报告在何时、在哪次会议上作出，回顾和安排的是哪一年。\n" if zh else
                "When each report was delivered, at which session, and which years it reviews and plans.\n")
     rows = []
-    for doc in sorted(ctx.order, key=lambda d: (d.meta.delivered or str(d.meta.year), d.meta.id)):
+    for doc in sorted(city.docs, key=lambda d: (d.meta.delivered or str(d.meta.year), d.meta.id)):
         covers = []
         for p in doc.parts:
             y, k = part_context(doc, p.heading)
@@ -311,8 +427,35 @@ def render_reports_timeline(ctx: XContext) -> str:
             + f'</td><td><a href="{ROOT_HREF}{attr(doc.meta.path)}/">{esc(report_title(doc, ctx.lang))}</a></td>'
             f'<td>{esc(session or "—")}</td><td>{"<br>".join(covers)}</td></tr>')
     heads = [ctx.t("delivered"), "报告" if zh else "Report", ctx.t("session"), ctx.t("covers")]
-    out.append(data_table(heads, rows) + "\n")
+    out.append(slot(data_table(heads, rows)) + "\n")
     return "\n".join(out)
+
+
+def render_timeline_overview(ctx: XContext) -> str:
+    """``/timeline/``: the cities, each with its reports' years, leading to the city's timeline."""
+    zh = ctx.lang == "zh"
+    out = [_fm(ctx.t("timeline")), f"# {ctx.t('timeline')} {{#timeline}}\n"]
+    out.append("各城市的报告按时间排列，见各城市的时间线。\n" if zh else
+               "The reports of each city in order of time are on the city's timeline.\n")
+    rows = []
+    for city in ctx.cities:
+        years = sorted({d.meta.year for d in city.docs})
+        latest = max(city.docs, key=lambda d: (d.meta.year, d.meta.kind == "full"))
+        rows.append(f'<tr><td><a href="{ROOT_HREF}{city.slug}/timeline/">{esc(city.name(ctx.lang))}</a></td>'
+                    f"<td>{len(city.docs)}</td><td>{years[0]}–{years[-1]}</td>"
+                    f'<td><a href="{ROOT_HREF}{attr(latest.meta.path)}/">{esc(report_title(latest, ctx.lang))}</a></td></tr>')
+    heads = [ctx.t("city"), ctx.t("reports"), ctx.t("years"), ctx.t("latest")]
+    out.append(slot(data_table(heads, rows)) + "\n")
+    # A report's row was on this page before the timeline was split by city: keep old #<report id> links working.
+    out.append(slot(forward_to_city("timeline")) + "\n")
+    return "\n".join(out)
+
+
+def forward_to_city(page: str) -> str:
+    """A script for a cross-city page whose report rows moved to city pages: ``#<report id>`` goes on to
+    ``/<city>/<page>/#<report id>``, so links made before the split keep working."""
+    return ('<script>(function(){var m=/^#([a-z][a-z0-9-]*?)-\\d{4}(?:-[a-z0-9-]+)?$/.exec(location.hash);'
+            f'if(m)location.replace("{ROOT_HREF}"+m[1]+"/{page}/"+location.hash)}})()</script>')
 
 
 def _horizons(doc: Document, part: Part, part_year: int) -> list[tuple[str, int]]:
@@ -329,6 +472,10 @@ def _horizons(doc: Document, part: Part, part_year: int) -> list[tuple[str, int]
                     seen.add(year)
                     out.append((b.id, year))
     return out
+
+
+WHATS_NEW_MAX = 120
+"""Terms listed under "new" and under "no longer used"; a summary compared with a full report has hundreds."""
 
 
 def render_whats_new(ctx: XContext, doc: Document) -> str:
@@ -358,9 +505,12 @@ def render_whats_new(ctx: XContext, doc: Document) -> str:
 
     def items(ps, d):
         lis = []
-        for p in ps:
+        for p in ps[:WHATS_NEW_MAX]:
             lis.append(f'<li><a href="{attr(ROOT_HREF + node_path(d, p.node))}"><span lang="zh">{esc(p.text)}</span>'
                        + (f" · {esc(p.term.en)}" if not zh and p.term is not None else "") + "</a></li>")
+        if len(ps) > WHATS_NEW_MAX:
+            rest = len(ps) - WHATS_NEW_MAX
+            lis.append(f'<li class="gwr-small">{esc(ctx.t("more", n=rest, report=ctx.report_label(d)))}</li>')
         return '<ul class="gwr-terms">' + "".join(lis) + "</ul>"
 
     out.append(f"### {md_esc(ctx.t('new'))} ({len(new)}) {{#new-terms}}\n")
@@ -406,11 +556,33 @@ def nav(ctx: XContext) -> list:
              + [{ctx.t("timeline"): "timeline.md"}]}]
 
 
+def city_nav(ctx: XContext, city: City) -> list:
+    """A city's own pages in the navigation, after its reports."""
+    out: list = [{ctx.t("timeline"): f"{city.slug}/timeline.md"}]
+    if ctx.themes:
+        out.append({ctx.t("themes"): [f"{city.slug}/themes/index.md"]
+                    + [{th.name(ctx.lang): city_theme_src(city, th.id)} for th in ctx.themes]})
+    return out
+
+
+def city_files(ctx: XContext, city: City) -> dict[str, str]:
+    """The pages of one city: its timeline and its themes. Nothing from other cities is needed."""
+    out = {f"{city.slug}/timeline.md": render_reports_timeline(ctx, city)}
+    if ctx.themes:
+        out[f"{city.slug}/themes/index.md"] = render_city_themes_index(ctx, city)
+        for th in ctx.themes:
+            out[city_theme_src(city, th.id)] = render_city_theme(ctx, th, city)
+    return out
+
+
 def files(ctx: XContext) -> dict[str, str]:
-    out = {"timeline.md": render_reports_timeline(ctx), "data/crosslinks.json": crosslinks_json(ctx)}
+    """The cross-city pages (theme overviews, the timeline of cities) and open data, then every city's pages."""
+    out = {"timeline.md": render_timeline_overview(ctx), "data/crosslinks.json": crosslinks_json(ctx)}
     if ctx.themes:
         out["themes/index.md"] = render_themes_index(ctx)
         for th in ctx.themes:
             out[f"themes/{th.id}.md"] = render_theme(ctx, th)
         out["data/themes.json"] = themes_json(ctx)
+    for city in ctx.cities:
+        out.update(city_files(ctx, city))
     return out

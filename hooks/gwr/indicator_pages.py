@@ -43,7 +43,7 @@ T = {
         "chart_caption": "图：{name}。实心圆为实绩，空心方块为目标；点击数据点可打开原文段落。图表的文字版即上表。",
         "not_found": "本站收录的报告中尚未出现此指标。",
         "n_met": "完成 {met} 项，未完成 {missed} 项，尚无结果报告 {none} 项。",
-        "target_year": "{year}年目标", "result_in": "结果见",
+        "target_year": "{year}年目标", "result_in": "结果见", "by_city": "各城市", "city": "城市",
     },
     "en": {
         "indicators": "Indicators", "scorecards": "Targets and results", "figures": "All figures", "actual": "Result",
@@ -60,7 +60,7 @@ T = {
                          "open its source paragraph. The table above is the chart's text alternative.",
         "not_found": "This indicator does not yet occur in the reports on this site.",
         "n_met": "{met} met, {missed} missed, {none} with no result reported.",
-        "target_year": "Targets for {year}", "result_in": "Result in",
+        "target_year": "Targets for {year}", "result_in": "Result in", "by_city": "By city", "city": "City",
     },
 }
 
@@ -147,6 +147,23 @@ class Context:
         for r in rows:
             if r.result is not None:
                 self.result_rows.setdefault(id(r.result), []).append(r)
+        # Indexes, so that a page never scans every figure or row of the site for its own.
+        self.by_report: dict[str, list[Figure]] = {}
+        self.by_indicator: dict[str, list[Figure]] = {}
+        for f in figures:
+            self.by_report.setdefault(f.report, []).append(f)
+            if f.indicator:
+                self.by_indicator.setdefault(f.indicator, []).append(f)
+        self.rows_by_year: dict[int, list[ScoreRow]] = {}
+        for r in rows:
+            self.rows_by_year.setdefault(r.target.year, []).append(r)
+        self.city_doc: dict[str, Document] = {}
+        for d in docs:
+            self.city_doc.setdefault(d.meta.city, d)
+        self.by_city_indicator: dict[tuple[str, str], list[Figure]] = {}
+        for f in figures:
+            if f.indicator:
+                self.by_city_indicator.setdefault((f.city, f.indicator), []).append(f)
 
     def t(self, key: str, **kw) -> str:
         return T[self.lang][key].format(**kw) if kw else T[self.lang][key]
@@ -209,7 +226,8 @@ def _cell(v) -> str:
 
 
 def indicators_csv(ctx: Context, indicator: str | None = None) -> str:
-    rows = [observation_row(f, ctx) for f in ctx.figures if f.indicator and (indicator is None or f.indicator == indicator)]
+    figs = ctx.by_indicator.get(indicator, []) if indicator else [f for f in ctx.figures if f.indicator]
+    rows = [observation_row(f, ctx) for f in figs]
     return _csv([[_cell(r[c]) for c in COLUMNS] for r in rows], COLUMNS)
 
 
@@ -332,7 +350,7 @@ def render_indicator_index(ctx: Context) -> str:
         out.append(f"## {md_esc(labels[0 if zh else 1])} {{#cat-{cat}}}\n")
         rows = []
         for ind in inds:
-            obs = [f for f in ctx.figures if f.indicator == ind.id]
+            obs = ctx.by_indicator.get(ind.id, [])
             tgt = _latest(obs, "target")
             act = _latest(obs, "actual")
             cell = lambda f: (f"{f.year} · " + ctx.value_cell(f)) if f else ctx.t("none")  # noqa: E731
@@ -348,36 +366,67 @@ def _latest(obs: list[Figure], kind: str) -> Figure | None:
     return max(pick, key=lambda f: f.year) if pick else None
 
 
-def render_indicator(ctx: Context, ind: Indicator) -> str:
-    lang = ctx.lang
-    zh = lang == "zh"
+def _indicator_head(ctx: Context, ind: Indicator, title: str, h1: str) -> list[str]:
+    zh = ctx.lang == "zh"
     other = ind.en if zh else ind.zh
-    out = [_fm(f"{ind.name(lang)} · {ctx.t('indicators')}"), f"# {md_esc(ind.name(lang))} {{#indicator}}\n"]
+    out = [_fm(title), f"# {md_esc(h1)} {{#indicator}}\n"]
     out.append(f'<p class="gwr-altname" lang="{"en" if zh else "zh"}">{esc(other)}</p>\n')
     cat = CATEGORIES[ind.category][0 if zh else 1]
     unit = ind.unit if zh else (EN_UNITS.get(ind.unit) or ind.unit)
-    note = ind.note_zh if zh else ind.note_en
     meta = [(ctx.t("category"), esc(cat)), (ctx.t("unit"), esc(unit)), (ctx.t("direction"), esc(ctx.t(ind.direction)))]
     table = "".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in meta)
     out.append(f'<table class="gwr-meta"><tbody>{table}</tbody></table>\n')
+    note = ind.note_zh if zh else ind.note_en
     if note:
         out.append(md_esc(note) + "\n")
-    obs = [f for f in ctx.figures if f.indicator == ind.id]
     out.append(f'<p class="gwr-downloads">{esc(ctx.t("download"))}: <a href="{ROOT_HREF}data/indicators/{ind.id}.csv">'
                f'<code>{ind.id}.csv</code></a></p>\n')
+    return out
+
+
+def render_indicator(ctx: Context, ind: Indicator) -> str:
+    """``/indicators/<id>/``: the indicator in every city (latest target and result), leading to each city's page."""
+    lang = ctx.lang
+    out = _indicator_head(ctx, ind, f"{ind.name(lang)} · {ctx.t('indicators')}", ind.name(lang))
+    obs = ctx.by_indicator.get(ind.id, [])
     if not obs:
         out.append(md_esc(ctx.t("not_found")) + "\n")
         return "\n".join(out)
-    out.append(f"## {md_esc(ctx.t('by_year'))} {{#by-year}}\n")
-    by_city: dict[str, list[Figure]] = {}
+    out.append(f"## {md_esc(ctx.t('by_city'))} {{#by-city}}\n")
+    rows = []
+    for city, fs in _by_city(obs).items():
+        doc = ctx.city_doc[city]
+        cell = lambda f: (f"{f.year} · " + ctx.value_cell(f)) if f else ctx.t("none")  # noqa: E731
+        rows.append(f'<tr><td><a href="{ROOT_HREF}{doc.meta.city_slug}/indicators/{ind.id}/">'
+                    f'{esc(city if lang == "zh" else (doc.meta.city_en or city))}</a></td>'
+                    f'<td>{cell(_latest(fs, "actual"))}</td><td>{cell(_latest(fs, "target"))}</td><td>{len(fs)}</td></tr>')
+    heads = [ctx.t("city"), ctx.t("latest_actual"), ctx.t("latest_target"), ctx.t("statements")]
+    out.append(slot(data_table(heads, rows)) + "\n")
+    return "\n".join(out)
+
+
+def _by_city(obs: list[Figure]) -> dict[str, list[Figure]]:
+    out: dict[str, list[Figure]] = {}
     for f in obs:
-        by_city.setdefault(f.city, []).append(f)
-    for city, fs in by_city.items():
-        if len(by_city) > 1:
-            doc = next(d for d in ctx.docs.values() if d.meta.city == city)
-            out.append(f"### {md_esc(city if zh else (doc.meta.city_en or city))} {{#city-{doc.meta.city_slug}}}\n")
-        out.append(slot(_year_table(ctx, fs)) + "\n")
-        out.append(slot(chart_svg(ctx, ind, fs)) + "\n")
+        out.setdefault(f.city, []).append(f)
+    return out
+
+
+def city_indicator_src(doc: Document, ind: Indicator) -> str:
+    return f"{doc.meta.city_slug}/indicators/{ind.id}.md"
+
+
+def render_city_indicator(ctx: Context, ind: Indicator, city: str, fs: list[Figure]) -> str:
+    """``/<city>/indicators/<id>/``: one city's targets and results year by year, with a chart."""
+    lang = ctx.lang
+    doc = ctx.city_doc[city]
+    name = city if lang == "zh" else (doc.meta.city_en or city)
+    out = _indicator_head(ctx, ind, f"{ind.name(lang)} · {name} · {ctx.t('indicators')}", f"{ind.name(lang)} · {name}")
+    out.insert(3, f"[{md_esc(ctx.t('indicators'))}](../../indicators/index.md) › [{md_esc(ind.name(lang))}]"
+                  f"(../../indicators/{ind.id}.md) › {md_esc(name)}\n{{: .gwr-crumbs }}\n")
+    out.append(f"## {md_esc(ctx.t('by_year'))} {{#by-year}}\n")
+    out.append(slot(_year_table(ctx, fs)) + "\n")
+    out.append(slot(chart_svg(ctx, ind, fs)) + "\n")
     return "\n".join(out)
 
 
@@ -484,7 +533,7 @@ def render_scorecard_index(ctx: Context, years: list[int]) -> str:
                "scorecards set each target against its result.\n")
     rows = []
     for y in years:
-        rs = [r for r in ctx.rows if r.target.year == y]
+        rs = ctx.rows_by_year.get(y, [])
         counts = {s: sum(1 for r in rs if r.status == s) for s in ("met", "missed", "no-result")}
         rows.append(f'<tr><th><a href="{y}/">{esc(ctx.t("target_year", year=y))}</a></th><td>{len(rs)}</td>'
                     f'<td>{esc(ctx.t("n_met", met=counts["met"], missed=counts["missed"], none=counts["no-result"]))}'
@@ -502,14 +551,14 @@ def render_scorecard(ctx: Context, year: int) -> str:
     zh = ctx.lang == "zh"
     title = ctx.t("target_year", year=year)
     out = [_fm(f"{title} · {ctx.t('scorecards')}"), f"# {md_esc(title)} {{#scorecard}}\n"]
-    rs = [r for r in ctx.rows if r.target.year == year]
+    rs = ctx.rows_by_year.get(year, [])
     counts = {s: sum(1 for r in rs if r.status == s) for s in ("met", "missed", "no-result")}
     out.append(md_esc(ctx.t("n_met", met=counts["met"], missed=counts["missed"], none=counts["no-result"])) + "\n")
     by_city: dict[str, list[ScoreRow]] = {}
     for r in rs:
         by_city.setdefault(r.target.city, []).append(r)
     for city, group in by_city.items():
-        doc = next(d for d in ctx.docs.values() if d.meta.city == city)
+        doc = ctx.city_doc[city]
         out.append(f"## {md_esc(city if zh else (doc.meta.city_en or city))} {{#city-{doc.meta.city_slug}}}\n")
         body = []
         for r in group:
@@ -526,7 +575,7 @@ def render_scorecard(ctx: Context, year: int) -> str:
 
 def main_table(ctx: Context, doc: Document) -> str:
     """For a report page: the headline targets it sets and the results it reports, with their status."""
-    mine = [f for f in ctx.figures if f.report == doc.meta.id and f.indicator
+    mine = [f for f in ctx.by_report.get(doc.meta.id, []) if f.indicator
             and ctx.cat.by_id[f.indicator].headline and f.kind]
     if not mine:
         return ""
@@ -563,7 +612,7 @@ def render_figures_page(ctx: Context, doc: Document) -> str:
     title = f"{ctx.t('figures')} · {report_title(doc, ctx.lang)}"
     out = [_fm(title, f"gwr_figures: {doc.meta.id}\n"), f"# {md_esc(ctx.t('figures'))} {{#figures}}\n"]
     out.append(f"[{md_esc(report_title(doc, ctx.lang))}](index.md) › {md_esc(ctx.t('figures'))}\n{{: .gwr-crumbs }}\n")
-    mine = [f for f in ctx.figures if f.report == doc.meta.id]
+    mine = ctx.by_report.get(doc.meta.id, [])
     n_cat = sum(1 for f in mine if f.indicator)
     out.append(
         (f"本报告正文中全部带单位的数字，共 {len(mine)} 个，其中 {n_cat} 个属于指标目录（链接到指标页面）。按句子列出，"
@@ -629,8 +678,32 @@ def nav(ctx: Context) -> list:
     return [{ctx.t("indicators"): entries}, {ctx.t("scorecards"): scores}]
 
 
+def _city_indicators(ctx: Context, city: str) -> list[tuple[Indicator, list[Figure]]]:
+    out = []
+    for ind in ctx.cat.indicators:
+        fs = ctx.by_city_indicator.get((city, ind.id))
+        if fs:
+            out.append((ind, fs))
+    return out
+
+
+def city_nav(ctx: Context, city: str) -> list:
+    """A city's indicator pages in the navigation (those the city's reports state)."""
+    inds = _city_indicators(ctx, city)
+    if not inds:
+        return []
+    doc = ctx.city_doc[city]
+    return [{ctx.t("indicators"): [{i.name(ctx.lang): city_indicator_src(doc, i)} for i, _ in inds]}]
+
+
+def city_files(ctx: Context, city: str) -> dict[str, str]:
+    doc = ctx.city_doc[city]
+    return {city_indicator_src(doc, ind): render_city_indicator(ctx, ind, city, fs)
+            for ind, fs in _city_indicators(ctx, city)}
+
+
 def files(ctx: Context) -> dict[str, str]:
-    """Every page and data file of the indicators, by src path."""
+    """Every page and data file of the indicators, by src path: the cross-city pages, then each city's."""
     out = {"indicators/index.md": render_indicator_index(ctx)}
     for ind in ctx.cat.indicators:
         out[f"indicators/{ind.id}.md"] = render_indicator(ctx, ind)
@@ -644,4 +717,6 @@ def files(ctx: Context) -> dict[str, str]:
     out["data/scorecard.csv"] = scorecard_csv(ctx)
     out["data/scorecard.json"] = scorecard_json(ctx)
     out["data/figures.csv"] = figures_csv(ctx)
+    for city in ctx.city_doc:
+        out.update(city_files(ctx, city))
     return out

@@ -96,11 +96,47 @@
     if (b) setView(b.getAttribute("data-gwr-view"), true);
   });
 
+  otherLanguage();
+
   /* The language switch lands on the same paragraph: carry the #anchor over. */
   document.addEventListener("click", function (ev) {
     var a = ev.target.closest && ev.target.closest("a.gwr-alt");
     if (a && location.hash) a.setAttribute("href", a.getAttribute("href").split("#")[0] + location.hash);
   }, true);
+
+  /* ---------- the other language of a report page, loaded on demand (page weight) ----------
+   * A report page carries its edition's language; the other language of its paragraphs is a script
+   * beside the page (named by the page's .gwr-other marker) that hands {paragraph id: html} to
+   * window.gwrOther. It is loaded as soon as the view (data-gwr-view, set before the first paint
+   * from the saved choice, or by the view buttons) shows the other language. Inserted before the
+   * load event, a script delays it: a page opened in the parallel view is complete when it loads. */
+  function otherLanguage() {
+    var marker = document.querySelector(".gwr-other[data-src]");
+    if (!marker) return;
+    var html = document.documentElement, requested = false;
+    function insert(data) {
+      Object.keys(data.blocks).forEach(function (id) {
+        var el = document.getElementById(id);
+        if (!el || el.querySelector(":scope > .gwr-" + data.lang)) return;
+        var own = el.querySelectorAll(":scope > .gwr-" + EDITION);
+        if (own.length) own[own.length - 1].insertAdjacentHTML("afterend", data.blocks[id]);
+      });
+      html.setAttribute("data-gwr-other", "loaded");
+    }
+    var queued = Array.isArray(window.gwrOther) ? window.gwrOther : [];
+    window.gwrOther = { push: insert };
+    queued.forEach(insert);
+    function load() {
+      var view = html.getAttribute("data-gwr-view") || EDITION;
+      if (requested || view === EDITION) return;
+      requested = true;
+      var s = document.createElement("script");
+      s.src = marker.getAttribute("data-src");
+      document.head.appendChild(s);
+    }
+    load();
+    new MutationObserver(load).observe(html, { attributes: true, attributeFilter: ["data-gwr-view"] });
+  }
 
   /* ---------- glossary tooltips: rendering and explanation, from data/glossary.json ---------- */
 
