@@ -10,11 +10,21 @@ its own interface language and its own search index, and generated pages are
 ordinary virtual files. mkdocs-static-i18n was rejected after the measurements
 in ../shared/STACK.md (generated pages dropped or mislabelled, one mixed search
 index). Only public MkDocs APIs are used.
+
+``make build`` runs both builds in one process (``python -m gwr build``), and
+``mkdocs serve`` rebuilds in one process: what does not depend on the language
+(parsing, translations, figures, themes, links, open data) is computed once per
+report and kept for the next build (``gwr.pipeline.memo``).
+
+``GWR_CITY=<city slug>`` (``make serve CITY=…``) builds the reports of one city:
+a city's pages need nothing from other cities, so they come out the same as in
+the whole site (see bench/SCALING.md).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
 from pathlib import Path
 
@@ -44,7 +54,8 @@ def on_config(config):
 def _config(config):
     root = Path(config.config_file_path).parent
     try:
-        site = pipeline.load_site(root)
+        with timing.stage("load"):
+            site = pipeline.load_site(root, city=os.environ.get("GWR_CITY") or None)
     except pipeline.RegistryError as exc:
         raise PluginError(str(exc)) from exc
     for warning in site.warnings:
@@ -55,10 +66,11 @@ def _config(config):
     if lang != export.EDITIONS[0]:
         config.site_url = root_url + export.Urls.prefix(lang)
     pipeline.CURRENT = site
-    eds = {doc.meta.id: site.edition(doc, lang) for doc in site.docs}
+    with timing.stage("editions"):
+        eds = {doc.meta.id: site.edition(doc, lang) for doc in site.docs}
     _build.clear()
     render.SLOTS.clear()
-    _build.update(site=site, lang=lang, pages=[], urls=export.Urls(root_url), eds=eds)
+    _build.update(site=site, lang=lang, pages=[], urls=export.Urls(root_url), eds=eds, root_url=root_url)
     config.extra["gwr"] = {
         "lang": lang,
         "root": root_url,
@@ -68,10 +80,11 @@ def _config(config):
     ctx = indicator_pages.Context(site.docs, site.catalogue, site.figures, site.scores, _build["urls"], lang)
     _build["ctx"] = ctx
     xctx = crosslink_pages.XContext(site.docs, site.themes, site.entries, site.links, _build["urls"], lang, eds,
-                                    site.figures, site.matcher, site.catalogue)
+                                    site.figures, site.matcher, site.catalogue, site.keys)
     _build["xctx"] = xctx
-    for doc in site.docs:
-        eds[doc.meta.id].notes = crosslink_pages.notes(xctx, doc)
+    with timing.stage("cross-link boxes"):
+        for doc in site.docs:
+            eds[doc.meta.id].notes = crosslink_pages.notes(xctx, doc)
     extra = {}
     for city in xctx.cities:
         extra[city.zh] = (crosslink_pages.city_nav(xctx, city) + indicator_pages.city_nav(ctx, city.zh)
@@ -116,33 +129,70 @@ def on_files(files, config):
 
 
 def _files(files, config):
-    site, urls, eds = _build["site"], _build["urls"], _build["eds"]
+    site, urls, eds, lang = _build["site"], _build["urls"], _build["eds"], _build["lang"]
     citable = [f.src_uri for f in files.documentation_pages()]  # pages for data/urls.json
-    ctx = _build["ctx"]
+    ctx, xctx = _build["ctx"], _build["xctx"]
+
+    def add(src: str, text: str, key: tuple | None = None) -> None:
+        if src.endswith(".md"):
+            files.append(File.generated(config, src, content=_relative(src, _slot_html(text))))
+        else:  # a page's other language: written to a file now, not held in memory while the pages are built
+            path = pipeline.stored("page file", (key, lang, src), lambda: {src: _relative(src, text)})[src]
+            files.append(File.generated(config, src, abs_src_path=str(path)))
+
     for doc in site.docs:
         sha = site.shas[doc.meta.id]
-        data_path = f"../../data/reports/{doc.meta.id}.json"
-        extra = indicator_pages.main_table(ctx, doc) + "\n" + crosslink_pages.render_whats_new(_build["xctx"], doc)
-        pages = render.render_report(doc, eds[doc.meta.id], sha, data_path, extra)
-        pages[render.figures_src(doc)] = indicator_pages.render_figures_page(ctx, doc)
+        with timing.stage("main table"):
+            extra = indicator_pages.main_table(ctx, doc)
+        with timing.stage("what's new"):
+            extra += "\n" + crosslink_pages.render_whats_new(xctx, doc)
+        with timing.stage("report pages"):
+            pages = render.render_report(doc, eds[doc.meta.id], sha, f"../../data/reports/{doc.meta.id}.json", extra)
+        with timing.stage("figures pages"):
+            pages[render.figures_src(doc)] = indicator_pages.render_figures_page(ctx, doc)
         citable.append(render.figures_src(doc))
         for src, text in pages.items():
-            files.append(File.generated(config, src, content=_relative(src, _slot_html(text) if src.endswith(".md") else text)))
-        en = site.translations.get(doc.meta.id)
-        files.append(
-            File.generated(config, f"data/reports/{doc.meta.id}.json", content=export.document_json(doc, sha, urls, en))
-        )
-    generated = {**indicator_pages.files(ctx), **crosslink_pages.files(_build["xctx"])}
-    for city in _build["xctx"].cities:
-        generated[render.city_sources_src(city.docs[0])] = render.render_city_sources(city.docs, site.shas, _build["lang"])
+            add(src, text, site.keys[doc.meta.id])
+    with timing.stage("indicator pages"):
+        generated = indicator_pages.files(ctx)
+    with timing.stage("theme and timeline pages"):
+        generated.update(crosslink_pages.files(xctx))
+    with timing.stage("sources pages"):
+        for city in xctx.cities:
+            generated[render.city_sources_src(city.docs[0])] = render.render_city_sources(city.docs, site.shas, lang)
     if site.glossary:
-        generated.update(glossary_pages.files(site.glossary, site.docs, site.matcher, _build["lang"]))
+        with timing.stage("glossary pages"):
+            usage = lambda doc: pipeline.memo(  # noqa: E731 - once per report, for both editions
+                "usage", site.keys[doc.meta.id], lambda: glossary_pages.report_usage(doc, site.matcher))
+            generated.update(glossary_pages.files(site.glossary, site.docs, site.matcher, lang, usage))
     citable.extend(src for src in generated if src.endswith(".md"))
     for src, content in generated.items():
-        files.append(File.generated(config, src, content=_relative(src, content) if src.endswith(".md") else content))
-    files.append(File.generated(config, "data/reports.json", content=export.registry_json(site.docs, site.shas, urls)))
-    files.append(File.generated(config, "data/urls.json", content=export.urls_json(site.docs, citable, urls)))
+        add(src, content)
+    with timing.stage("open data"):
+        for src, path in _open_data(site, urls, ctx, xctx, citable).items():
+            files.append(File.generated(config, src, abs_src_path=str(path)))
     return files
+
+
+def _open_data(site, urls, ctx, xctx, citable: list[str]) -> dict[str, Path]:
+    """The open data: the same bytes in both editions, so written once, to files the builds copy
+    (gwr.pipeline.stored), and not held in memory while the pages are built."""
+    out: dict[str, Path] = {}
+    for doc in site.docs:
+        out.update(pipeline.stored("data", (site.keys[doc.meta.id], urls.site_url), lambda: {
+            f"data/reports/{doc.meta.id}.json": export.document_json(doc, site.shas[doc.meta.id], urls,
+                                                                      site.translations.get(doc.meta.id))}))
+
+    def whole_site() -> dict[str, str]:
+        data = {**indicator_pages.data_files(ctx), **crosslink_pages.data_files(xctx)}
+        if site.glossary:
+            data["data/glossary.json"] = glossary_pages.glossary_json(site.glossary)
+        data["data/reports.json"] = export.registry_json(site.docs, site.shas, urls)
+        data["data/urls.json"] = export.urls_json(site.docs, citable, urls)
+        return data
+
+    out.update(pipeline.stored("data", (site.fingerprint, urls.site_url, tuple(sorted(citable))), whole_site))
+    return out
 
 
 @event_priority(-100)  # after mkdocs-macros: the Markdown that Python-Markdown will convert
@@ -158,12 +208,13 @@ def on_page_content(html, page, config, files):
 
 
 def _page_content(html, page):
-    html = render.fill_slots(html, lambda h: _relative(page.file.src_uri, h))
     # Report pages are indexed from the model; pages marked `search: {exclude: true}` (Material's
-    # convention; the glossary, which repeats the reports' terms) are not indexed.
+    # convention; the glossary, which repeats the reports' terms) are not indexed. The placeholders of
+    # generated HTML stay in the page until it is written (on_post_page).
     excluded = (page.meta.get("search") or {}).get("exclude", False)
     if "gwr_report" not in page.meta and not excluded:
-        _build["pages"].append({"u": page.url, "t": page.title or "", "text": search.html_text(html)})
+        full = render.fill_slots(html, lambda h: _relative(page.file.src_uri, h), keep=True)
+        _build["pages"].append({"u": page.url, "t": page.title or "", "text": search.html_text(full)})
     return html
 
 
@@ -174,6 +225,7 @@ _INDENT = re.compile(r"\n\s+")
 def on_post_page(output, page, config):
     """Drop the templates' indentation (outside ``<pre>``): a sixth of a small page, the same on every page."""
     with timing.event("on_post_page"):
+        output = render.fill_slots(output, lambda h: _relative(page.file.src_uri, h))
         if "<pre" not in output:
             return _INDENT.sub("\n", output)
         parts = _PRE.split(output)
@@ -184,12 +236,13 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     with timing.event("on_post_build"):
         _post_build(config)
-    timing.write(len(_build["site"].docs))
+    timing.write(len(_build["site"].docs), _build["lang"])
 
 
 def _post_build(config):
     site = _build["site"]
     lang = _build["lang"]
     terms, synonyms = (site.terms, []) if lang == "zh" else ([], site.synonyms)
-    index = search.index_json(site.docs, _build["pages"], terms, lang, _build["eds"], synonyms)
+    with timing.stage("search index"):
+        index = search.index_json(site.docs, _build["pages"], terms, lang, _build["eds"], synonyms)
     Path(config.site_dir, "search-index.json").write_text(index, encoding="utf-8")

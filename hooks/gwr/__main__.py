@@ -1,7 +1,8 @@
 """Maintainer commands (run from the project root with hooks/ on the path):
 
 ``python -m gwr translations``          update the PO files and print coverage;
-``python -m gwr suggest-alignments``    propose plan -> result section links for data/alignments.yml.
+``python -m gwr suggest-alignments``    propose plan -> result section links for data/alignments.yml;
+``python -m gwr build``                 build both editions in one process (``make build``, see gwr.build).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from . import translations
 from .pipeline import RegistryError, load_site
 
 
-USAGE = "usage: python -m gwr translations | suggest-alignments [REPORT-ID]"
+USAGE = "usage: python -m gwr translations | suggest-alignments [REPORT-ID] | build [CONFIG[:SITE_DIR] ...]"
 
 
 def suggest_alignments(site, only: str | None = None) -> str:
@@ -48,6 +49,10 @@ def suggest_alignments(site, only: str | None = None) -> str:
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["build"]:
+        from .build import main as build
+
+        return build(argv[1:])
     if argv[:1] not in (["translations"], ["suggest-alignments"]):
         print(USAGE, file=sys.stderr)
         return 2

@@ -15,6 +15,7 @@ from .indicator_pages import data_table, figure_text
 from .indicators import Figure, part_context
 from .model import Document, Part, Section
 from .render import ROOT_HREF, Edition, attr, esc, md_esc, part_title, report_title, section_title, slot
+from .pipeline import memo
 from .themes import Entry, Link, Theme, previous, whats_new
 
 T = {
@@ -65,7 +66,7 @@ class XContext:
 
     def __init__(self, docs: list[Document], themes: list[Theme], entries: dict[str, list[Entry]],
                  links: list[Link], urls: Urls, lang: str, eds: dict[str, Edition], figures: list[Figure],
-                 matcher, catalogue):
+                 matcher, catalogue, keys: dict[str, tuple] | None = None):
         self.docs = {d.meta.id: d for d in docs}
         self.order = docs
         self.themes = themes
@@ -78,6 +79,8 @@ class XContext:
         self.matcher = matcher
         self.catalogue = catalogue
         self.phrase_cache: dict = {}
+        self.keys = keys or {}
+        """Report id -> key of its inputs (gwr.pipeline.memo): what's new is computed once for both editions."""
         self.by_src: dict[tuple[str, str], list[Link]] = {}
         for link in links:
             self.by_src.setdefault(link.src, []).append(link)
@@ -485,7 +488,11 @@ def render_whats_new(ctx: XContext, doc: Document) -> str:
     if prev is None:
         out.append(md_esc(ctx.t("no_prev")) + "\n")
         return "\n".join(out)
-    new, gone = whats_new(doc, prev, ctx.matcher, ctx.phrase_cache)
+    if doc.meta.id in ctx.keys and prev.meta.id in ctx.keys:
+        new, gone = memo("whats_new", (ctx.keys[doc.meta.id], ctx.keys[prev.meta.id]),
+                         lambda: whats_new(doc, prev, ctx.matcher, ctx.phrase_cache))
+    else:
+        new, gone = whats_new(doc, prev, ctx.matcher, ctx.phrase_cache)
     out.append(
         (f"与{md_esc(ctx.report_label(prev))}相比。候选词语包括：术语表中的术语、报告用引号标出的提法和口号（如“一点两地”），"
          "以及英文缩写（如 APEC）。一个词语若在另一份报告的正文（含标题）中一次也没有出现，即列为新出现或不再出现；"
@@ -576,13 +583,20 @@ def city_files(ctx: XContext, city: City) -> dict[str, str]:
 
 
 def files(ctx: XContext) -> dict[str, str]:
-    """The cross-city pages (theme overviews, the timeline of cities) and open data, then every city's pages."""
-    out = {"timeline.md": render_timeline_overview(ctx), "data/crosslinks.json": crosslinks_json(ctx)}
+    """The cross-city pages (theme overviews, the timeline of cities), then every city's pages."""
+    out = {"timeline.md": render_timeline_overview(ctx)}
     if ctx.themes:
         out["themes/index.md"] = render_themes_index(ctx)
         for th in ctx.themes:
             out[f"themes/{th.id}.md"] = render_theme(ctx, th)
-        out["data/themes.json"] = themes_json(ctx)
     for city in ctx.cities:
         out.update(city_files(ctx, city))
+    return out
+
+
+def data_files(ctx: XContext) -> dict[str, str]:
+    """The cross-links' open data (the same bytes in both editions)."""
+    out = {"data/crosslinks.json": crosslinks_json(ctx)}
+    if ctx.themes:
+        out["data/themes.json"] = themes_json(ctx)
     return out

@@ -74,23 +74,30 @@ class Usage:
     """(report, node id of the first use, paragraphs using the term), in registry order."""
 
 
-def usages(docs: list[Document], matcher: Matcher) -> dict[str, Usage]:
-    """Term id -> its use in the reports' Chinese text (a node counts once per term), report by report."""
+def report_usage(doc: Document, matcher: Matcher) -> dict[str, tuple[str, int]]:
+    """Term id -> (node of its first use, nodes using it) in one report's Chinese text."""
+    first: dict[str, str] = {}
+    nodes: dict[str, set[str]] = {}
+    for src in sources(doc):
+        if src.ctx.startswith("front."):
+            continue
+        node = src.ctx.split(".")[0]
+        for _, _, term in matcher.find(src.text, "zh"):
+            first.setdefault(term.id, node)
+            nodes.setdefault(term.id, set()).add(node)
+    return {tid: (node, len(nodes[tid])) for tid, node in first.items()}
+
+
+def usages(docs: list[Document], matcher: Matcher, per_report=None) -> dict[str, Usage]:
+    """Term id -> its use in the reports' Chinese text (a node counts once per term), report by report.
+
+    ``per_report(doc)``, when given, returns :func:`report_usage` of a report (from a memo)."""
     found: dict[str, Usage] = {}
     for doc in docs:
-        first: dict[str, str] = {}
-        nodes: dict[str, set[str]] = {}
-        for src in sources(doc):
-            if src.ctx.startswith("front."):
-                continue
-            node = src.ctx.split(".")[0]
-            for _, _, term in matcher.find(src.text, "zh"):
-                first.setdefault(term.id, node)
-                nodes.setdefault(term.id, set()).add(node)
-        for tid, node in first.items():
+        for tid, (node, n) in (per_report(doc) if per_report else report_usage(doc, matcher)).items():
             use = found.setdefault(tid, Usage())
-            use.paragraphs += len(nodes[tid])
-            use.reports.append((doc, node, len(nodes[tid])))
+            use.paragraphs += n
+            use.reports.append((doc, node, n))
     return found
 
 
@@ -211,10 +218,10 @@ def _report_label(doc: Document, lang: str) -> str:
     return f"{city} {doc.meta.year}" + (("（摘要）" if lang == "zh" else " (summary)") if doc.meta.kind == "summary" else "")
 
 
-def files(terms: list[Term], docs: list[Document], matcher: Matcher, lang: str) -> dict[str, str]:
-    """The glossary's pages of one edition and its open data, by src path."""
-    uses = usages(docs, matcher)
-    out = {"glossary.md": render_glossary_index(terms, lang), "data/glossary.json": glossary_json(terms)}
+def files(terms: list[Term], docs: list[Document], matcher: Matcher, lang: str, per_report=None) -> dict[str, str]:
+    """The glossary's pages of one edition, by src path (its open data: :func:`glossary_json`)."""
+    uses = usages(docs, matcher, per_report)
+    out = {"glossary.md": render_glossary_index(terms, lang)}
     for cat in CATEGORIES:
         if any(t.category == cat for t in terms):
             out[category_src(cat)] = render_glossary_category(cat, terms, uses, lang)

@@ -703,20 +703,25 @@ def city_files(ctx: Context, city: str) -> dict[str, str]:
 
 
 def files(ctx: Context) -> dict[str, str]:
-    """Every page and data file of the indicators, by src path: the cross-city pages, then each city's."""
+    """Every page of the indicators, by src path: the cross-city pages, then each city's."""
     out = {"indicators/index.md": render_indicator_index(ctx)}
     for ind in ctx.cat.indicators:
         out[f"indicators/{ind.id}.md"] = render_indicator(ctx, ind)
-        out[f"data/indicators/{ind.id}.csv"] = indicators_csv(ctx, ind.id)
     years = target_years(ctx)
     out["scorecards/index.md"] = render_scorecard_index(ctx, years)
     for y in years:
         out[f"scorecards/{y}.md"] = render_scorecard(ctx, y)
+    for city in ctx.city_doc:
+        out.update(city_files(ctx, city))
+    return out
+
+
+def data_files(ctx: Context) -> dict[str, str]:
+    """The indicators' open data (the same bytes in both editions)."""
+    out = {f"data/indicators/{ind.id}.csv": indicators_csv(ctx, ind.id) for ind in ctx.cat.indicators}
     out["data/indicators.csv"] = indicators_csv(ctx)
     out["data/indicators.json"] = indicators_json(ctx)
     out["data/scorecard.csv"] = scorecard_csv(ctx)
     out["data/scorecard.json"] = scorecard_json(ctx)
     out["data/figures.csv"] = figures_csv(ctx)
-    for city in ctx.city_doc:
-        out.update(city_files(ctx, city))
     return out

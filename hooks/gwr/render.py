@@ -21,6 +21,7 @@ Pages of a report (``<path>`` is ``shenzhen/2025``):
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Callable
@@ -31,19 +32,23 @@ from .translations import Translation
 
 SLOTS: dict[str, str] = {}
 """HTML kept out of Markdown: generated tables and lists are stored here and a placeholder goes into the page,
-which the hook swaps back after Markdown has run (raw HTML is the costliest input of Python-Markdown)."""
+which the hook swaps back as the page is written (raw HTML is the costliest input of Python-Markdown, and
+MkDocs keeps every page's converted content until the last page is written: the placeholders keep that small)."""
 _SLOT = re.compile(r'<div class="gwr-slot" data-slot="(\d+)"></div>')
+_NEXT = itertools.count()
 
 
 def slot(html: str) -> str:
     """A placeholder for ``html`` (a complete HTML element), to be filled by :func:`fill_slots`."""
-    key = str(len(SLOTS))
+    key = str(next(_NEXT))
     SLOTS[key] = html
     return f'<div class="gwr-slot" data-slot="{key}"></div>'
 
 
-def fill_slots(html: str, fix=lambda s: s) -> str:
-    return _SLOT.sub(lambda m: fix(SLOTS[m.group(1)]), html)
+def fill_slots(html: str, fix=lambda s: s, keep: bool = False) -> str:
+    """``html`` with its placeholders filled; the slots are then forgotten, unless ``keep``."""
+    take = SLOTS.get if keep else SLOTS.pop
+    return _SLOT.sub(lambda m: fix(take(m.group(1))), html)
 
 
 ROOT_HREF = "@@gwr-root@@"
@@ -83,12 +88,22 @@ class Edition:
     mark: Marker = staticmethod(plain)
     figs: dict = field(default_factory=dict)
     notes: dict = field(default_factory=dict)
+    _plain: "Edition | None" = field(default=None, repr=False, compare=False)
     """Cross-link boxes: ``{(node id, "top" | "end" | "after"): html}`` (see gwr.crosslink_pages)."""
     """Catalogued figures to mark: ``{(node, field): [(start, end, indicator, title, figure)]}``."""
 
     @property
     def other(self) -> str:
         return "en" if self.lang == "zh" else "zh"
+
+    @property
+    def unmarked(self) -> "Edition":
+        """The same edition with glossary terms left unmarked (for the other language, loaded on demand)."""
+        if self._plain is None:
+            from dataclasses import replace
+
+            self._plain = replace(self, mark=plain)
+        return self._plain
 
     def en_text(self, ctx: str) -> str | None:
         return self.en.get(ctx) if self.en else None
@@ -238,26 +253,29 @@ def _spans(block: Block, ed: Edition, alt: dict | None = None) -> tuple[str, boo
     the page, to be loaded when the reader asks for it; an untranslated block keeps both inline.
     """
     en = ed.en_text(block.id)
+    en_detail = ed.en_text(f"{block.id}.detail") if block.detail else None
+    translated = en is not None and (not block.detail or en_detail is not None)
+    # The other language, when it is loaded on demand, is plain text with its figures linked: its glossary
+    # terms are linked in the page's own language (and matching them again cost as much as the page).
+    on_demand = alt is not None and translated
+    zh_ed = ed.unmarked if on_demand and ed.lang != "zh" else ed
+    en_ed = ed.unmarked if on_demand and ed.lang != "en" else ed
     seen_zh: set = set()  # a term is marked once per paragraph and language
     seen_en: set = set()
-    zh = f'<span class="gwr-zh" lang="zh">{_zh_html(block, ed, seen_zh)}</span>'
+    zh = f'<span class="gwr-zh" lang="zh">{_zh_html(block, zh_ed, seen_zh)}</span>'
     if en is not None:
-        en_span = f'<span class="gwr-en" lang="en">{_en_html(block, ed, en, seen_en)}</span>'
+        en_span = f'<span class="gwr-en" lang="en">{_en_html(block, en_ed, en, seen_en)}</span>'
     else:
         en_span = f'<span class="gwr-en gwr-missing" lang="en">{esc(t("en", "untranslated"))}</span>'
     if block.detail:
         spans = ed.figs.get((block.id, "detail"), [])
-        detail = _mark_range(block.detail, 0, len(block.detail), spans, ed, "zh", seen_zh)
+        detail = _mark_range(block.detail, 0, len(block.detail), spans, zh_ed, "zh", seen_zh)
         zh += f'<span class="gwr-detail gwr-zh" lang="zh">{detail}</span>'
-        en_detail = ed.en_text(f"{block.id}.detail")
         if en_detail is not None:
             spans = en_figure_spans(en_detail, ed.figs.get((block.id, "detail"), []))
-            detail = _mark_range(en_detail, 0, len(en_detail), spans, ed, "en", seen_en)
+            detail = _mark_range(en_detail, 0, len(en_detail), spans, en_ed, "en", seen_en)
             en_span += f'<span class="gwr-detail gwr-en" lang="en">{detail}</span>'
-        else:
-            en = None
-    translated = en is not None
-    if alt is not None and translated:
+    if on_demand:
         alt[block.id] = en_span if ed.lang == "zh" else zh
         return (zh if ed.lang == "zh" else en_span), translated
     return (zh + en_span if ed.lang == "zh" else en_span + zh), translated
