@@ -244,5 +244,11 @@ def _post_build(config):
     lang = _build["lang"]
     terms, synonyms = (site.terms, []) if lang == "zh" else ([], site.synonyms)
     with timing.stage("search index"):
-        index = search.index_json(site.docs, _build["pages"], terms, lang, _build["eds"], synonyms)
-    Path(config.site_dir, "search-index.json").write_text(index, encoding="utf-8")
+        parts = [pipeline.memo("search", (site.keys[doc.meta.id], lang),
+                               lambda: search.report_part(doc, _build["eds"][doc.meta.id])) for doc in site.docs]
+        parts.append(search.index_part(search.page_entries(_build["pages"])))
+        index = search.index_files(parts, terms, lang, synonyms)
+        for name, text in index.items():
+            path = Path(config.site_dir, name)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
