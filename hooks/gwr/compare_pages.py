@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .indicator_pages import Context, _cell, _csv, _fm, _num, data_table, figure_text
 from .indicators import Figure, Indicator
+from .labels import colon
 from .model import Document, ReportMeta
 from .render import ROOT_HREF, attr, esc, md_esc, slot
 
@@ -143,7 +144,7 @@ def _cell_html(ctx: Context, figs: list[Figure], prev_year: int | None) -> str:
         prev = _previous(ctx, f, prev_year) if prev_year else None
         if prev is not None:
             rel = ROOT_HREF + ctx.rel(prev)
-            html += (f'<br><span class="gwr-small">{esc(_t(ctx, "prev", year=prev_year))}: '
+            html += (f'<br><span class="gwr-small">{esc(_t(ctx, "prev", year=prev_year) + colon(ctx.lang))}'
                      f'<a href="{attr(rel)}" title="{attr(prev.quote)}">{esc(figure_text(prev, ctx.lang))}</a></span>')
         bits.append(html)
     return "<br>".join(bits)
@@ -226,7 +227,7 @@ def render_year(ctx: Context, year: int) -> str:
         out.append(f"## {md_esc(label)} {{#{anchor}}}\n")
         out.append(slot(_table_html(ctx, table, inds, prev)) + "\n")
         name = f"{year}{key}.csv"
-        out.append(f'<p class="gwr-downloads">{esc(_t(ctx, "download"))}: '
+        out.append(f'<p class="gwr-downloads">{esc(_t(ctx, "download") + colon(ctx.lang))}'
                    f'<a href="{ROOT_HREF}data/compare/{name}"><code>{name}</code></a></p>\n')
     return "\n".join(out)
 
@@ -305,12 +306,20 @@ def nav(ctx: Context) -> list:
 
 
 def files(ctx: Context) -> dict[str, str]:
-    out = {"compare/index.md": render_index(ctx), "data/panel.csv": panel_csv(ctx)}
+    """The compare pages, by src path."""
+    out = {"compare/index.md": render_index(ctx)}
     for y in compare_years(ctx):
         out[f"compare/{y}.md"] = render_year(ctx, y)
+    return out
+
+
+def data_files(ctx: Context) -> dict[str, str]:
+    """The compare tables and the panel as open data (the same bytes in both editions)."""
+    out = {"data/panel.csv": panel_csv(ctx)}
+    for y in compare_years(ctx):
         for key, _, table, inds, prev in tables(ctx, y):
             out[f"data/compare/{y}{key}.csv"] = _csv(_table_rows(ctx, table, inds, prev), TABLE_COLUMNS)
     return out
 
 
-__all__ = ["files", "nav", "is_national", "compare_years", "tables", "panel_csv"]
+__all__ = ["files", "data_files", "nav", "is_national", "compare_years", "tables", "panel_csv"]
