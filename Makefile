@@ -28,10 +28,10 @@ serve: $(VENV)/.site-deps
 serve-en: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve -f mkdocs.en.yml --dev-addr 127.0.0.1:8001
 
-# Chinese edition at the root (this cleans site/), then the English edition into site/en.
+# Chinese edition at the root (this cleans site/), then the English edition into site/en, in one process:
+# the second build reuses what does not depend on the language (hooks/gwr/build.py). Strict, as in mkdocs.yml.
 build: $(VENV)/.site-deps
-	$(BIN)/mkdocs build --strict
-	$(BIN)/mkdocs build --strict -f mkdocs.en.yml
+	PYTHONPATH=hooks $(BIN)/python -m gwr build
 
 test: $(VENV)/.test-deps
 	$(BIN)/python -m pytest

@@ -10,11 +10,21 @@ its own interface language and its own search index, and generated pages are
 ordinary virtual files. mkdocs-static-i18n was rejected after the measurements
 in ../shared/STACK.md (generated pages dropped or mislabelled, one mixed search
 index). Only public MkDocs APIs are used.
+
+``make build`` runs both builds in one process (``python -m gwr build``), and
+``mkdocs serve`` rebuilds in one process: what does not depend on the language
+(parsing, translations, figures, themes, links, open data) is computed once per
+report and kept for the next build (``gwr.pipeline.memo``).
+
+``GWR_CITY=<city slug>`` (``make serve CITY=…``) builds the reports of one city:
+a city's pages need nothing from other cities, so they come out the same as in
+the whole site (see bench/SCALING.md).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
 from pathlib import Path
 
@@ -29,6 +39,7 @@ log = logging.getLogger("mkdocs.hooks.gwr")
 NAV_MARKER = "gwr:reports"
 INDICATORS_MARKER = "gwr:indicators"
 THEMES_MARKER = "gwr:themes"
+GLOSSARY_MARKER = "gwr:glossary"
 _build: dict = {}
 _command: dict = {}
 
@@ -49,7 +60,8 @@ def on_config(config):
 def _config(config):
     root = Path(config.config_file_path).parent
     try:
-        site = pipeline.load_site(root)
+        with timing.stage("load"):
+            site = pipeline.load_site(root, city=os.environ.get("GWR_CITY") or None)
     except pipeline.RegistryError as exc:
         raise PluginError(str(exc)) from exc
     for warning in site.warnings:
@@ -60,10 +72,11 @@ def _config(config):
     if lang != export.EDITIONS[0]:
         config.site_url = root_url + export.Urls.prefix(lang)
     pipeline.CURRENT = site
-    eds = {doc.meta.id: site.edition(doc, lang) for doc in site.docs}
+    with timing.stage("editions"):
+        eds = {doc.meta.id: site.edition(doc, lang) for doc in site.docs}
     _build.clear()
     render.SLOTS.clear()
-    _build.update(site=site, lang=lang, pages=[], urls=export.Urls(root_url), eds=eds,
+    _build.update(site=site, lang=lang, pages=[], urls=export.Urls(root_url), eds=eds, root_url=root_url,
                   shared_assets=shared_assets.shared(lang, export.EDITIONS[0], _command.get("name")))
     config.extra["gwr"] = {
         "lang": lang,
@@ -74,14 +87,25 @@ def _config(config):
     ctx = indicator_pages.Context(site.docs, site.catalogue, site.figures, site.scores, _build["urls"], lang)
     _build["ctx"] = ctx
     xctx = crosslink_pages.XContext(site.docs, site.themes, site.entries, site.links, _build["urls"], lang, eds,
-                                    site.figures, site.matcher, site.catalogue)
+                                    site.figures, site.matcher, site.catalogue, site.keys)
     _build["xctx"] = xctx
-    for doc in site.docs:
-        eds[doc.meta.id].notes = crosslink_pages.notes(xctx, doc)
+    with timing.stage("cross-link boxes"):
+        for doc in site.docs:
+            eds[doc.meta.id].notes = crosslink_pages.notes(xctx, doc)
+    extra = {}
+    for city in xctx.cities:
+        extra[city.zh] = (crosslink_pages.city_nav(xctx, city) + indicator_pages.city_nav(ctx, city.zh)
+                          + [{crosslink_pages.T[lang]["sources"]: render.city_sources_src(city.docs[0])}])
+    # Pages that moved keep their old URL as a redirect page (mkdocs-redirects keeps the #anchor).
+    redirects = config.plugins.get("redirects")
+    if redirects is not None:
+        redirects.config["redirect_maps"] = {**redirects.config.get("redirect_maps", {}),
+                                             **crosslink_pages.redirects(xctx)}
     config.nav = _splice_nav(config.nav or [], {
-        NAV_MARKER: render.nav(site.docs, lang, eds),
+        NAV_MARKER: render.nav(site.docs, lang, eds, extra),
         INDICATORS_MARKER: indicator_pages.nav(ctx) + compare_pages.nav(ctx),
         THEMES_MARKER: crosslink_pages.nav(xctx),
+        GLOSSARY_MARKER: glossary_pages.nav(site.glossary, lang),
     })
     return config
 
@@ -100,7 +124,7 @@ def _nav_html(entries: list) -> list:
              for label, value in entry.items()} if isinstance(entry, dict) else entry for entry in entries]
 
 
-_RAW_LINE = re.compile(r'^<(?:p|ul|aside|div) class="gwr-(?:para|items|xref|empty|aside|salutation)[^\n]*$', re.M)
+_RAW_LINE = re.compile(r'^<(?:p|ul|aside|div) class="gwr-(?:para|items|xref|empty|aside|salutation|other)[^\n]*$', re.M)
 
 
 def _slot_html(markdown: str) -> str:
@@ -109,54 +133,97 @@ def _slot_html(markdown: str) -> str:
 
 
 def _relative(src: str, markdown: str) -> str:
-    """Fill in the placeholders of generated pages with links relative to the page ``src``."""
-    depth = src.count("/") + (0 if src.endswith("index.md") else 1)
+    """Fill in the placeholders of generated pages with links relative to the page ``src``.
+
+    A script beside a page (``<page folder>/en.js``, the page's other language) is relative to that page.
+    """
+    depth = src.count("/") + (0 if src.endswith("index.md") or not src.endswith(".md") else 1)
     up = "../" * depth
     return markdown.replace(glossary_pages.GLOSSARY_HREF, up + "glossary/").replace(render.ROOT_HREF, up)
 
 
+@event_priority(50)  # before mkdocs-redirects, which looks up redirect targets among the files
 def on_files(files, config):
     with timing.event("on_files"):
         return _files(files, config)
 
 
 def _files(files, config):
-    site, urls, eds = _build["site"], _build["urls"], _build["eds"]
+    site, urls, eds, lang = _build["site"], _build["urls"], _build["eds"], _build["lang"]
     if _build["shared_assets"]:
         files = shared_assets.without_assets(files)
     citable = [f.src_uri for f in files.documentation_pages()]  # pages for data/urls.json
-    ctx = _build["ctx"]
+    ctx, xctx = _build["ctx"], _build["xctx"]
+
+    def add(src: str, text: str, key: tuple | None = None) -> None:
+        if src.endswith(".md"):
+            files.append(File.generated(config, src, content=_relative(src, _slot_html(text))))
+        else:  # a page's other language: written to a file now, not held in memory while the pages are built
+            path = pipeline.stored("page file", (key, lang, src), lambda: {src: _relative(src, text)})[src]
+            files.append(File.generated(config, src, abs_src_path=str(path)))
+
     for doc in site.docs:
         sha = site.shas[doc.meta.id]
-        data_path = f"../../data/reports/{doc.meta.id}.json"
-        extra = indicator_pages.main_table(ctx, doc) + "\n" + crosslink_pages.render_whats_new(_build["xctx"], doc)
-        pages = render.render_report(doc, eds[doc.meta.id], sha, data_path, extra)
-        pages[render.figures_src(doc)] = indicator_pages.render_figures_page(ctx, doc)
+        with timing.stage("main table"):
+            extra = indicator_pages.main_table(ctx, doc)
+        with timing.stage("what's new"):
+            extra += "\n" + crosslink_pages.render_whats_new(xctx, doc)
+        with timing.stage("report pages"):
+            pages = render.render_report(doc, eds[doc.meta.id], sha, f"../../data/reports/{doc.meta.id}.json", extra)
+        with timing.stage("figures pages"):
+            pages[render.figures_src(doc)] = indicator_pages.render_figures_page(ctx, doc)
         citable.append(render.figures_src(doc))
         # ids whose meaning changed (data/id-changes.yml): notices on their pages, a page for a vanished part
-        for src, html in idchanges.notices(doc, site.changes, _build["lang"]).items():
+        for src, html in idchanges.notices(doc, site.changes, lang).items():
             if src in pages:
                 pages[src] += "\n" + render.slot(html) + "\n"
-        for src, markdown in idchanges.tombstone_pages(doc, site.changes, _build["lang"], set(pages)).items():
+        for src, markdown in idchanges.tombstone_pages(doc, site.changes, lang, set(pages)).items():
             files.append(File.generated(config, src, content=_relative(src, markdown),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
-        for src, markdown in pages.items():
-            files.append(File.generated(config, src, content=_relative(src, _slot_html(markdown))))
-        en = site.translations.get(doc.meta.id)
-        files.append(
-            File.generated(config, f"data/reports/{doc.meta.id}.json", content=export.document_json(doc, sha, urls, en))
-        )
+        for src, text in pages.items():
+            add(src, text, site.keys[doc.meta.id])
+    with timing.stage("indicator pages"):
+        generated = indicator_pages.files(ctx)
+    with timing.stage("compare pages"):
+        generated.update(compare_pages.files(ctx))
+    with timing.stage("theme and timeline pages"):
+        generated.update(crosslink_pages.files(xctx))
+    with timing.stage("sources pages"):
+        for city in xctx.cities:
+            generated[render.city_sources_src(city.docs[0])] = render.render_city_sources(city.docs, site.shas, lang)
     if site.glossary:
-        page = glossary_pages.render_glossary(site.glossary, site.docs, site.matcher, _build["lang"])
-        files.append(File.generated(config, "glossary.md", content=page))
-        files.append(File.generated(config, "data/glossary.json", content=glossary_pages.glossary_json(site.glossary)))
-    generated = {**indicator_pages.files(ctx), **compare_pages.files(ctx), **crosslink_pages.files(_build["xctx"])}
+        with timing.stage("glossary pages"):
+            usage = lambda doc: pipeline.memo(  # noqa: E731 - once per report, for both editions
+                "usage", site.keys[doc.meta.id], lambda: glossary_pages.report_usage(doc, site.matcher))
+            generated.update(glossary_pages.files(site.glossary, site.docs, site.matcher, lang, usage))
     citable.extend(src for src in generated if src.endswith(".md"))
     for src, content in generated.items():
-        files.append(File.generated(config, src, content=_relative(src, content) if src.endswith(".md") else content))
-    files.append(File.generated(config, "data/reports.json", content=export.registry_json(site.docs, site.shas, urls)))
-    files.append(File.generated(config, "data/urls.json", content=export.urls_json(site.docs, citable, urls)))
+        add(src, content)
+    with timing.stage("open data"):
+        for src, path in _open_data(site, urls, ctx, xctx, citable).items():
+            files.append(File.generated(config, src, abs_src_path=str(path)))
     return files
+
+
+def _open_data(site, urls, ctx, xctx, citable: list[str]) -> dict[str, Path]:
+    """The open data: the same bytes in both editions, so written once, to files the builds copy
+    (gwr.pipeline.stored), and not held in memory while the pages are built."""
+    out: dict[str, Path] = {}
+    for doc in site.docs:
+        out.update(pipeline.stored("data", (site.keys[doc.meta.id], urls.site_url), lambda: {
+            f"data/reports/{doc.meta.id}.json": export.document_json(doc, site.shas[doc.meta.id], urls,
+                                                                      site.translations.get(doc.meta.id))}))
+
+    def whole_site() -> dict[str, str]:
+        data = {**indicator_pages.data_files(ctx), **compare_pages.data_files(ctx), **crosslink_pages.data_files(xctx)}
+        if site.glossary:
+            data["data/glossary.json"] = glossary_pages.glossary_json(site.glossary)
+        data["data/reports.json"] = export.registry_json(site.docs, site.shas, urls)
+        data["data/urls.json"] = export.urls_json(site.docs, citable, urls)
+        return data
+
+    out.update(pipeline.stored("data", (site.fingerprint, urls.site_url, tuple(sorted(citable))), whole_site))
+    return out
 
 
 @event_priority(-100)  # after mkdocs-macros: the Markdown that Python-Markdown will convert
@@ -172,20 +239,19 @@ def on_page_content(html, page, config, files):
 
 
 def _page_content(html, page):
-    html = render.fill_slots(html, lambda h: _relative(page.file.src_uri, h))
     # Report pages are indexed from the model; pages marked `search: {exclude: true}` (Material's
-    # convention; the glossary, which repeats the reports' terms) are not indexed.
+    # convention; the glossary, which repeats the reports' terms) are not indexed. The placeholders of
+    # generated HTML stay in the page until it is written (on_post_page).
     excluded = (page.meta.get("search") or {}).get("exclude", False)
     if "gwr_report" not in page.meta and not excluded:
+        full = render.fill_slots(html, lambda h: _relative(page.file.src_uri, h), keep=True)
         # page.title is HTML to Material (escaped, see render.title_html); the index holds text
-        _build["pages"].append({"u": page.url, "t": search.html_text(page.title or ""), "text": search.html_text(html)})
+        _build["pages"].append({"u": page.url, "t": search.html_text(page.title or ""), "text": search.html_text(full)})
+    else:
+        full = render.fill_slots(html, lambda h: _relative(page.file.src_uri, h), keep=True)
     # The reading-view switch goes on every page that holds text in both languages (overrides/main.html).
-    page.meta["gwr_views"] = render.has_both_languages(html)
-    return html + glossary_pages.page_terms_script(html, _build["site"].glossary, _build["lang"])
-
-
-def on_post_page(output, page, config):
-    return shared_assets.point_to_default(output, config.site_url) if _build["shared_assets"] else output
+    page.meta["gwr_views"] = render.has_both_languages(full)
+    return html + glossary_pages.page_terms_script(full, _build["site"].glossary, _build["lang"])
 
 
 def on_post_template(output_content, template_name, config):
@@ -194,16 +260,39 @@ def on_post_template(output_content, template_name, config):
     return output_content
 
 
+_PRE = re.compile(r"(<pre\b.*?</pre>)", re.S)
+_INDENT = re.compile(r"\n\s+")
+
+
+def on_post_page(output, page, config):
+    """Drop the templates' indentation (outside ``<pre>``): a sixth of a small page, the same on every page."""
+    with timing.event("on_post_page"):
+        output = render.fill_slots(output, lambda h: _relative(page.file.src_uri, h))
+        if _build["shared_assets"]:
+            output = shared_assets.point_to_default(output, config.site_url)
+        if "<pre" not in output:
+            return _INDENT.sub("\n", output)
+        parts = _PRE.split(output)
+        return "".join(p if i % 2 else _INDENT.sub("\n", p) for i, p in enumerate(parts))
+
+
 @event_priority(-50)  # after other plugins have written their files
 def on_post_build(config):
     with timing.event("on_post_build"):
         _post_build(config)
-    timing.write(len(_build["site"].docs))
+    timing.write(len(_build["site"].docs), _build["lang"])
 
 
 def _post_build(config):
     site = _build["site"]
     lang = _build["lang"]
     terms, synonyms = (site.terms, []) if lang == "zh" else ([], site.synonyms)
-    index = search.index_json(site.docs, _build["pages"], terms, lang, _build["eds"], synonyms)
-    Path(config.site_dir, "search-index.json").write_text(index, encoding="utf-8")
+    with timing.stage("search index"):
+        parts = [pipeline.memo("search", (site.keys[doc.meta.id], lang),
+                               lambda: search.report_part(doc, _build["eds"][doc.meta.id])) for doc in site.docs]
+        parts.append(search.index_part(search.page_entries(_build["pages"])))
+        index = search.index_files(parts, terms, lang, synonyms)
+        for name, text in index.items():
+            path = Path(config.site_dir, name)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")

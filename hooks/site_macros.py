@@ -43,7 +43,6 @@ def define_env(env):
 
     @env.macro
     def sources_detail() -> str:
-        """Provenance of every report and the text set aside from each seed."""
+        """Each city, leading to its sources page (provenance of its reports and the text set aside)."""
         with timing.event("macros"):
-            site = _site()
-            return render.render_sources(site.docs, site.shas, lang)
+            return render.sources_index(_site().docs, lang)

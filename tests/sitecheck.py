@@ -56,10 +56,18 @@ class Page(HTMLParser):
         return "".join(self.text_parts)
 
 
+def is_redirect(f: Path) -> bool:
+    """A page that mkdocs-redirects writes at a moved page's old URL."""
+    head = f.read_text(encoding="utf-8")[:1000]
+    return "<title>Redirecting...</title>" in head and 'http-equiv="refresh"' in head
+
+
 def html_pages(site: Path) -> dict[str, Path]:
     """Site-relative URL path ('' for home, 'a/b/' for a/b/index.html) -> file."""
     out = {}
     for f in sorted(site.rglob("*.html")):
+        if is_redirect(f):
+            continue  # a moved page's old URL (mkdocs-redirects): not a page of the site
         rel = f.relative_to(site).as_posix()
         out[rel[: -len("index.html")] if rel.endswith("index.html") else rel] = f
     return out

@@ -181,6 +181,7 @@ def test_reading_views_switch_and_persist(server, page):
     en = page.locator("#part_1__para_2 .gwr-en")
     assert en.is_visible() and not zh.is_visible()
     page.click(".gwr-views button[data-gwr-view=both]")
+    zh.wait_for(state="visible")  # the other language is loaded on demand (a script beside the page)
     assert en.is_visible() and zh.is_visible()
     page.goto(server + "en/shenzhen/2025/part-2/")  # the choice persists on the next page
     assert page.locator("#part_2__para_1 .gwr-zh").is_visible()

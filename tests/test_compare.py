@@ -94,7 +94,7 @@ def test_pages_are_linked_and_listed(site):
     import json
 
     urls = {u["path"] for u in json.loads((site / "data/urls.json").read_text(encoding="utf-8"))["urls"]}
-    assert {"/compare/", "/compare/2026/", "/en/compare/2026/", "/themes/housing/beijing/"} <= urls
+    assert {"/compare/", "/compare/2026/", "/en/compare/2026/", "/beijing/themes/housing/"} <= urls
 
 
 def test_national_column_when_a_national_report_is_registered(tmp_path):

@@ -316,10 +316,11 @@ def test_seed_scorecard(site):
 
 def test_pages_in_both_editions(site):
     for prefix in ("", "en/"):
-        page = load(site, prefix + "indicators/gdp-growth/")
+        assert any("shenzhen/indicators/gdp-growth/" in h for h in load(site, prefix + "indicators/gdp-growth/").links)
+        page = load(site, prefix + "shenzhen/indicators/gdp-growth/")  # year by year in the city
         assert "5.8%" in page.text and "5.5%" in page.text
         assert any("shenzhen/2026-summary/part-1/#part_1__para_1" in h for h in page.links)
-        raw = (site / (prefix + "indicators/gdp-growth/index.html")).read_text(encoding="utf-8")
+        raw = (site / (prefix + "shenzhen/indicators/gdp-growth/index.html")).read_text(encoding="utf-8")
         assert "<svg" in raw and 'role="group"' in raw and "<title" in raw and 'class="gwr-frame"' in raw
         assert (site / prefix / "data/indicators/gdp-growth.csv").is_file()
         card = load(site, prefix + "scorecards/2025/")
@@ -340,7 +341,7 @@ def test_figures_are_marked_in_the_text_in_both_languages(site):
 
 
 def test_chart_has_no_external_resources(site):
-    raw = (site / "indicators/pm25/index.html").read_text(encoding="utf-8")
+    raw = (site / "shenzhen/indicators/pm25/index.html").read_text(encoding="utf-8")
     svg = raw[raw.index("<svg"):raw.index("</svg>")]
     assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "") and "<script" not in svg
 

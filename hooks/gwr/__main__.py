@@ -3,7 +3,8 @@
 ``python -m gwr translations``          update the PO files and print coverage;
 ``python -m gwr suggest-alignments``    propose plan -> result section links for data/alignments.yml;
 ``python -m gwr check FILE [--kind summary] [--encoding gb18030]``
-                                        what the parser makes of a text, before registering it.
+                                        what the parser makes of a text, before registering it;
+``python -m gwr build``                 build both editions in one process (``make build``, see gwr.build).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from .pipeline import RegistryError, load_site
 
 
 USAGE = ("usage: python -m gwr translations | suggest-alignments [REPORT-ID] | "
-         "check FILE [--kind full|summary] [--encoding ENC]")
+         "check FILE [--kind full|summary] [--encoding ENC] | build [CONFIG[:SITE_DIR] ...]")
 
 
 def suggest_alignments(site, only: str | None = None) -> str:
@@ -51,6 +52,10 @@ def suggest_alignments(site, only: str | None = None) -> str:
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["build"]:
+        from .build import main as build
+
+        return build(argv[1:])
     if argv[:1] == ["check"] and len(argv) >= 2:
         from .check_cmd import check_file
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .indicator_pages import Context, _cell, _csv, _fm, _num, data_table, figure_text
 from .indicators import Figure, Indicator
+from .labels import colon
 from .model import Document, ReportMeta
 from .labels import colon
 from .render import ROOT_HREF, attr, esc, md_esc, slot
@@ -306,12 +307,20 @@ def nav(ctx: Context) -> list:
 
 
 def files(ctx: Context) -> dict[str, str]:
-    out = {"compare/index.md": render_index(ctx), "data/panel.csv": panel_csv(ctx)}
+    """The compare pages, by src path."""
+    out = {"compare/index.md": render_index(ctx)}
     for y in compare_years(ctx):
         out[f"compare/{y}.md"] = render_year(ctx, y)
+    return out
+
+
+def data_files(ctx: Context) -> dict[str, str]:
+    """The compare tables and the panel as open data (the same bytes in both editions)."""
+    out = {"data/panel.csv": panel_csv(ctx)}
+    for y in compare_years(ctx):
         for key, _, table, inds, prev in tables(ctx, y):
             out[f"data/compare/{y}{key}.csv"] = _csv(_table_rows(ctx, table, inds, prev), TABLE_COLUMNS)
     return out
 
 
-__all__ = ["files", "nav", "is_national", "compare_years", "tables", "panel_csv"]
+__all__ = ["files", "data_files", "nav", "is_national", "compare_years", "tables", "panel_csv"]

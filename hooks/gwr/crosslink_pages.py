@@ -7,15 +7,17 @@ Pure functions over the model and :mod:`gwr.themes`; links are relative through 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from .export import Urls, node_path
 from .glossary_pages import _node_label
 from .indicator_pages import data_table, figure_text
 from .indicators import Figure, part_context, part_infos
 from .labels import colon
-from .model import Document, Part, ReportMeta, Section
+from .model import Document, Part, Section
 from .render import ROOT_HREF, Edition, attr, bilingual_heading, esc, front_matter, md_esc, part_title, report_title, \
     section_title, slot
+from .pipeline import memo
 from .themes import Entry, Link, Theme, previous, whats_new
 
 T = {
@@ -34,6 +36,9 @@ T = {
         "delivered": "报告日期", "session": "会议", "review": "回顾{year}年", "plan": "安排{year}年",
         "horizon": "展望至{year}年", "no_prev": "本站没有此城市更早的报告，无从比较。",
         "all_cities": "全部城市", "read_for": "按城市阅读",
+        "more": "另有{n}个，按出现顺序未列出；见{report}正文。",
+        "theme_cities": "下表按城市和年份列出此主题的条目数；点击进入该城市的主题时间线。", "city": "城市",
+        "all_themes": "全部主题", "reports": "报告", "years": "年份", "latest": "最新报告", "sources": "来源与版本",
     },
     "en": {
         "themes": "Themes", "timeline": "Timeline of the reports", "next": "What happened next",
@@ -52,6 +57,10 @@ T = {
         "session": "Session", "review": "review of {year}", "plan": "plan for {year}", "horizon": "goals to {year}",
         "no_prev": "This site has no earlier report of this city to compare with.",
         "all_cities": "All cities", "read_for": "Read for one city",
+        "more": "{n} more, in reading order, not listed here: see the text of the {report}.",
+        "theme_cities": "Entries on this theme by city and year; each leads to the theme's timeline in that city.",
+        "city": "City", "all_themes": "All themes", "reports": "Reports", "years": "Years", "latest": "Latest report",
+        "sources": "Sources",
     },
 }
 
@@ -61,7 +70,7 @@ class XContext:
 
     def __init__(self, docs: list[Document], themes: list[Theme], entries: dict[str, list[Entry]],
                  links: list[Link], urls: Urls, lang: str, eds: dict[str, Edition], figures: list[Figure],
-                 matcher, catalogue):
+                 matcher, catalogue, keys: dict[str, tuple] | None = None):
         self.docs = {d.meta.id: d for d in docs}
         self.order = docs
         self.themes = themes
@@ -73,38 +82,78 @@ class XContext:
         self.figures = figures
         self.matcher = matcher
         self.catalogue = catalogue
-        self.multi_city = len({d.meta.city for d in docs}) > 1
         self.phrase_cache: dict = {}
         self.infos: dict = {}
         """Report id -> its parts' year, kind and period (``gwr.indicators.part_infos``), computed once."""
+        self.keys = keys or {}
+        """Report id -> key of its inputs (gwr.pipeline.memo): what's new is computed once for both editions."""
         self.by_src: dict[tuple[str, str], list[Link]] = {}
         for link in links:
             self.by_src.setdefault(link.src, []).append(link)
         self.curated = {(l.src[0], l.dst[0]) for l in links if l.basis == "curated"}
         self.part_link = {l.src: l.dst for l in links if l.basis == "parts"}
+        # Indexes, so that no page scans every report, node or figure of the site.
+        self.by_city: dict[str, list[Document]] = {}
+        for d in docs:
+            self.by_city.setdefault(d.meta.city, []).append(d)
+        self.targets: set[tuple[str, int]] = set()
+        self.theme_figs: dict[tuple[str, int], list[Figure]] = {}
+        for f in figures:
+            if f.indicator and f.kind == "target" and f.year is not None:
+                self.targets.add((f.report, f.year))
+            if f.indicator and f.kind and f.year is not None:
+                self.theme_figs.setdefault((f.indicator, f.year), []).append(f)
+        self.covers: dict[tuple[int, str], list[Document]] = {}
+        for d in docs:
+            for p in d.parts:
+                y, k = part_context(d, p.heading)
+                if y is not None and k and d not in self.covers.setdefault((y, k), []):
+                    self.covers[(y, k)].append(d)
+        self._nodes: dict[str, dict] = {}
+        self._fig_pos = {id(f): i for i, f in enumerate(figures)}
+        # Cities, for the pages of one city (/<city>/themes/…, /<city>/timeline/), which need nothing from
+        # other cities: a city can be built on its own (bench/SCALING.md).
+        self.cities = city_list(docs)
+        self.city_of = {d.meta.id: c for c in self.cities for d in c.docs}
+        self.city_entries: dict[tuple[str, str], list[Entry]] = {}
+        for th in themes:
+            for e in entries.get(th.id, []):
+                self.city_entries.setdefault((th.id, self.city_of[e.node.doc.meta.id].slug), []).append(e)
+        self.city_covers: dict[tuple[str, int, str], list[Document]] = {}
+        for (y, k), ds in self.covers.items():
+            for d in ds:
+                self.city_covers.setdefault((self.city_of[d.meta.id].slug, y, k), []).append(d)
+        self.city_figs: dict[tuple[str, str, int], list[Figure]] = {}
+        for (ind, y), fs in self.theme_figs.items():
+            for f in fs:
+                self.city_figs.setdefault((self.city_of[f.report].slug, ind, y), []).append(f)
+
+    def fig_order(self, f: Figure) -> int:
+        return self._fig_pos[id(f)]
 
     def t(self, key: str, **kw) -> str:
         return T[self.lang][key].format(**kw) if kw else T[self.lang][key]
 
     def report_label(self, doc: Document) -> str:
+        """``2025年报告`` / ``2025 report``: on a city's pages, where every link stays in the city."""
         zh = self.lang == "zh"
-        city = (doc.meta.city if zh else (doc.meta.city_en or doc.meta.city) + " ") if self.multi_city else ""
-        label = self.t("report", city=city, year=doc.meta.year)
+        label = self.t("report", city="", year=doc.meta.year)
         if doc.meta.kind == "summary":
             label += self.t("summary")
         return label[0].upper() + label[1:] if not zh else label
 
     def node(self, doc: Document, node_id: str):
-        for part in doc.parts:
-            if part.id == node_id:
-                return part
-            for s in part.sections:
-                if s.id == node_id:
-                    return s
-        for b in doc.body_blocks():
-            if b.id == node_id:
-                return b
-        return None
+        index = self._nodes.get(doc.meta.id)
+        if index is None:
+            index = {}
+            for b in doc.body_blocks():
+                index.setdefault(b.id, b)
+            for part in doc.parts:
+                for s in part.sections:
+                    index[s.id] = s
+                index[part.id] = part
+            self._nodes[doc.meta.id] = index
+        return index.get(node_id)
 
     def title(self, doc: Document, node_id: str) -> str:
         """A node's label in the page's language: a part or section title, or a citation label and excerpt."""
@@ -128,6 +177,26 @@ class XContext:
         if with_report:
             label = f"{self.report_label(doc)} · {label}"
         return f'<a href="{attr(self.href(doc, key[1]))}">{esc(label)}</a>'
+
+
+@dataclass
+class City:
+    slug: str
+    zh: str
+    en: str
+    docs: list[Document]
+
+    def name(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+def city_list(docs: list[Document]) -> list[City]:
+    """The cities of the registry, in the order of the navigation (by Chinese name)."""
+    cities: dict[str, City] = {}
+    for d in docs:
+        c = cities.setdefault(d.meta.city, City(d.meta.city_slug, d.meta.city, d.meta.city_en or d.meta.city, []))
+        c.docs.append(d)
+    return [cities[k] for k in sorted(cities)]
 
 
 def _box(cls: str, label: str, body: str, lang: str) -> str:
@@ -155,7 +224,7 @@ def notes(ctx: XContext, doc: Document) -> dict:
     """Boxes for the report's pages: ``{(node id, "top" | "end" | "after"): html}``."""
     out: dict = {}
     sep = "；" if ctx.lang == "zh" else "; "
-    city = [d for d in ctx.order if d.meta.city == doc.meta.city]
+    city = ctx.by_city[doc.meta.city]
     for part in doc.parts:
         year, kind = part_context(doc, part.heading)
         for node in [part] + part.sections:
@@ -167,9 +236,7 @@ def notes(ctx: XContext, doc: Document) -> dict:
                 html = _direction_box(ctx, doc, part, node, "gwr-next", "next",
                                       [l for l in links if l.relation == "result"], rev,
                                       rev and (doc.meta.id, rev.meta.id), "not_reviewed", "no_result_report", year)
-                if isinstance(node, Part) and any(
-                        f.report == doc.meta.id and f.kind == "target" and f.year == year and f.indicator
-                        for f in ctx.figures):
+                if isinstance(node, Part) and (doc.meta.id, year) in ctx.targets:
                     html += _box("gwr-next", ctx.t("scorecard", year=year),
                                  f'<a href="{ROOT_HREF}scorecards/{year}/">{esc(ctx.t("scorecard", year=year))}</a>', ctx.lang)
             elif kind == "actual":
@@ -210,14 +277,10 @@ def _fm(title: str) -> str:
     return front_matter(title, "search:\n  exclude: true\n")
 
 
-def _years(ctx: XContext, docs: list[Document] | None = None) -> list[int]:
-    ys = set()
-    for doc in (ctx.order if docs is None else docs):
-        for p in doc.parts:
-            y, k = part_context(doc, p.heading)
-            if y is not None and k:
-                ys.add(y)
-    return sorted(ys)
+def _years(ctx: XContext, city: "City | None" = None) -> list[int]:
+    if city is None:
+        return sorted({y for y, _ in ctx.covers})
+    return sorted({y for (c, y, _) in ctx.city_covers if c == city.slug})
 
 
 def _entry_li(ctx: XContext, e: Entry) -> str:
@@ -239,81 +302,88 @@ def _entry_li(ctx: XContext, e: Entry) -> str:
     return f'<li>{text} <a class="gwr-src" href="{attr(ctx.href(doc, e.node.id))}">{esc(where)}</a></li>'
 
 
-def _cities(ctx: XContext) -> list[ReportMeta]:
-    """One registry entry per city (the first), in registry order."""
-    seen: dict[str, ReportMeta] = {}
-    for doc in ctx.order:
-        seen.setdefault(doc.meta.city, doc.meta)
-    return list(seen.values())
+def city_theme_src(city: "City", theme_id: str) -> str:
+    return f"{city.slug}/themes/{theme_id}.md"
 
 
-def _city_name(ctx: XContext, meta: ReportMeta) -> str:
-    return _city_name_lang(ctx, meta, ctx.lang)
+def old_city_theme_src(city: "City", theme_id: str) -> str:
+    """Where a city's theme timeline was first published (``/themes/<theme>/<city>/``): now a redirect."""
+    return f"themes/{theme_id}/{city.slug}.md"
 
 
-def _city_name_lang(ctx: XContext, meta: ReportMeta, lang: str) -> str:
-    return meta.city if lang == "zh" else (meta.city_en or meta.city)
-
-
-def render_theme(ctx: XContext, theme: Theme, city: str | None = None) -> str:
-    """A theme year by year, for all cities or for one (``city`` = the city's slug)."""
+def _theme_head(ctx: XContext, theme: Theme, city: "City | None") -> list[str]:
+    """Title, heading and description in both languages, and the links to the theme in each city."""
     zh = ctx.lang == "zh"
-    cities = _cities(ctx)
-    one = next((m for m in cities if m.city_slug == city), None)
     other = "en" if zh else "zh"
-    where = {lang: f" · {_city_name_lang(ctx, one, lang)}" if one else "" for lang in ("zh", "en")}
+    where = {lang: f" · {city.name(lang)}" if city else "" for lang in ("zh", "en")}
     name = theme.name(ctx.lang) + where[ctx.lang]
     out = [_fm(f"{name} · {ctx.t('themes')}"),
            bilingual_heading(1, "theme", name, theme.name(other) + where[other], ctx.lang)]
     out.append(f'<p class="gwr-altname" lang="{other}">{esc(theme.name(other))}</p>\n')
+    if city is not None:
+        out.append(f"[{md_esc(ctx.t('themes'))}](../../themes/index.md) › [{md_esc(theme.name(ctx.lang))}]"
+                   f"(../../themes/{theme.id}/index.md) › {md_esc(city.name(ctx.lang))}\n{{: .gwr-crumbs }}\n")
     desc = {"zh": f'<span class="gwr-zh" lang="zh">{esc(theme.description_zh)}</span>',
             "en": f'<span class="gwr-en" lang="en">{esc(theme.description_en)}</span>'}
     out.append(f'<p class="gwr-bi">{desc[ctx.lang]}{desc[other]}</p>\n')
-    if ctx.multi_city:
-        up = "../" if one else ""
-        links = [f'<a href="{up}{attr(m.city_slug)}/">{esc(_city_name(ctx, m))}</a>' for m in cities]
-        links.insert(0, f'<a href="{up or "./"}">{esc(ctx.t("all_cities"))}</a>')
+    if len(ctx.cities) > 1 or city is None:
+        links = [f'<a href="{ROOT_HREF}themes/{attr(theme.id)}/">{esc(ctx.t("all_cities"))}</a>']
+        links += [f'<a href="{ROOT_HREF}{attr(c.slug)}/themes/{attr(theme.id)}/">{esc(c.name(ctx.lang))}</a>'
+                  for c in ctx.cities]
         out.append(f'<p class="gwr-cities">{esc(ctx.t("read_for") + colon(ctx.lang))}{" · ".join(links)}</p>\n')
-    entries = [e for e in ctx.entries[theme.id] if one is None or e.node.doc.meta.city == one.city]
-    order = {m.city: n for n, m in enumerate(cities)}
-    entries.sort(key=lambda e: order[e.node.doc.meta.city])  # stable: reading order within a city
-    docs = [d for d in ctx.order if one is None or d.meta.city == one.city]
-    for year in _years(ctx, docs):
+    return out
+
+
+def render_city_theme(ctx: XContext, theme: Theme, city: "City") -> str:
+    """``/<city>/themes/<theme>/``: the theme year by year in one city's reports. A year whose plan or review
+    does not mention the theme says so, naming the report; paragraphs of a part on a five-year plan are placed
+    by the period they speak of (``gwr.themes``)."""
+    zh = ctx.lang == "zh"
+    out = _theme_head(ctx, theme, city)
+    by_year: dict[tuple[int | None, str | None], list[Entry]] = {}
+    for e in ctx.city_entries.get((theme.id, city.slug), []):
+        by_year.setdefault((e.node.year, e.node.mode), []).append(e)
+    for year in _years(ctx, city):
         out.append(f"## {year} {{#y{year}}}\n")
         for mode in ("planned", "done"):
-            es = [e for e in entries if e.node.year == year and e.node.mode == mode]
+            es = by_year.get((year, mode), [])
             out.append(f'<p class="gwr-tl-label">{esc(ctx.t(mode))}</p>\n')
             if es:
                 out.append(slot('<ul class="gwr-timeline">' + "".join(_entry_li(ctx, e) for e in es) + "</ul>") + "\n")
+                continue
             kind = "target" if mode == "planned" else "actual"
-            gaps = []
-            for m in ([one] if one else cities):
-                if any(e.node.doc.meta.city == m.city for e in es):
-                    continue
-                src = [d for d in docs if d.meta.city == m.city and _covers(ctx, d, year, kind)]
-                if src:
-                    gaps.append(ctx.t("no_plan_entry" if mode == "planned" else "no_result_entry",
-                                      report=ctx.report_label(src[0]), year=year))
-                elif one:
-                    gaps.append(ctx.t("no_plan_report" if mode == "planned" else "no_result_report", year=year))
-            if not es and not gaps:
-                gaps.append(ctx.t("no_plan_report" if mode == "planned" else "no_result_report", year=year))
-            for msg in gaps:
-                out.append(f'<p class="gwr-empty">{esc(msg)}</p>\n')
-        figs = [f for f in ctx.figures if f.indicator in theme.indicators and f.year == year and f.kind
-                and f.value and f.basis == "year" and (one is None or f.city == one.city)]
+            src = [d for d in city.docs if _covers(ctx, d, year, kind)]
+            if src:
+                msg = ctx.t("no_plan_entry" if mode == "planned" else "no_result_entry",
+                            report=ctx.report_label(src[0]), year=year)
+            else:
+                msg = ctx.t("no_plan_report" if mode == "planned" else "no_result_report", year=year)
+            out.append(f'<p class="gwr-empty">{esc(msg)}</p>\n')
+        figs = sorted((f for ind in theme.indicators for f in ctx.city_figs.get((city.slug, ind, year), [])
+                       if f.value and f.basis == "year"), key=ctx.fig_order)
         if figs:
             cells = []
             for f in figs:
                 ind = ctx.catalogue.by_id[f.indicator]
                 kind = ("目标" if f.kind == "target" else "实绩") if zh else f.kind.replace("actual", "result")
-                who = ctx.report_label(ctx.docs[f.report]) + " · " if ctx.multi_city and one is None else ""
                 kind_label = f"（{kind}）：" if zh else f" ({kind}): "
-                cells.append(f'<li>{esc(who)}<a href="{ROOT_HREF}indicators/{ind.id}/">{esc(ind.name(ctx.lang))}</a>'
+                cells.append(f'<li><a href="{ROOT_HREF}indicators/{ind.id}/">{esc(ind.name(ctx.lang))}</a>'
                              f'{esc(kind_label)}<a href="{attr(ROOT_HREF + node_path(ctx.docs[f.report], f.node))}">'
                              f'{esc(figure_text(f, ctx.lang))}</a></li>')
             out.append(f'<p class="gwr-tl-label">{esc(ctx.t("indicators"))}</p>\n'
-                       f'<ul class="gwr-timeline gwr-tl-figs">{"".join(cells)}</ul>\n')
+                       + slot(f'<ul class="gwr-timeline gwr-tl-figs">{"".join(cells)}</ul>') + "\n")
+    return "\n".join(out)
+
+
+def render_theme(ctx: XContext, theme: Theme) -> str:
+    """``/themes/<theme>/``: the theme across cities, year by year, each count linking to the city's timeline."""
+    out = _theme_head(ctx, theme, None)
+    out.append(md_esc(ctx.t("theme_cities")) + "\n")
+    rows = []
+    for city in ctx.cities:
+        base = f"{ROOT_HREF}{city.slug}/themes/{theme.id}/"
+        rows.append((city.name(ctx.lang), base, _theme_counts(ctx, theme, city), base + "#y{year}"))
+    out.append(slot(_table(ctx.t("city"), _years(ctx), rows)) + "\n")
     return "\n".join(out)
 
 
@@ -325,36 +395,65 @@ def _covers(ctx: XContext, doc: Document, year: int, kind: str) -> bool:
     return any((i.year, i.kind) == (year, kind) and i.period is None for i in infos)
 
 
+def _table(first: str, years: list[int], rows: list[tuple[str, str, dict[int, int], str]]) -> str:
+    head = "".join(f'<th id="y{y}">{y}</th>' for y in years)
+    body = []
+    for label, href, counts, cell_href in rows:
+        cells = "".join(f'<td><a href="{attr(cell_href.format(year=y))}">{counts[y]}</a></td>' if counts.get(y)
+                        else "<td>—</td>" for y in years)
+        body.append(f'<tr><td><a href="{attr(href)}">{esc(label)}</a></td>{cells}</tr>')
+    return (f'<table class="gwr-data"><thead><tr><th>{esc(first)}</th>{head}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table>")
+
+
+def _theme_counts(ctx: XContext, theme: Theme, city: "City | None" = None) -> dict[int, int]:
+    es = ctx.entries[theme.id] if city is None else ctx.city_entries.get((theme.id, city.slug), [])
+    counts: dict[int, int] = {}
+    for e in es:
+        if e.node.year is not None:
+            counts[e.node.year] = counts.get(e.node.year, 0) + 1
+    return counts
+
+
 def render_themes_index(ctx: XContext) -> str:
     zh = ctx.lang == "zh"
     out = [_fm(ctx.t("themes")), f"# {ctx.t('themes')} {{#themes}}\n"]
     out.append(
         "每个主题按年份排列：各年政府工作报告的工作安排中计划做什么，下一年的报告回顾时报告做了什么。每一条都是原文摘录，链接到所在段落。"
-        "主题由 `data/themes.yml` 中的词语识别，新增报告后自动延伸。\n" if zh else
+        "主题由 `data/themes.yml` 中的词语识别，新增报告后自动延伸。各城市的主题时间线见下表中的主题页面。\n" if zh else
         "Each theme runs year by year: what each year's report planned and what the next year's report says was "
         "done. Every entry is an excerpt that links to its paragraph; English excerpts are from the project's own "
         "translation. Themes are recognised by the terms in `data/themes.yml` and extend to new reports by "
-        "themselves.\n")
+        "themselves. Each theme's page leads to its timeline in each city.\n")
     years = _years(ctx)
-    rows = []
-    for th in ctx.themes:
-        es = ctx.entries[th.id]
-        cells = "".join(f"<td>{sum(1 for e in es if e.node.year == y) or '—'}</td>" for y in years)
-        rows.append(f'<tr><td><a href="{attr(th.id)}/">{esc(th.name(ctx.lang))}</a></td>{cells}</tr>')
-    out.append(data_table([ctx.t("themes")] + [str(y) for y in years], rows) + "\n")
+    rows = [(th.name(ctx.lang), f"{th.id}/", _theme_counts(ctx, th), f"{th.id}/") for th in ctx.themes]
+    out.append(slot(_table(ctx.t("themes"), years, rows).replace(' id="y', ' data-y="')) + "\n")
     out.append(f"[{md_esc(ctx.t('timeline'))}](../timeline.md)\n")
     return "\n".join(out)
 
 
-def render_reports_timeline(ctx: XContext) -> str:
+def render_city_themes_index(ctx: XContext, city: "City") -> str:
+    """``/<city>/themes/``: the themes in one city's reports, counted by year."""
+    name = city.name(ctx.lang)
+    out = [_fm(f"{ctx.t('themes')} · {name}"), f"# {ctx.t('themes')} · {md_esc(name)} {{#themes}}\n"]
+    years = _years(ctx, city)
+    rows = [(th.name(ctx.lang), f"{th.id}/", _theme_counts(ctx, th, city), f"{th.id}/#y{{year}}") for th in ctx.themes]
+    out.append(slot(_table(ctx.t("themes"), years, rows).replace(' id="y', ' data-y="')) + "\n")
+    out.append(f"[{md_esc(ctx.t('all_themes'))}](../../themes/index.md) · [{md_esc(ctx.t('timeline'))}](../timeline.md)\n")
+    return "\n".join(out)
+
+
+def render_reports_timeline(ctx: XContext, city: "City") -> str:
+    """``/<city>/timeline/``: the city's reports, when each was delivered and which years it covers."""
     from .labels import date
 
     zh = ctx.lang == "zh"
-    out = [_fm(ctx.t("timeline")), f"# {ctx.t('timeline')} {{#timeline}}\n"]
+    name = city.name(ctx.lang)
+    out = [_fm(f"{ctx.t('timeline')} · {name}"), f"# {ctx.t('timeline')} · {md_esc(name)} {{#timeline}}\n"]
     out.append("每份报告在何时、在哪次会议上作出，回顾和安排的是哪一年。\n" if zh else
                "When each report was delivered, at which session, and which years it reviews and plans.\n")
     rows = []
-    for doc in sorted(ctx.order, key=lambda d: (d.meta.delivered or str(d.meta.year), d.meta.id)):
+    for doc in sorted(city.docs, key=lambda d: (d.meta.delivered or str(d.meta.year), d.meta.id)):
         covers = []
         for p in doc.parts:
             y, k = part_context(doc, p.heading)
@@ -374,8 +473,35 @@ def render_reports_timeline(ctx: XContext) -> str:
             + f'</td><td><a href="{ROOT_HREF}{attr(doc.meta.path)}/">{esc(report_title(doc, ctx.lang))}</a></td>'
             f'<td>{esc(session or "—")}</td><td>{"<br>".join(covers)}</td></tr>')
     heads = [ctx.t("delivered"), "报告" if zh else "Report", ctx.t("session"), ctx.t("covers")]
-    out.append(data_table(heads, rows) + "\n")
+    out.append(slot(data_table(heads, rows)) + "\n")
     return "\n".join(out)
+
+
+def render_timeline_overview(ctx: XContext) -> str:
+    """``/timeline/``: the cities, each with its reports' years, leading to the city's timeline."""
+    zh = ctx.lang == "zh"
+    out = [_fm(ctx.t("timeline")), f"# {ctx.t('timeline')} {{#timeline}}\n"]
+    out.append("各城市的报告按时间排列，见各城市的时间线。\n" if zh else
+               "The reports of each city in order of time are on the city's timeline.\n")
+    rows = []
+    for city in ctx.cities:
+        years = sorted({d.meta.year for d in city.docs})
+        latest = max(city.docs, key=lambda d: (d.meta.year, d.meta.kind == "full"))
+        rows.append(f'<tr><td><a href="{ROOT_HREF}{city.slug}/timeline/">{esc(city.name(ctx.lang))}</a></td>'
+                    f"<td>{len(city.docs)}</td><td>{years[0]}–{years[-1]}</td>"
+                    f'<td><a href="{ROOT_HREF}{attr(latest.meta.path)}/">{esc(report_title(latest, ctx.lang))}</a></td></tr>')
+    heads = [ctx.t("city"), ctx.t("reports"), ctx.t("years"), ctx.t("latest")]
+    out.append(slot(data_table(heads, rows)) + "\n")
+    # A report's row was on this page before the timeline was split by city: keep old #<report id> links working.
+    out.append(slot(forward_to_city("timeline")) + "\n")
+    return "\n".join(out)
+
+
+def forward_to_city(page: str) -> str:
+    """A script for a cross-city page whose report rows moved to city pages: ``#<report id>`` goes on to
+    ``/<city>/<page>/#<report id>``, so links made before the split keep working."""
+    return ('<script>(function(){var m=/^#([a-z][a-z0-9-]*?)-\\d{4}(?:-[a-z0-9-]+)?$/.exec(location.hash);'
+            f'if(m)location.replace("{ROOT_HREF}"+m[1]+"/{page}/"+location.hash)}})()</script>')
 
 
 def _horizons(doc: Document, part: Part, part_year: int) -> list[tuple[str, int]]:
@@ -394,6 +520,10 @@ def _horizons(doc: Document, part: Part, part_year: int) -> list[tuple[str, int]
     return out
 
 
+WHATS_NEW_MAX = 120
+"""Terms listed under "new" and under "no longer used"; a summary compared with a full report has hundreds."""
+
+
 def render_whats_new(ctx: XContext, doc: Document) -> str:
     zh = ctx.lang == "zh"
     out = [f"## {md_esc(ctx.t('whats_new'))} {{#whats-new}}\n"]
@@ -401,7 +531,11 @@ def render_whats_new(ctx: XContext, doc: Document) -> str:
     if prev is None:
         out.append(md_esc(ctx.t("no_prev")) + "\n")
         return "\n".join(out)
-    new, gone = whats_new(doc, prev, ctx.matcher, ctx.phrase_cache)
+    if doc.meta.id in ctx.keys and prev.meta.id in ctx.keys:
+        new, gone = memo("whats_new", (ctx.keys[doc.meta.id], ctx.keys[prev.meta.id]),
+                         lambda: whats_new(doc, prev, ctx.matcher, ctx.phrase_cache))
+    else:
+        new, gone = whats_new(doc, prev, ctx.matcher, ctx.phrase_cache)
     out.append(
         (f"与{md_esc(ctx.report_label(prev))}相比。候选词语包括：术语表中的术语、报告用引号标出的提法和口号（如“一点两地”），"
          "以及英文缩写（如 APEC）。一个词语若在另一份报告的正文（含标题）中一次也没有出现，即列为新出现或不再出现；"
@@ -421,9 +555,12 @@ def render_whats_new(ctx: XContext, doc: Document) -> str:
 
     def items(ps, d):
         lis = []
-        for p in ps:
+        for p in ps[:WHATS_NEW_MAX]:
             lis.append(f'<li><a href="{attr(ROOT_HREF + node_path(d, p.node))}"><span lang="zh">{esc(p.text)}</span>'
                        + (f" · {esc(p.term.en)}" if not zh and p.term is not None else "") + "</a></li>")
+        if len(ps) > WHATS_NEW_MAX:
+            rest = len(ps) - WHATS_NEW_MAX
+            lis.append(f'<li class="gwr-small">{esc(ctx.t("more", n=rest, report=ctx.report_label(d)))}</li>')
         return '<ul class="gwr-terms">' + "".join(lis) + "</ul>"
 
     out.append(f"### {md_esc(ctx.t('new'))} ({len(new)}) {{#new-terms}}\n")
@@ -463,28 +600,55 @@ def themes_json(ctx: XContext) -> str:
 
 
 def nav(ctx: XContext) -> list:
+    """The cross-city pages; each city's theme timelines are in the city's navigation (:func:`city_nav`)."""
     if not ctx.themes:
         return [{ctx.t("timeline"): "timeline.md"}]
-    cities = _cities(ctx) if ctx.multi_city else []
-
-    def entry(th: Theme):
-        if not cities:
-            return {th.name(ctx.lang): f"themes/{th.id}/index.md"}
-        return {th.name(ctx.lang): [f"themes/{th.id}/index.md"]
-                + [{_city_name(ctx, m): f"themes/{th.id}/{m.city_slug}.md"} for m in cities]}
-
-    return [{ctx.t("themes"): ["themes/index.md"] + [entry(th) for th in ctx.themes]
+    return [{ctx.t("themes"): ["themes/index.md"] + [{th.name(ctx.lang): f"themes/{th.id}/index.md"} for th in ctx.themes]
              + [{ctx.t("timeline"): "timeline.md"}]}]
 
 
+def city_nav(ctx: XContext, city: City) -> list:
+    """A city's own pages in the navigation, after its reports."""
+    out: list = [{ctx.t("timeline"): f"{city.slug}/timeline.md"}]
+    if ctx.themes:
+        out.append({ctx.t("themes"): [f"{city.slug}/themes/index.md"]
+                    + [{th.name(ctx.lang): city_theme_src(city, th.id)} for th in ctx.themes]})
+    return out
+
+
+def city_files(ctx: XContext, city: City) -> dict[str, str]:
+    """The pages of one city: its timeline and its themes. Nothing from other cities is needed."""
+    out = {f"{city.slug}/timeline.md": render_reports_timeline(ctx, city)}
+    if ctx.themes:
+        out[f"{city.slug}/themes/index.md"] = render_city_themes_index(ctx, city)
+        for th in ctx.themes:
+            out[city_theme_src(city, th.id)] = render_city_theme(ctx, th, city)
+    return out
+
+
 def files(ctx: XContext) -> dict[str, str]:
-    out = {"timeline.md": render_reports_timeline(ctx), "data/crosslinks.json": crosslinks_json(ctx)}
+    """The cross-city pages (theme overviews, the timeline of cities), then every city's pages."""
+    out = {"timeline.md": render_timeline_overview(ctx)}
     if ctx.themes:
         out["themes/index.md"] = render_themes_index(ctx)
-        cities = _cities(ctx) if ctx.multi_city else []
         for th in ctx.themes:
             out[f"themes/{th.id}/index.md"] = render_theme(ctx, th)
-            for m in cities:
-                out[f"themes/{th.id}/{m.city_slug}.md"] = render_theme(ctx, th, m.city_slug)
+    for city in ctx.cities:
+        out.update(city_files(ctx, city))
+    return out
+
+
+def redirects(ctx: XContext) -> dict[str, str]:
+    """Old page -> new page (mkdocs-redirects' ``redirect_maps``): a city's theme timeline was first published at
+    ``/themes/<theme>/<city>/`` (when the site had more than one city); it is now ``/<city>/themes/<theme>/``."""
+    if len(ctx.cities) < 2:
+        return {}
+    return {old_city_theme_src(c, th.id): city_theme_src(c, th.id) for th in ctx.themes for c in ctx.cities}
+
+
+def data_files(ctx: XContext) -> dict[str, str]:
+    """The cross-links' open data (the same bytes in both editions)."""
+    out = {"data/crosslinks.json": crosslinks_json(ctx)}
+    if ctx.themes:
         out["data/themes.json"] = themes_json(ctx)
     return out

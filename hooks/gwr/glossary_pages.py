@@ -1,18 +1,25 @@
-"""Glossary pages and in-text term marking. Pure functions over the model and the glossary."""
+"""Glossary pages and in-text term marking. Pure functions over the model and the glossary.
+
+The glossary is split by category (``/glossary/<category>/``; ``/glossary/`` lists the categories), and
+each entry counts its use and links to the latest reports only, with a search for every use: a page
+that listed every paragraph using every term grew with the square of the site (6.9 MB at 200 reports).
+"""
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from .export import node_path
 from .glossary import CATEGORIES, Matcher, Term
 from .model import Document
-from .render import attr, esc, md_esc, part_num, section_num
+from .render import ROOT_HREF, attr, esc, front_matter, md_esc, part_num, section_num, slot
 from .translations import sources
 
 GLOSSARY_HREF = "@@gwr-glossary@@"
-"""Placeholder for the relative link to the glossary page; each page renderer fills it in."""
+"""Placeholder for the relative link to the glossary's folder (``…/glossary/``); each page renderer fills it in."""
 
 CATEGORY_LABELS = {
     "programme": ("规划与工程", "Programmes and projects"),
@@ -41,7 +48,8 @@ def marker(matcher: Matcher, lang_of_page: str):
             # The tooltip (rendering and explanation) is shown by gwr.js from the page's own term data
             # (page_terms_script), so the text is not repeated at every marked term.
             out.append(esc(text[pos:start]))
-            out.append(f'<a class="gwr-term" href="{GLOSSARY_HREF}#term-{term.id}">{esc(text[start:end])}</a>')
+            out.append(f'<a class="gwr-term" href="{GLOSSARY_HREF}{term.category}/#term-{term.id}">'
+                       f'{esc(text[start:end])}</a>')
             pos = end
         out.append(esc(text[pos:]))
         return "".join(out)
@@ -77,18 +85,39 @@ def glossary_json(terms: list[Term]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def usages(docs: list[Document], matcher: Matcher) -> dict[str, list[tuple[Document, str]]]:
-    """Term id -> (report, node id) of every node whose Chinese text uses the term, in reading order."""
-    found: dict[str, list[tuple[Document, str]]] = {}
+@dataclass
+class Usage:
+    """Where a term is used: counts, and the first use in each report."""
+
+    paragraphs: int = 0
+    reports: list[tuple[Document, str, int]] = field(default_factory=list)
+    """(report, node id of the first use, paragraphs using the term), in registry order."""
+
+
+def report_usage(doc: Document, matcher: Matcher) -> dict[str, tuple[str, int]]:
+    """Term id -> (node of its first use, nodes using it) in one report's Chinese text."""
+    first: dict[str, str] = {}
+    nodes: dict[str, set[str]] = {}
+    for src in sources(doc):
+        if src.ctx.startswith("front."):
+            continue
+        node = src.ctx.split(".")[0]
+        for _, _, term in matcher.find(src.text, "zh"):
+            first.setdefault(term.id, node)
+            nodes.setdefault(term.id, set()).add(node)
+    return {tid: (node, len(nodes[tid])) for tid, node in first.items()}
+
+
+def usages(docs: list[Document], matcher: Matcher, per_report=None) -> dict[str, Usage]:
+    """Term id -> its use in the reports' Chinese text (a node counts once per term), report by report.
+
+    ``per_report(doc)``, when given, returns :func:`report_usage` of a report (from a memo)."""
+    found: dict[str, Usage] = {}
     for doc in docs:
-        for src in sources(doc):
-            if src.ctx.startswith("front."):
-                continue
-            node = src.ctx.split(".")[0]
-            for _, _, term in matcher.find(src.text, "zh"):
-                entry = (doc, node)
-                if entry not in found.setdefault(term.id, []):
-                    found[term.id].append(entry)
+        for tid, (node, n) in (per_report(doc) if per_report else report_usage(doc, matcher)).items():
+            use = found.setdefault(tid, Usage())
+            use.paragraphs += n
+            use.reports.append((doc, node, n))
     return found
 
 
@@ -114,43 +143,115 @@ def _node_label(doc: Document, node: str, lang: str) -> str:
     return f"{head} · {' '.join(label)}"
 
 
-def render_glossary(terms: list[Term], docs: list[Document], matcher: Matcher, lang: str) -> str:
-    """The glossary page of one edition."""
-    uses = usages(docs, matcher)
+GLOSSARY_LATEST = 3
+"""Reports linked from each glossary entry (the latest); the search finds every use."""
+
+TEXT = {
+    "zh": {"title": "术语表", "also": "等同译法", "uses": "出现于{paras}段、{reports}份报告", "unused": "本站收录的报告中尚未出现",
+           "latest": "最近", "all": "检索全部用例", "sep": "；", "terms": "{n}个术语",
+           "intro": "本表收录报告中的专门术语：中文原文、英文译法（有官方译法的采用官方译法）、等同译法和一句话解释，按类别分页。"
+                    "每个术语注明使用它的段落数和报告数，链接到最近几份报告中的用例，并可在全部报告中检索。正文中带虚线下划线的词语链接到本表。",
+           "category_intro": "本页是术语表的一个类别。每个术语注明使用它的段落数和报告数，链接到最近{k}份报告中的第一处用例；"
+                             "“检索全部用例”列出全部报告中的用例。"},
+    "en": {"title": "Glossary", "also": "Also", "uses": "Used in {paras} paragraphs of {reports} reports",
+           "unused": "Not yet used in the reports on this site", "latest": "latest", "all": "search every use", "sep": "; ",
+           "terms": "{n} terms",
+           "intro": "The terms of the reports: the Chinese form, the English rendering (the official one where it exists), "
+                    "equivalent variants and a one-line explanation, one page per category. Each entry counts the "
+                    "paragraphs and reports that use the term, links to its use in the latest reports, and searches "
+                    "every report for it. Terms underlined with dots in the text link here. The renderings and "
+                    "explanations are the project's own work.",
+           "category_intro": "One category of the glossary. Each entry counts the paragraphs and reports that use the "
+                             "term and links to its first use in the latest {k} reports; \"search every use\" lists "
+                             "its use in every report."},
+}
+
+
+def category_src(cat: str) -> str:
+    return f"glossary/{cat}.md"
+
+
+def _fm(title: str) -> str:
+    return front_matter(title, "search:\n  exclude: true\n")
+
+
+def render_glossary_index(terms: list[Term], lang: str) -> str:
+    """``glossary.md``: the categories. An old link to ``/glossary/#term-<id>`` is forwarded to the term's page."""
+    tx = TEXT[lang]
     zh = lang == "zh"
-    title = "术语表" if zh else "Glossary"
-    out = [f'---\ntitle: "{title}"\nsearch:\n  exclude: true\n---\n', f"# {title} {{#glossary}}\n"]
-    out.append(
-        "本表收录报告中的专门术语：中文原文、英文译法（有官方译法的采用官方译法）、等同译法、一句话解释，以及使用该术语的全部段落。"
-        "正文中带虚线下划线的词语链接到本表。\n"
-        if zh else
-        "The terms of the reports: the Chinese form, the English rendering (the official one where it exists), "
-        "equivalent variants, a one-line explanation, and every paragraph that uses the term. Terms underlined with "
-        "dots in the text link here. The renderings and explanations are the project's own work.\n"
-    )
+    out = [_fm(tx["title"]), f"# {tx['title']} {{#glossary}}\n", md_esc(tx["intro"]) + "\n"]
     for cat in CATEGORIES:
-        group = [t for t in terms if t.category == cat]
-        if not group:
-            continue
-        label = CATEGORY_LABELS[cat][0 if zh else 1]
-        out.append(f"## {md_esc(label)} {{#cat-{cat}}}\n")
-        for term in sorted(group, key=lambda t: t.en.lower().removeprefix("the ")):
-            links = []
-            for doc, node in uses.get(term.id, []):
-                href = "../" + node_path(doc, node)
-                links.append(f'<a href="{attr(href)}">{esc(_node_label(doc, node, lang))}</a>')
-            variants = ", ".join(term.variants)
-            note_primary, note_other = (term.note_zh, term.note_en) if zh else (term.note_en, term.note_zh)
-            other_lang = "en" if zh else "zh"
-            out.append(
-                f'<div class="gwr-term-entry" id="term-{term.id}">'
-                f'<p class="gwr-term-head"><strong lang="zh">{esc(term.zh)}</strong> '
-                f'<span lang="en">{esc(term.en)}</span></p>'
-                + (f'<p class="gwr-term-var">{"等同译法：" if zh else "Also: "}<span lang="en">{esc(variants)}</span></p>'
-                   if variants else "")
-                + f'<p>{esc(note_primary)}</p><p class="gwr-term-other" lang="{other_lang}">{esc(note_other)}</p>'
-                + (f'<p class="gwr-term-uses">{"出现于" if zh else "Used in"}（{len(links)}）：{"，".join(links)}</p>'
-                   if zh else f'<p class="gwr-term-uses">Used in ({len(links)}): {", ".join(links)}</p>')
-                + "</div>\n"
-            )
+        n = sum(1 for t in terms if t.category == cat)
+        if n:
+            out.append(f"- [{md_esc(CATEGORY_LABELS[cat][0 if zh else 1])}](glossary/{cat}.md) "
+                       f"({tx['terms'].format(n=n)})")
+    out.append("")
+    # Entries were on this page until the glossary was split by category: keep their links working.
+    out.append(slot(
+        '<script>(function(){var h=location.hash;if(h.indexOf("#term-")!==0)return;'
+        f'fetch("{ROOT_HREF}data/glossary.json").then(function(r){{return r.json()}}).then(function(d){{'
+        'var id=decodeURIComponent(h.slice(6));d.terms.forEach(function(t){if(t.id===id)'
+        'location.replace(t.category+"/"+h)})}).catch(function(){})})()</script>') + "\n")
     return "\n".join(out)
+
+
+def render_glossary_category(cat: str, terms: list[Term], uses: dict[str, Usage], lang: str) -> str:
+    """``glossary/<cat>.md``: the terms of one category, each with its use counted and the latest uses linked."""
+    tx = TEXT[lang]
+    zh = lang == "zh"
+    label = CATEGORY_LABELS[cat][0 if zh else 1]
+    out = [_fm(f"{label} · {tx['title']}"), f"# {md_esc(label)} {{#cat-{cat}}}\n",
+           f"[{md_esc(tx['title'])}](../glossary.md) › {md_esc(label)}\n{{: .gwr-crumbs }}\n",
+           md_esc(tx["category_intro"].format(k=GLOSSARY_LATEST)) + "\n"]
+    entries = []
+    group = [t for t in terms if t.category == cat]
+    for term in sorted(group, key=lambda t: t.en.lower().removeprefix("the ")):
+        use = uses.get(term.id)
+        if use:
+            latest = sorted(use.reports, key=lambda r: (-r[0].meta.year, r[0].meta.kind, r[0].meta.city))
+            links = [f'<a href="{attr(ROOT_HREF + node_path(doc, node))}">'
+                     f'{esc(_report_label(doc, lang))} · {esc(_node_label(doc, node, lang).split(" · ", 1)[1])}</a>'
+                     for doc, node, _ in latest[:GLOSSARY_LATEST]]
+            query = term.zh if zh else term.en
+            uses_html = (f'{esc(tx["uses"].format(paras=use.paragraphs, reports=len(use.reports)))}'
+                         f'{"：" if zh else ": "}{esc(tx["latest"])} {tx["sep"].join(links)}'
+                         f'{tx["sep"]}<a class="gwr-term-search" href="{ROOT_HREF}?q={quote(query)}">{esc(tx["all"])}</a>')
+        else:
+            uses_html = esc(tx["unused"])
+        variants = ", ".join(term.variants)
+        note_primary, note_other = (term.note_zh, term.note_en) if zh else (term.note_en, term.note_zh)
+        other_lang = "en" if zh else "zh"
+        entries.append(
+            f'<div class="gwr-term-entry" id="term-{term.id}">'
+            f'<p class="gwr-term-head"><strong lang="zh">{esc(term.zh)}</strong> '
+            f'<span lang="en">{esc(term.en)}</span></p>'
+            + (f'<p class="gwr-term-var">{tx["also"]}{"：" if zh else ": "}<span lang="en">{esc(variants)}</span></p>'
+               if variants else "")
+            + f'<p>{esc(note_primary)}</p><p class="gwr-term-other" lang="{other_lang}">{esc(note_other)}</p>'
+            + f'<p class="gwr-term-uses">{uses_html}</p></div>'
+        )
+    out.append(slot("".join(entries)) + "\n")
+    return "\n".join(out)
+
+
+def _report_label(doc: Document, lang: str) -> str:
+    city = doc.meta.city if lang == "zh" else (doc.meta.city_en or doc.meta.city)
+    return f"{city} {doc.meta.year}" + (("（摘要）" if lang == "zh" else " (summary)") if doc.meta.kind == "summary" else "")
+
+
+def files(terms: list[Term], docs: list[Document], matcher: Matcher, lang: str, per_report=None) -> dict[str, str]:
+    """The glossary's pages of one edition, by src path (its open data: :func:`glossary_json`)."""
+    uses = usages(docs, matcher, per_report)
+    out = {"glossary.md": render_glossary_index(terms, lang)}
+    for cat in CATEGORIES:
+        if any(t.category == cat for t in terms):
+            out[category_src(cat)] = render_glossary_category(cat, terms, uses, lang)
+    return out
+
+
+def nav(terms: list[Term], lang: str) -> list:
+    if not terms:
+        return []
+    zh = lang == "zh"
+    cats = [{CATEGORY_LABELS[c][0 if zh else 1]: category_src(c)} for c in CATEGORIES if any(t.category == c for t in terms)]
+    return [{TEXT[lang]["title"]: ["glossary.md"] + cats}]

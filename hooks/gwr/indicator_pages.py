@@ -48,7 +48,7 @@ T = {
         "other": "未编目", "chart": "图表", "by_year": "逐年目标与实绩",
         "chart_caption": "图：{name}。实心圆为实绩，空心方块为目标；点击数据点可打开原文段落。图表的文字版即上表。",
         "not_found": "本站收录的报告中尚未出现此指标。",
-        "target_year": "{year}年目标", "result_in": "结果见",
+        "target_year": "{year}年目标", "result_in": "结果见", "by_city": "各城市", "city": "城市",
         "why.not-due": "尚未到期：{when}年的结果要到之后的报告才会公布。",
         "why.summary": "之后的文本（{report}）是摘要，没有提到这项结果。",
         "why.no-result": "之后的报告（{report}）没有报告这项结果。",
@@ -77,7 +77,7 @@ T = {
         "chart_caption": "Chart: {name}. Filled circles are results, hollow squares are targets; select a point to "
                          "open its source paragraph. The table above is the chart's text alternative.",
         "not_found": "This indicator does not yet occur in the reports on this site.",
-        "target_year": "Targets for {year}", "result_in": "Result in",
+        "target_year": "Targets for {year}", "result_in": "Result in", "by_city": "By city", "city": "City",
         "why.not-due": "Not due yet: the results for {when} will be published in later reports.",
         "why.summary": "The later text ({report}) is a summary and does not state this result.",
         "why.no-result": "The later report ({report}) does not report this result.",
@@ -218,6 +218,23 @@ class Context:
         for r in rows:
             if r.result is not None:
                 self.result_rows.setdefault(id(r.result), []).append(r)
+        # Indexes, so that a page never scans every figure or row of the site for its own.
+        self.by_report: dict[str, list[Figure]] = {}
+        self.by_indicator: dict[str, list[Figure]] = {}
+        for f in figures:
+            self.by_report.setdefault(f.report, []).append(f)
+            if f.indicator:
+                self.by_indicator.setdefault(f.indicator, []).append(f)
+        self.rows_by_year: dict[int, list[ScoreRow]] = {}
+        for r in rows:
+            self.rows_by_year.setdefault(r.target.year, []).append(r)
+        self.city_doc: dict[str, Document] = {}
+        for d in docs:
+            self.city_doc.setdefault(d.meta.city, d)
+        self.by_city_indicator: dict[tuple[str, str], list[Figure]] = {}
+        for f in figures:
+            if f.indicator:
+                self.by_city_indicator.setdefault((f.city, f.indicator), []).append(f)
 
     def t(self, key: str, **kw) -> str:
         return T[self.lang][key].format(**kw) if kw else T[self.lang][key]
@@ -241,7 +258,8 @@ class Context:
         text = figure_text(f, self.lang)
         title = f.quote
         label = _node_label(self.docs[f.report], f.node, self.lang)
-        return (f'<a href="{ROOT_HREF}{attr(self.rel(f))}" title="{attr(title)}">{esc(text)}</a>'
+        words = "" if f.value else ' class="gwr-words"'  # a target in words: no point on a chart
+        return (f'<a{words} href="{ROOT_HREF}{attr(self.rel(f))}" title="{attr(title)}">{esc(text)}</a>'
                 f' <span class="gwr-small">{esc(label)}</span>')
 
     def status_badge(self, status: str) -> str:
@@ -311,7 +329,8 @@ def _cell(v) -> str:
 
 
 def indicators_csv(ctx: Context, indicator: str | None = None) -> str:
-    rows = [observation_row(f, ctx) for f in ctx.figures if f.indicator and (indicator is None or f.indicator == indicator)]
+    figs = ctx.by_indicator.get(indicator, []) if indicator else [f for f in ctx.figures if f.indicator]
+    rows = [observation_row(f, ctx) for f in figs]
     return _csv([[_cell(r[c]) for c in COLUMNS] for r in rows], COLUMNS)
 
 
@@ -465,7 +484,7 @@ def render_indicator_index(ctx: Context) -> str:
         out.append(f"## {md_esc(labels[0 if zh else 1])} {{#cat-{cat}}}\n")
         rows = []
         for ind in inds:
-            obs = [f for f in ctx.figures if f.indicator == ind.id]
+            obs = ctx.by_indicator.get(ind.id, [])
             tgt = _latest(obs, "target")
             act = _latest(obs, "actual")
             cell = lambda f: (f"{f.year} · " + ctx.value_cell(f)) if f else ctx.t("none")  # noqa: E731
@@ -481,43 +500,74 @@ def _latest(obs: list[Figure], kind: str) -> Figure | None:
     return max(pick, key=lambda f: f.year) if pick else None
 
 
-def render_indicator(ctx: Context, ind: Indicator) -> str:
-    lang = ctx.lang
-    zh = lang == "zh"
+def _indicator_head(ctx: Context, ind: Indicator, title: str, h1: str) -> list[str]:
+    zh = ctx.lang == "zh"
     other = ind.en if zh else ind.zh
-    out = [_fm(f"{ind.name(lang)} · {ctx.t('indicators')}"), f"# {md_esc(ind.name(lang))} {{#indicator}}\n"]
+    out = [_fm(title), f"# {md_esc(h1)} {{#indicator}}\n"]
     out.append(f'<p class="gwr-altname" lang="{"en" if zh else "zh"}">{esc(other)}</p>\n')
     cat = CATEGORIES[ind.category][0 if zh else 1]
     unit = ind.unit if zh else (EN_UNITS.get(ind.unit) or ind.unit)
-    note = ind.note_zh if zh else ind.note_en
     meta = [(ctx.t("category"), esc(cat)), (ctx.t("unit"), esc(unit)), (ctx.t("direction"), esc(ctx.t(ind.direction)))]
     table = "".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in meta)
     out.append(f'<table class="gwr-meta"><tbody>{table}</tbody></table>\n')
+    note = ind.note_zh if zh else ind.note_en
     if note:
         out.append(md_esc(note) + "\n")
-    obs = [f for f in ctx.figures if f.indicator == ind.id]
     out.append(f'<p class="gwr-downloads">{esc(ctx.t("download") + colon(ctx.lang))}<a href="{ROOT_HREF}data/indicators/{ind.id}.csv">'
                f'<code>{ind.id}.csv</code></a></p>\n')
+    return out
+
+
+def render_indicator(ctx: Context, ind: Indicator) -> str:
+    """``/indicators/<id>/``: the indicator in every city (latest target and result), leading to each city's page."""
+    lang = ctx.lang
+    out = _indicator_head(ctx, ind, f"{ind.name(lang)} · {ctx.t('indicators')}", ind.name(lang))
+    obs = ctx.by_indicator.get(ind.id, [])
     if not obs:
         out.append(md_esc(ctx.t("not_found")) + "\n")
         return "\n".join(out)
-    out.append(f"## {md_esc(ctx.t('by_year'))} {{#by-year}}\n")
-    by_city: dict[str, list[Figure]] = {}
+    out.append(f"## {md_esc(ctx.t('by_city'))} {{#by-city}}\n")
+    rows = []
+    for city, fs in _by_city(obs).items():
+        doc = ctx.city_doc[city]
+        cell = lambda f: (f"{f.year} · " + ctx.value_cell(f)) if f else ctx.t("none")  # noqa: E731
+        rows.append(f'<tr><td><a href="{ROOT_HREF}{doc.meta.city_slug}/indicators/{ind.id}/">'
+                    f'{esc(city if lang == "zh" else (doc.meta.city_en or city))}</a></td>'
+                    f'<td>{cell(_latest(fs, "actual"))}</td><td>{cell(_latest(fs, "target"))}</td><td>{len(fs)}</td></tr>')
+    heads = [ctx.t("city"), ctx.t("latest_actual"), ctx.t("latest_target"), ctx.t("statements")]
+    out.append(slot(data_table(heads, rows)) + "\n")
+    return "\n".join(out)
+
+
+def _by_city(obs: list[Figure]) -> dict[str, list[Figure]]:
+    out: dict[str, list[Figure]] = {}
     for f in obs:
-        by_city.setdefault(f.city, []).append(f)
-    for city in sorted(by_city, key=ctx.city_order):
-        fs = by_city[city]
-        yearly = [f for f in fs if f.basis == "year"]
-        if len(by_city) > 1:
-            doc = next(d for d in ctx.docs.values() if d.meta.city == city)
-            out.append(f"### {md_esc(ctx.city_name(city))} {{#city-{doc.meta.city_slug}}}\n")
-        if yearly:
-            out.append(slot(_year_table(ctx, yearly)) + "\n")
-            out.append(slot(chart_svg(ctx, ind, [f for f in yearly if f.value])) + "\n")
-        periods = [f for f in fs if f.basis != "year"]
-        if periods:
-            out.append(f'<p class="gwr-tl-label">{esc(ctx.t("period_values"))}</p>\n')
-            out.append(slot(_period_table(ctx, periods)) + "\n")
+        out.setdefault(f.city, []).append(f)
+    return out
+
+
+def city_indicator_src(doc: Document, ind: Indicator) -> str:
+    return f"{doc.meta.city_slug}/indicators/{ind.id}.md"
+
+
+def render_city_indicator(ctx: Context, ind: Indicator, city: str, fs: list[Figure]) -> str:
+    """``/<city>/indicators/<id>/``: one city's targets and results year by year, with a chart, then its values
+    over five-year periods."""
+    lang = ctx.lang
+    doc = ctx.city_doc[city]
+    name = ctx.city_name(city)
+    out = _indicator_head(ctx, ind, f"{ind.name(lang)} · {name} · {ctx.t('indicators')}", f"{ind.name(lang)} · {name}")
+    out.insert(3, f"[{md_esc(ctx.t('indicators'))}](../../indicators/index.md) › [{md_esc(ind.name(lang))}]"
+                  f"(../../indicators/{ind.id}.md) › {md_esc(name)}\n{{: .gwr-crumbs }}\n")
+    yearly = [f for f in fs if f.basis == "year"]
+    if yearly:
+        out.append(f"## {md_esc(ctx.t('by_year'))} {{#by-year}}\n")
+        out.append(slot(_year_table(ctx, yearly)) + "\n")
+        out.append(slot(chart_svg(ctx, ind, [f for f in yearly if f.value])) + "\n")
+    periods = [f for f in fs if f.basis != "year"]
+    if periods:
+        out.append(f"## {md_esc(ctx.t('period_values'))} {{#periods}}\n")
+        out.append(slot(_period_table(ctx, periods)) + "\n")
     return "\n".join(out)
 
 
@@ -750,7 +800,7 @@ def render_scorecard(ctx: Context, year: int) -> str:
 
 def main_table(ctx: Context, doc: Document) -> str:
     """For a report page: the headline targets it sets and the results it reports, with their status."""
-    mine = [f for f in ctx.figures if f.report == doc.meta.id and f.indicator
+    mine = [f for f in ctx.by_report.get(doc.meta.id, []) if f.indicator
             and ctx.cat.by_id[f.indicator].headline and f.kind]
     if not mine:
         return ""
@@ -787,7 +837,7 @@ def render_figures_page(ctx: Context, doc: Document) -> str:
     title = f"{ctx.t('figures')} · {report_title(doc, ctx.lang)}"
     out = [_fm(title, f"gwr_figures: {doc.meta.id}\n"), f"# {md_esc(ctx.t('figures'))} {{#figures}}\n"]
     out.append(f"[{md_esc(report_title(doc, ctx.lang))}](index.md) › {md_esc(ctx.t('figures'))}\n{{: .gwr-crumbs }}\n")
-    mine = [f for f in ctx.figures if f.report == doc.meta.id]
+    mine = ctx.by_report.get(doc.meta.id, [])
     n_cat = sum(1 for f in mine if f.indicator)
     out.append(
         (f"本报告正文中全部带单位的数字，共 {len(mine)} 个，其中 {n_cat} 个属于指标目录（链接到指标页面）。按句子列出，"
@@ -854,16 +904,48 @@ def nav(ctx: Context) -> list:
     return [{ctx.t("indicators"): entries}, {ctx.t("scorecards"): scores}]
 
 
+def _city_indicators(ctx: Context, city: str) -> list[tuple[Indicator, list[Figure]]]:
+    out = []
+    for ind in ctx.cat.indicators:
+        fs = ctx.by_city_indicator.get((city, ind.id))
+        if fs:
+            out.append((ind, fs))
+    return out
+
+
+def city_nav(ctx: Context, city: str) -> list:
+    """A city's indicator pages in the navigation (those the city's reports state)."""
+    inds = _city_indicators(ctx, city)
+    if not inds:
+        return []
+    doc = ctx.city_doc[city]
+    return [{ctx.t("indicators"): [{i.name(ctx.lang): city_indicator_src(doc, i)} for i, _ in inds]}]
+
+
+def city_files(ctx: Context, city: str) -> dict[str, str]:
+    doc = ctx.city_doc[city]
+    return {city_indicator_src(doc, ind): render_city_indicator(ctx, ind, city, fs)
+            for ind, fs in _city_indicators(ctx, city)}
+
+
 def files(ctx: Context) -> dict[str, str]:
-    """Every page and data file of the indicators, by src path."""
+    """Every page of the indicators, by src path: the cross-city pages, then each city's."""
     out = {"indicators/index.md": render_indicator_index(ctx)}
     for ind in ctx.cat.indicators:
         out[f"indicators/{ind.id}.md"] = render_indicator(ctx, ind)
-        out[f"data/indicators/{ind.id}.csv"] = indicators_csv(ctx, ind.id)
     years = target_years(ctx)
     out["scorecards/index.md"] = render_scorecard_index(ctx, years)
     for y in years:
         out[f"scorecards/{y}.md"] = render_scorecard(ctx, y)
+    for city in ctx.city_doc:
+        out.update(city_files(ctx, city))
+    return out
+
+
+def data_files(ctx: Context) -> dict[str, str]:
+    """The indicators' open data (the same bytes in both editions)."""
+    out = {f"data/indicators/{ind.id}.csv": indicators_csv(ctx, ind.id) for ind in ctx.cat.indicators}
+    for y in target_years(ctx):
         single, period = _year_rows(ctx, y)
         out[f"data/scorecards/{y}.csv"] = _csv([[_cell(score_row(r, ctx)[c]) for c in SCORE_COLUMNS]
                                                for r in single + period], SCORE_COLUMNS)

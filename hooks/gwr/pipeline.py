@@ -6,10 +6,11 @@ Independent of MkDocs: tests, the benchmark and ``python -m gwr`` call
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import itertools
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from . import translations
+from . import timing, translations
 from .glossary import Matcher, Term, load_glossary, synonym_groups
 from .glossary_pages import marker
 from .idchanges import Change, load_changes
@@ -47,6 +48,12 @@ class Site:
     """Plan <-> result links (curated sections, parts, paragraphs) and related sections."""
     changes: list[Change] = field(default_factory=list)
     """Declared changes of published ids (data/id-changes.yml): redirects and tombstones."""
+    by_report: dict[str, list[Figure]] = field(default_factory=dict)
+    """Report id -> its figures (so that no report's pages scan every figure of the site)."""
+    keys: dict[str, tuple] = field(default_factory=dict)
+    """Report id -> the key of its inputs (see :func:`memo`)."""
+    fingerprint: tuple = ()
+    """All the inputs of the site: what the language-independent outputs (open data) depend on."""
 
     def edition(self, doc: Document, lang: str) -> Edition:
         mark = marker(self.matcher, lang) if self.matcher and self.glossary else Edition.mark
@@ -55,27 +62,111 @@ class Site:
         return ed
 
 
-def load_site(root: Path, registry: str = REGISTRY) -> Site:
-    """Parse every registered report. Raises :class:`RegistryError` on fatal problems."""
-    metas = load_registry(root, registry)
-    docs, shas, warnings, trs = [], {}, [], {}
+# --- memo: what a build computed, kept for the next build in the same process ----------------------
+#
+# ``make build`` builds both editions in one process (``python -m gwr build``) and ``mkdocs serve`` rebuilds in
+# the process that served the last build: everything that does not depend on the edition's language is
+# computed once, report by report, and kept under a key made of the report's inputs (registry entry, seed
+# checksum, PO file's size and time) and the data files it depends on. An edited report is computed again,
+# the others are not; keys no build used any more are dropped. Keys never depend on content shared between
+# reports, so a corpus of copies (bench/corpus.py) gets no help from it.
+
+_MEMO: dict[tuple, object] = {}
+_USED: set[tuple] = set()
+
+
+def memo(kind: str, key: tuple, compute):
+    k = (kind, *key)
+    _USED.add(k)
+    if k not in _MEMO:
+        _MEMO[k] = compute()
+    return _MEMO[k]
+
+
+def _sweep() -> None:
+    """Before a build: forget what the previous build did not use."""
+    if _USED:
+        for k in [k for k in _MEMO if k not in _USED]:
+            value = _MEMO.pop(k)
+            if isinstance(value, Stored):
+                for path in value.paths.values():
+                    path.unlink(missing_ok=True)
+    _USED.clear()
+
+
+@dataclass(frozen=True)
+class Stored:
+    """Files the build writes into the site by copying them (``File.generated(abs_src_path=…)``), so that their
+    content is not held in memory while the pages are built; kept for the next build like the rest of the memo."""
+
+    paths: dict[str, Path]
+
+
+_STORE: list[Path] = []
+
+
+def _write(text: str) -> Path:
+    if not _STORE:
+        import atexit
+        import shutil
+        import tempfile
+
+        _STORE.append(Path(tempfile.mkdtemp(prefix="gwr-build-")))
+        atexit.register(shutil.rmtree, _STORE[0], True)
+    path = _STORE[0] / str(next(_FILES))
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def stored(kind: str, key: tuple, compute) -> dict[str, Path]:
+    """Files holding the texts of ``compute()`` (``{name: text}``), written once per key (see :func:`memo`)."""
+    return memo(kind, key, lambda: Stored({name: _write(text) for name, text in compute().items()})).paths
+
+
+_FILES = itertools.count()
+
+
+def _sig(path: Path) -> tuple:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return (str(path), None)
+    return (str(path), st.st_mtime_ns, st.st_size)
+
+
+DATA_FILES = ("data/indicators.yml", "data/glossary.yml", "data/themes.yml", "data/terms.yml", "data/alignments.yml")
+
+
+def load_site(root: Path, registry: str = REGISTRY, city: str | None = None) -> Site:
+    """Parse every registered report (of ``city`` only, a city slug, when given).
+
+    Raises :class:`RegistryError` on fatal problems."""
+    _sweep()
+    metas = all_metas = load_registry(root, registry)
+    if city:
+        known = sorted({m.city_slug for m in metas})
+        metas = [m for m in metas if m.city_slug == city]
+        if not metas:
+            raise RegistryError(f"{registry}: no report of city {city!r}; the cities are: {', '.join(known)}.")
+    dsig = tuple(_sig(root / name) for name in DATA_FILES)
+    catalogue = memo("catalogue", (root, dsig), lambda: load_catalogue(root))
+    glossary = memo("glossary", (root, dsig), lambda: load_glossary(root))
+    matcher = memo("matcher", (root, dsig), lambda: Matcher(glossary))
+    themes = memo("themes", (root, dsig), lambda: load_themes(root, set(catalogue.by_id)))
+    terms = memo("terms", (root, dsig), lambda: sorted(set(load_terms(root)) | {t.zh for t in glossary},
+                                                       key=lambda s: (-len(s), s)))
+    docs, shas, warnings, trs, keys = [], {}, [], {}, {}
+    figures: list[Figure] = []
+    entries: dict[str, list[Entry]] = {th.id: [] for th in themes}
     for meta in metas:
         text, sha = read_seed(root, meta, registry)
-        try:
-            doc = parse_report(meta, text)
-        except ParseError as exc:
-            raise RegistryError(str(exc)) from exc
-        assign_ids(doc)
-        dupes = duplicate_ids(doc)
-        if dupes:
-            raise RegistryError(
-                f"{meta.file}: the numbering repeats, so ids would collide ({', '.join(dupes[:3])}); "
-                "check the part and section numbers in the text."
-            )
+        key = (root, _meta_key(meta), sha, _sig(translations.po_path(root, meta.id, "en")), dsig)
+        doc, tr = memo("report", key, lambda: _report(root, meta, text))
         docs.append(doc)
         shas[meta.id] = sha
+        keys[meta.id] = key
         warnings.extend(doc.warnings)
-        trs[meta.id] = tr = translations.load(root, doc, "en")
+        trs[meta.id] = tr
         for ctx, line, why in tr.suspicious:
             warnings.append(ParseWarning(tr.path, line, f"{ctx}: not published: {why}; fix the msgstr, or add "
                                          f"'#, {translations.CHECKED_FLAG}' to the entry if it is right."))
@@ -84,27 +175,62 @@ def load_site(root: Path, registry: str = REGISTRY) -> Site:
             warnings.append(ParseWarning(
                 tr.path, 1, f"{meta.id} is marked fully_translated but {len(todo)} entries are fuzzy or missing "
                 f"(first: {', '.join(todo[:3])}); run `make translations`"))
-    catalogue = load_catalogue(root)
-    figures = [f for doc in docs for f in extract(doc, catalogue)]
-    glossary = load_glossary(root)
-    terms = sorted(set(load_terms(root)) | {t.zh for t in glossary}, key=lambda s: (-len(s), s))
-    matcher = Matcher(glossary)
-    themes = load_themes(root, set(catalogue.by_id))
+        with timing.stage("figures"):
+            figures += memo("figures", key, lambda: extract(doc, catalogue))
+        with timing.stage("theme entries"):
+            for tid, es in memo("entries", key, lambda: theme_entries(themes, [doc], {meta.id: tr})).items():
+                entries[tid] += es
     curated = load_alignments(root, docs)
-    links = (plan_result_links(docs, curated) + block_links(docs, curated, matcher, themes)
-             + related(sections_info(docs, matcher, themes)))
-    changes = load_changes(root, docs)
+    with timing.stage("links"):
+        links = plan_result_links(docs, curated) + block_links(docs, curated, matcher, themes)
+    with timing.stage("related"):
+        cities: dict[str, list[Document]] = {}
+        for d in docs:
+            cities.setdefault(d.meta.city, []).append(d)
+        for ds in cities.values():  # related sections are found within a city: a city's pages need only the city
+            infos = [i for d in ds for i in memo("sections", keys[d.meta.id], lambda: sections_info([d], matcher, themes))]
+            links += memo("related", tuple(keys[d.meta.id] for d in ds), lambda: related(infos))
+    with timing.stage("scorecard"):
+        scores = scorecard(figures, catalogue, docs)
+    by_report: dict[str, list[Figure]] = {}
+    for f in figures:
+        by_report.setdefault(f.report, []).append(f)
+    changes = load_changes(root, docs, registered={m.id for m in all_metas})
     return Site(root=root, docs=docs, shas=shas, terms=terms, translations=trs, warnings=warnings, changes=changes,
                 synonyms=synonym_groups(glossary), glossary=glossary, matcher=matcher,
-                catalogue=catalogue, figures=figures, scores=scorecard(figures, catalogue, docs),
-                themes=themes, entries=theme_entries(themes, docs, trs), links=links)
+                catalogue=catalogue, figures=figures, scores=scores, themes=themes, entries=entries, links=links,
+                by_report=by_report, keys=keys, fingerprint=(root, dsig, tuple(keys.values())))
+
+
+def _meta_key(meta) -> str:
+    """The registry entry as text, without its position in the registry (``index``)."""
+    return repr([(f.name, getattr(meta, f.name)) for f in fields(meta) if f.name != "index"])
+
+
+def _report(root: Path, meta, text: str):
+    """Parse one report and attach its translation."""
+    try:
+        with timing.stage("parse"):
+            doc = parse_report(meta, text)
+    except ParseError as exc:
+        raise RegistryError(str(exc)) from exc
+    assign_ids(doc)
+    dupes = duplicate_ids(doc)
+    if dupes:
+        raise RegistryError(
+            f"{meta.file}: the numbering repeats, so ids would collide ({', '.join(dupes[:3])}); "
+            "check the part and section numbers in the text."
+        )
+    with timing.stage("translations"):
+        tr = translations.load(root, doc, "en")
+    return doc, tr
 
 
 def figure_marks(site: Site, doc: Document, lang: str) -> dict:
     """Catalogued figures of a report to mark in its text: ``{(node, field): [(start, end, indicator, title)]}``."""
     marks: dict = {}
-    for f in site.figures:
-        if f.report != doc.meta.id or not f.indicator or not f.value:
+    for f in site.by_report.get(doc.meta.id, ()):
+        if not f.indicator or not f.value:
             continue  # targets in words are not marked: the English text cannot be matched by value
         ind = site.catalogue.by_id[f.indicator]
         kind = {"actual": ("实绩", "result"), "target": ("目标", "target")}.get(f.kind or "", ("", ""))

@@ -21,6 +21,7 @@ Pages of a report (``<path>`` is ``shenzhen/2025``):
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -32,19 +33,23 @@ from .translations import Translation
 
 SLOTS: dict[str, str] = {}
 """HTML kept out of Markdown: generated tables and lists are stored here and a placeholder goes into the page,
-which the hook swaps back after Markdown has run (raw HTML is the costliest input of Python-Markdown)."""
+which the hook swaps back as the page is written (raw HTML is the costliest input of Python-Markdown, and
+MkDocs keeps every page's converted content until the last page is written: the placeholders keep that small)."""
 _SLOT = re.compile(r'<div class="gwr-slot" data-slot="(\d+)"></div>')
+_NEXT = itertools.count()
 
 
 def slot(html: str) -> str:
     """A placeholder for ``html`` (a complete HTML element), to be filled by :func:`fill_slots`."""
-    key = str(len(SLOTS))
+    key = str(next(_NEXT))
     SLOTS[key] = html
     return f'<div class="gwr-slot" data-slot="{key}"></div>'
 
 
-def fill_slots(html: str, fix=lambda s: s) -> str:
-    return _SLOT.sub(lambda m: fix(SLOTS[m.group(1)]), html)
+def fill_slots(html: str, fix=lambda s: s, keep: bool = False) -> str:
+    """``html`` with its placeholders filled; the slots are then forgotten, unless ``keep``."""
+    take = SLOTS.get if keep else SLOTS.pop
+    return _SLOT.sub(lambda m: fix(take(m.group(1))), html)
 
 
 _LANG_CLASS = re.compile(r'class="(?:[^"]* )?gwr-(zh|en)[ "]')
@@ -128,12 +133,22 @@ class Edition:
     mark: Marker = staticmethod(plain)
     figs: dict = field(default_factory=dict)
     notes: dict = field(default_factory=dict)
+    _plain: "Edition | None" = field(default=None, repr=False, compare=False)
     """Cross-link boxes: ``{(node id, "top" | "end" | "after"): html}`` (see gwr.crosslink_pages)."""
     """Catalogued figures to mark: ``{(node, field): [(start, end, indicator, title, figure)]}``."""
 
     @property
     def other(self) -> str:
         return "en" if self.lang == "zh" else "zh"
+
+    @property
+    def unmarked(self) -> "Edition":
+        """The same edition with glossary terms left unmarked (for the other language, loaded on demand)."""
+        if self._plain is None:
+            from dataclasses import replace
+
+            self._plain = replace(self, mark=plain)
+        return self._plain
 
     def en_text(self, ctx: str) -> str | None:
         return self.en.get(ctx) if self.en else None
@@ -290,38 +305,48 @@ def en_figure_spans(text: str, figs: list) -> list:
     return sorted(found)
 
 
-def _spans(block: Block, ed: Edition) -> tuple[str, bool]:
-    """Both language versions of a block's text (edition language first) and whether it is translated."""
+def _spans(block: Block, ed: Edition, alt: dict | None = None) -> tuple[str, bool]:
+    """Both language versions of a block's text (edition language first) and whether it is translated.
+
+    With ``alt`` (see :func:`render_report`), a translated block's other language goes there instead of into
+    the page, to be loaded when the reader asks for it; an untranslated block keeps both inline.
+    """
     en = ed.en_text(block.id)
+    en_detail = ed.en_text(f"{block.id}.detail") if block.detail else None
+    translated = en is not None and (not block.detail or en_detail is not None)
+    # The other language, when it is loaded on demand, is plain text with its figures linked: its glossary
+    # terms are linked in the page's own language (and matching them again cost as much as the page).
+    on_demand = alt is not None and translated
+    zh_ed = ed.unmarked if on_demand and ed.lang != "zh" else ed
+    en_ed = ed.unmarked if on_demand and ed.lang != "en" else ed
     seen_zh: set = set()  # a term is marked once per paragraph and language
     seen_en: set = set()
-    zh = f'<span class="gwr-zh" lang="zh">{_zh_html(block, ed, seen_zh)}</span>'
+    zh = f'<span class="gwr-zh" lang="zh">{_zh_html(block, zh_ed, seen_zh)}</span>'
     if en is not None:
-        en_span = f'<span class="gwr-en" lang="en">{_en_html(block, ed, en, seen_en)}</span>'
+        en_span = f'<span class="gwr-en" lang="en">{_en_html(block, en_ed, en, seen_en)}</span>'
     else:
         en_span = f'<span class="gwr-en gwr-missing" lang="en">{esc(t("en", "untranslated"))}</span>'
     if block.detail:
         spans = ed.figs.get((block.id, "detail"), [])
-        detail = _mark_range(block.detail, 0, len(block.detail), spans, ed, "zh", seen_zh)
+        detail = _mark_range(block.detail, 0, len(block.detail), spans, zh_ed, "zh", seen_zh)
         zh += f'<span class="gwr-detail gwr-zh" lang="zh">{detail}</span>'
-        en_detail = ed.en_text(f"{block.id}.detail")
         if en_detail is not None:
             spans = en_figure_spans(en_detail, ed.figs.get((block.id, "detail"), []))
-            detail = _mark_range(en_detail, 0, len(en_detail), spans, ed, "en", seen_en)
+            detail = _mark_range(en_detail, 0, len(en_detail), spans, en_ed, "en", seen_en)
             en_span += f'<span class="gwr-detail gwr-en" lang="en">{detail}</span>'
-        else:
-            en = None
-    translated = en is not None
+    if on_demand:
+        alt[block.id] = en_span if ed.lang == "zh" else zh
+        return (zh if ed.lang == "zh" else en_span), translated
     return (zh + en_span if ed.lang == "zh" else en_span + zh), translated
 
 
-def _block_html(block: Block, ed: Edition) -> str:
+def _block_html(block: Block, ed: Edition, alt: dict | None = None) -> str:
     label = t(ed.lang, "item" if block.kind == "item" else "para", n=block.ordinal)
     pn = (
         f'<a class="gwr-pn" href="#{block.id}" title="{attr(t(ed.lang, "copy_para"))} · {block.id}" '
         f'aria-label="{attr(label)}">{block.ordinal}</a>'
     )
-    body, translated = _spans(block, ed)
+    body, translated = _spans(block, ed, alt)
     body += ed.notes.get((block.id, "after"), "")
     missing = "" if translated else " gwr-untranslated"
     if block.kind == "item":
@@ -330,18 +355,18 @@ def _block_html(block: Block, ed: Edition) -> str:
     return f'<p class="{cls}{missing}" id="{block.id}">{pn}{body}</p>'
 
 
-def _blocks_md(blocks: list[Block], ed: Edition) -> list[str]:
+def _blocks_md(blocks: list[Block], ed: Edition, alt: dict | None = None) -> list[str]:
     """Raw HTML for a run of blocks; consecutive items form one list."""
     out: list[str] = []
     items: list[str] = []
     for block in blocks:
         if block.kind == "item":
-            items.append(_block_html(block, ed))
+            items.append(_block_html(block, ed, alt))
             continue
         if items:
             out.append('<ul class="gwr-items">' + "".join(items) + "</ul>")
             items = []
-        out.append(_block_html(block, ed))
+        out.append(_block_html(block, ed, alt))
     if items:
         out.append('<ul class="gwr-items">' + "".join(items) + "</ul>")
     return out
@@ -370,9 +395,15 @@ def _heading(level: int, node_id: str, primary: str, other: str, lang: str, othe
     text = (f'<span class="gwr-{lang}">{md_esc(primary)}</span>'
             f'<span class="gwr-{other_lang} gwr-hother" lang="{other_lang}">{md_esc(other)}</span>')
     return [
-        f"{'#' * level} {text} {{#{node_id} data-toc-label=\"{attr(toc)}\"}}\n",
+        f"{'#' * level} {text} {{#{node_id} data-toc-label=\"{_toc_attr(toc)}\"}}\n",
         f'<p class="{cls} gwr-{other_lang}" lang="{other_lang}">{esc(other)}</p>\n',
     ]
+
+
+def _toc_attr(text: str) -> str:
+    """A heading's ``data-toc-label`` value: square brackets as references, or Markdown's inline patterns (which
+    run before attr_list reads the heading's attributes) would read ``[x](y)`` in it as a link."""
+    return attr(text).replace("[", "&#91;").replace("]", "&#93;")
 
 
 def _node_heading(level: int, node, title_fn, ed: Edition) -> list[str]:
@@ -387,35 +418,38 @@ def _node_heading(level: int, node, title_fn, ed: Edition) -> list[str]:
     return _heading(level, node.id, primary, other, ed.lang, ed.other, missing or other_missing)
 
 
-def render_part(doc: Document, part: Part, ed: Edition) -> str:
+def render_part(doc: Document, part: Part, ed: Edition, alt: dict | None = None) -> str:
+    """A part's page; with ``alt``, the other language of translated blocks is collected there (see _spans)."""
     meta = doc.meta
     title = report_title(doc, ed.lang)
     lines = [_front_matter(f"{part_title(part, ed.lang, ed)} · {title}", meta.id)]
     lines.extend(_node_heading(1, part, part_title, ed))
     lines.append(f"[{md_esc(title)}](index.md) › {md_esc(part_title(part, ed.lang, ed))}\n{{: .gwr-crumbs }}\n")
+    if alt is not None:
+        lines.append(other_marker(ed) + "\n")
     if (part.id, "top") in ed.notes:
         lines.append(ed.notes[(part.id, "top")] + "\n")
     pending: list[Block] = []
     for child in part.children:
         if isinstance(child, Section):
-            lines.extend(x + "\n" for x in _blocks_md(pending, ed))
+            lines.extend(x + "\n" for x in _blocks_md(pending, ed, alt))
             pending = []
             lines.extend(_node_heading(2, child, section_title, ed))
             if (child.id, "top") in ed.notes:
                 lines.append(ed.notes[(child.id, "top")] + "\n")
             if child.blocks:
-                lines.extend(x + "\n" for x in _blocks_md(child.blocks, ed))
+                lines.extend(x + "\n" for x in _blocks_md(child.blocks, ed, alt))
             else:
                 lines.append(f'<p class="gwr-empty">{esc(t(ed.lang, "empty_section"))}</p>\n')
             if (child.id, "end") in ed.notes:
                 lines.append(ed.notes[(child.id, "end")] + "\n")
         else:
             pending.append(child)
-    lines.extend(x + "\n" for x in _blocks_md(pending, ed))
+    lines.extend(x + "\n" for x in _blocks_md(pending, ed, alt))
     if part is doc.parts[-1] and doc.closing:
         lines.append('<hr class="gwr-sep">\n')
         lines.append(f'<p class="gwr-label" id="closing">{esc(t(ed.lang, "closing"))}</p>\n')
-        lines.extend(x + "\n" for x in _blocks_md(doc.closing, ed))
+        lines.extend(x + "\n" for x in _blocks_md(doc.closing, ed, alt))
     return "\n".join(lines)
 
 
@@ -453,7 +487,7 @@ def _meta_rows(doc: Document, lang: str, sha256: str, site_data_path: str) -> li
     return rows
 
 
-def render_report_index(doc: Document, ed: Edition, sha256: str, site_data_path: str) -> str:
+def render_report_index(doc: Document, ed: Edition, sha256: str, site_data_path: str, alt: dict | None = None) -> str:
     meta = doc.meta
     front = doc.front
     lang = ed.lang
@@ -464,7 +498,7 @@ def render_report_index(doc: Document, ed: Edition, sha256: str, site_data_path:
         out.append(f'<p class="gwr-notice">{esc(t(lang, "summary.notice"))}</p>\n')
     table = "".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in _meta_rows(doc, lang, sha256, site_data_path))
     out.append(f'<table class="gwr-meta"><tbody>{table}</tbody></table>\n')
-    out.append(f"[{esc(t(lang, 'meta.provenance'))}](../../sources.md#{meta.id})\n{{: .gwr-small }}\n")
+    out.append(f"[{esc(t(lang, 'meta.provenance'))}](../sources.md#{meta.id})\n{{: .gwr-small }}\n")
     fm = []
     for key in ("title", "delivery", "speaker"):
         value = getattr(front, key)
@@ -486,7 +520,7 @@ def render_report_index(doc: Document, ed: Edition, sha256: str, site_data_path:
             body, translated = _spans(sal, ed)
             missing = "" if translated else " gwr-untranslated"
             out.append(f'<p class="gwr-salutation{missing}">{body}</p>\n')
-        out.extend(x + "\n" for x in _blocks_md(doc.preamble, ed))
+        out.extend(x + "\n" for x in _blocks_md(doc.preamble, ed, alt))
     out.append(f"## {md_esc(t(lang, 'toc'))} {{#contents}}\n")
     out.append('<div class="gwr-toc" markdown="1">\n')
     for part in doc.parts:
@@ -504,11 +538,13 @@ def render_report_index(doc: Document, ed: Edition, sha256: str, site_data_path:
     out.append("\n</div>\n")
     for annex in doc.annexes:
         out.extend(_node_heading(2, annex, annex_title, ed))
-        out.extend(x + "\n" for x in _blocks_md(annex.blocks, ed))
+        out.extend(x + "\n" for x in _blocks_md(annex.blocks, ed, alt))
     if doc.notes:
         out.append(f"## {md_esc(notes_title(doc, lang, ed))} {{#notes}}\n")
         out.append(f'<p class="gwr-small">{esc(t(lang, "notes.intro"))}</p>\n')
-        out.extend(x + "\n" for x in _blocks_md([note_block(doc, n) for n in doc.notes], ed))
+        out.extend(x + "\n" for x in _blocks_md([note_block(doc, n) for n in doc.notes], ed, alt))
+    if alt:  # the other language of the preamble, annexes and notes is loaded on demand (see render_report)
+        out.append(other_marker(ed) + "\n")
     return "\n".join(out)
 
 
@@ -519,11 +555,36 @@ def notes_title(doc: Document, lang: str, ed: Edition) -> str:
 
 
 def render_report(doc: Document, ed: Edition, sha256: str, site_data_path: str, extra: str = "") -> dict[str, str]:
-    """All pages of one report: ``{src_uri: markdown}``; ``extra`` is appended to the report's index page."""
-    pages = {index_src(doc): render_report_index(doc, ed, sha256, site_data_path) + "\n" + extra}
+    """All pages of one report: ``{src_uri: markdown}``; ``extra`` is appended to the report's index page.
+
+    Each page carries the edition's language; the other language of its paragraphs is a script beside it
+    (``<page>/<other language>.js``, see :func:`other_script`), which ``gwr.js`` loads when the reader asks
+    for the parallel text or the other language. Parallel text in the page doubled its weight.
+    """
+    pages: dict[str, str] = {}
+    alt: dict[str, str] = {}
+    pages[index_src(doc)] = render_report_index(doc, ed, sha256, site_data_path, alt) + "\n" + extra
+    if alt:
+        pages[f"{doc.meta.path}/{ed.other}.js"] = other_script(ed, alt)
     for part in doc.parts:
-        pages[part_src(doc, part)] = render_part(doc, part, ed)
+        alt = {}
+        pages[part_src(doc, part)] = render_part(doc, part, ed, alt)
+        if alt:
+            pages[f"{doc.meta.path}/part-{part.ordinal}/{ed.other}.js"] = other_script(ed, alt)
     return pages
+
+
+def other_marker(ed: Edition) -> str:
+    """Where gwr.js finds the page's other language (a file beside the page: the page's URL is a folder)."""
+    return f'<div class="gwr-other" data-src="{ed.other}.js" data-lang="{ed.other}" hidden></div>'
+
+
+def other_script(ed: Edition, alt: dict[str, str]) -> str:
+    """The other language of a page's paragraphs, as a script that hands them to gwr.js: ``{block id: html}``."""
+    import json
+
+    data = json.dumps({"lang": ed.other, "blocks": alt}, ensure_ascii=False, separators=(",", ":"))
+    return f"(window.gwrOther=window.gwrOther||[]).push({data});\n"
 
 
 SOURCES_TEXT = {
@@ -534,6 +595,8 @@ SOURCES_TEXT = {
         "set_aside_intro": "以下文字出现在原始文件中，但不属于报告正文，因此没有放入报告页面。逐字列出，以便核对。",
         "none": "原始文件中没有需要剔除的非报告内容。",
         "line": "第{a}行", "lines": "第{a}–{b}行", "sep": "：", "open": "（", "close": "）",
+        "title": "来源与版本", "n_reports": "{n}份报告", "all_reports": "全部{n}份报告（时间线）",
+        "city_intro": "本市每份报告的原始文件、校验值，以及原始文件中没有放进报告页面的文字（逐字列出，注明行号和原因）。",
     },
     "en": {
         "original_file": "Original file name", "copy": "Copy in this project", "identical": " (byte-identical, unmodified)",
@@ -543,12 +606,15 @@ SOURCES_TEXT = {
         "on the report pages. It is listed here verbatim, in Chinese, so that readers can check.",
         "none": "The original file contains no text that had to be set aside.",
         "line": "line {a}", "lines": "lines {a}–{b}", "sep": ": ", "open": " (", "close": ")",
+        "title": "Sources and provenance", "n_reports": "{n} reports", "all_reports": "All {n} reports (timeline)",
+        "city_intro": "The original file of each of the city's reports, its checksum, and the text of the file that is "
+                      "not on the report pages (verbatim, with line numbers and the reason).",
     },
 }
 
 
 def render_sources(docs: list[Document], shas: dict[str, str], lang: str) -> str:
-    """For the sources page: provenance of every report and what was set aside, and why."""
+    """For a city's sources page: provenance of each report and what was set aside, and why."""
     s = SOURCES_TEXT[lang]
     out = []
     for doc in docs:
@@ -556,7 +622,7 @@ def render_sources(docs: list[Document], shas: dict[str, str], lang: str) -> str
         source_name = (meta.source_name_en or meta.source_name) if lang == "en" else meta.source_name
         out.append(f"## {md_esc(report_title(doc, lang))} {{#{meta.id}}}\n")
         rows = [
-            (t(lang, "report_page"), f'<a href="../{attr(meta.path)}/">{esc(report_title(doc, lang))}</a>'),
+            (t(lang, "report_page"), f'<a href="{ROOT_HREF}{attr(meta.path)}/">{esc(report_title(doc, lang))}</a>'),
             (s["original_file"], f"<code>{esc(meta.original_file or '—')}</code>"),
             (s["copy"], f"<code>{esc(meta.file)}</code>{s['identical']}"),
             ("SHA-256", f"<code>{shas[meta.id]}</code>"),
@@ -583,8 +649,44 @@ def render_sources(docs: list[Document], shas: dict[str, str], lang: str) -> str
     return "\n".join(out)
 
 
+def city_sources_src(doc: Document) -> str:
+    return f"{doc.meta.city_slug}/sources.md"
+
+
+def render_city_sources(docs: list[Document], shas: dict[str, str], lang: str) -> str:
+    """``/<city>/sources/``: where each of a city's reports comes from and what was set aside."""
+    meta = docs[0].meta
+    city = meta.city if lang == "zh" else (meta.city_en or meta.city)
+    title = f"{SOURCES_TEXT[lang]['title']} · {city}"
+    out = [front_matter(title), f"# {md_esc(title)} {{#sources}}\n",
+           f"[{md_esc(SOURCES_TEXT[lang]['title'])}](../sources.md) › {md_esc(city)}\n{{: .gwr-crumbs }}\n",
+           md_esc(SOURCES_TEXT[lang]["city_intro"]) + "\n", render_sources(docs, shas, lang)]
+    return "\n".join(out)
+
+
+def sources_index(docs: list[Document], lang: str) -> str:
+    """For the sources page (a macro): each city and its reports, leading to the city's sources page."""
+    cities: dict[str, list[Document]] = {}
+    for doc in docs:
+        cities.setdefault(doc.meta.city, []).append(doc)
+    out = []
+    for city in sorted(cities):
+        ds = cities[city]
+        label = city if lang == "zh" else (ds[0].meta.city_en or city)
+        out.append(f"- [{md_esc(label)}]({ds[0].meta.city_slug}/sources.md){SOURCES_TEXT[lang]['sep']}"
+                   + SOURCES_TEXT[lang]["n_reports"].format(n=len(ds)))
+    # Each report's entry was on this page until the sources were split by city: keep #<report id> links working.
+    out.append('\n<script>(function(){var m=/^#([a-z][a-z0-9-]*?)-\\d{4}(?:-[a-z0-9-]+)?$/.exec(location.hash);'
+               'if(m)location.replace("../"+m[1]+"/sources/"+location.hash)})()</script>\n')
+    return "\n".join(out)
+
+
+REPORTS_PER_CITY = 5
+"""Reports per city in the home page's table (the newest); the city's timeline lists all."""
+
+
 def reports_table(docs: list[Document], lang: str, base: str = "") -> str:
-    """Home page table: one row per city, its reports newest first."""
+    """Home page table: one row per city, its newest reports first, and a link to all of them."""
     cities: dict[str, list[Document]] = {}
     for doc in docs:
         cities.setdefault(doc.meta.city, []).append(doc)
@@ -592,21 +694,27 @@ def reports_table(docs: list[Document], lang: str, base: str = "") -> str:
            f'<th>{esc(t(lang, "reports"))}</th></tr></thead><tbody>']
     for city in sorted(cities):
         cells = []
-        for doc in sorted(cities[city], key=lambda d: (-d.meta.year, d.meta.kind)):
+        ordered = sorted(cities[city], key=lambda d: (-d.meta.year, d.meta.kind))
+        for doc in ordered[:REPORTS_PER_CITY]:
             n_sec = sum(len(p.sections) for p in doc.parts)
             note = t(lang, "n_parts", kind=t(lang, f"kind.{doc.meta.kind}"), parts=len(doc.parts), sections=n_sec)
             cells.append(
                 f'<li><a href="{base}{attr(doc.meta.path)}/">{esc(report_title(doc, lang))}</a> '
                 f'<span class="gwr-small">({esc(note)})</span></li>'
             )
+        if len(ordered) > REPORTS_PER_CITY:
+            cells.append(f'<li><a href="{base}{ordered[0].meta.city_slug}/timeline/">'
+                         f'{esc(SOURCES_TEXT[lang]["all_reports"].format(n=len(ordered)))}</a></li>')
         label = city if lang == "zh" else (cities[city][0].meta.city_en or city)
         out.append(f"<tr><th>{esc(label)}</th><td><ul>{''.join(cells)}</ul></td></tr>")
     out.append("</tbody></table>")
     return "".join(out)
 
 
-def nav(docs: list[Document], lang: str = "zh", eds: dict[str, Edition] | None = None) -> list:
-    """The navigation of the reports: city › report (newest first) › parts."""
+def nav(docs: list[Document], lang: str = "zh", eds: dict[str, Edition] | None = None,
+        extra: dict[str, list] | None = None) -> list:
+    """The navigation of the reports: city › report (newest first) › parts, then the city's own pages
+    (``extra``, by Chinese city name: its timeline, themes, indicators and sources)."""
     cities: dict[str, list[Document]] = {}
     for doc in docs:
         cities.setdefault(doc.meta.city, []).append(doc)
@@ -621,5 +729,5 @@ def nav(docs: list[Document], lang: str = "zh", eds: dict[str, Edition] | None =
             children.append({t(lang, "figures_page"): figures_src(doc)})
             reports.append({label: children})
         label = city if lang == "zh" else (cities[city][0].meta.city_en or city)
-        entries.append({label: reports})
+        entries.append({label: reports + (extra or {}).get(city, [])})
     return entries

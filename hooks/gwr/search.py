@@ -1,5 +1,6 @@
 """The search index: one entry per section (and per part's own paragraphs),
-each carrying its paragraphs so a hit links to the paragraph that matched.
+each carrying its paragraphs so a hit links to the paragraph that matched;
+sharded so that a query fetches only what it needs (see "the sharded index").
 
 The browser side (``docs/assets/gwr.js``) matches Han text as exact
 substrings, so a term is never split differently at index and query time (the
@@ -15,6 +16,8 @@ import html
 import json
 import re
 from pathlib import Path
+
+from dataclasses import dataclass
 
 from .export import node_path
 from .datafiles import Schema, Text, load
@@ -94,17 +97,171 @@ def report_entries(doc: Document, ed: Edition | None = None) -> list[dict]:
     return entries
 
 
+# --- the sharded index -----------------------------------------------------------------------------
+#
+# Every entry (a section, a part's own paragraphs, a report's opening, a hand-written page) is split into
+# fields: 0 is its heading, 1… its paragraphs. A field's normalised text (norm, as gwr.js) is a stream of
+# units: each Han character, each run of [a-z0-9], and a gap for each run of anything else. The index maps
+# keys to the positions where they occur: a Han character with the Han character after it (低空), a Han
+# character followed by anything else (济), a Latin word (economy). A query is matched exactly from the
+# positions (低空经济 = 低空 at p, 空经 at p+1, 经济 at p+2), so its counts per heading, lead sentence and
+# paragraph, and therefore the ranking, are those of a search of the whole text; but the browser fetches
+# only the small manifest, the shards holding the query's keys, and the text of the results it shows.
+#
+# Files, per edition: ``search-index.json`` (the manifest: ``n`` entries, ``shards`` = the first key of each
+# shard in key order, ``chunks`` = the first entry of each text chunk, ``bases`` = the first entry of each
+# report, ``terms``, ``syn``), ``search/s/<i>.json`` (``{key: postings}``), ``search/d/<i>.json`` (entries
+# ``{u, t, c, p: [[id, text], …]}``). Postings are a flat list of integers: ``-1-r`` starts the groups of
+# report ``r`` (its entries are ``bases[r] + local number``), then groups ``local entry, field, count,
+# values…``, the values being 2 × position + (1 if in the lead sentence), the first as such and each next
+# one as the difference from the one before.
+
+SCHEMA = "gwr-search/2"
+SHARD_BYTES = 20_000
+"""Postings per shard (JSON bytes, before compression); a single key can exceed it."""
+CHUNK_BYTES = 16_000
+"""Text per chunk of entries (JSON bytes): a result list fetches a chunk per entry shown, at most."""
+
+_FULL = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FULL[0x3000] = 0x20
+_UNIT = re.compile(r"([\u3400-\u9fff])|([a-z0-9]+)|[^\u3400-\u9fffa-z0-9]+")
+
+
+def norm(text: str) -> str:
+    """Full-width ASCII to ASCII, ideographic space to space, lower case (as gwr.js)."""
+    return text.translate(_FULL).lower()
+
+
+def _keys(text: str, lead: tuple[int, int] | None, out: dict[str, list[int]]) -> None:
+    """Add ``key -> [2 × position + in lead]`` of one field's normalised text to ``out``."""
+    units = []
+    pos = 0
+    for m in _UNIT.finditer(text):
+        if m.group(1) or m.group(2):
+            units.append((pos, m.group(1), m.group(2), m.start(), m.end()))
+        pos += 1
+    a, b = lead or (0, -1)
+    n = len(units)
+    for i, (p, han, word, start, end) in enumerate(units):
+        if han:
+            nxt = units[i + 1] if i + 1 < n else None
+            if nxt is not None and nxt[1] and nxt[0] == p + 1:
+                key, end = han + nxt[1], nxt[4]
+            else:
+                key = han
+        else:
+            key = word
+        out.setdefault(key, []).append(2 * p + (1 if a <= start and end <= b else 0))
+
+
+def _lead_span(text: str, lead: str) -> tuple[int, int] | None:
+    if not lead:
+        return None
+    at = text.find(lead)
+    return (at, at + len(lead)) if at >= 0 else None
+
+
+@dataclass
+class Part:
+    """The index of some entries (one report's, or the hand-written pages'), ready to be merged."""
+
+    entries: list[dict]
+    postings: dict[str, str]
+    """Key -> its groups in these entries, as comma-separated integers (local entry numbers)."""
+
+
+def index_part(entries: list[dict]) -> Part:
+    """Postings of entries ``{u, t, c, h, p: [[id, text, lead], …]}``, numbered from 0."""
+    groups: dict[str, list[str]] = {}
+    shown = []
+    for e, entry in enumerate(entries):
+        head = norm(entry["h"] if entry["h"] == entry["t"] else f"{entry['h']} {entry['t']}")
+        fields = [(head, None)] + [(norm(text), _lead_span(norm(text), norm(lead))) for _, text, lead in entry["p"]]
+        for f, (text, lead) in enumerate(fields):
+            found: dict[str, list[int]] = {}
+            _keys(text, lead, found)
+            for key, ps in found.items():  # positions as the first and the differences (small numbers)
+                deltas = [ps[0]] + [y - x for x, y in zip(ps, ps[1:])]
+                groups.setdefault(key, []).append(f"{e},{f},{len(ps)},{','.join(map(str, deltas))}")
+        shown.append({"u": entry["u"], "t": entry["t"], "c": entry["c"], "p": [[i, t] for i, t, _ in entry["p"]]})
+    return Part(shown, {k: ",".join(v) for k, v in groups.items()})
+
+
+def report_part(doc: Document, ed: Edition) -> Part:
+    return index_part(report_entries(doc, ed))
+
+
+def page_entries(pages: list[dict]) -> list[dict]:
+    """Hand-written pages (``{u, t, text}``) as entries."""
+    return [{"u": p["u"], "t": p["t"], "c": "", "h": p["t"], "p": [["", p["text"], ""]]}
+            for p in sorted(pages, key=lambda p: p["u"])]
+
+
+def _dump(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def index_files(parts: list[Part], terms: list[str], lang: str, synonyms: list[list[str]] | None = None) -> dict[str, str]:
+    """The files of one edition's index, by path under the site: the manifest, the shards, the text chunks."""
+    bases, n = [], 0
+    for part in parts:
+        bases.append(n)
+        n += len(part.entries)
+    keys: dict[str, list[str]] = {}
+    for r, part in enumerate(parts):
+        for key, groups in part.postings.items():
+            keys.setdefault(key, []).append(f"{-1 - r},{groups}")
+    files: dict[str, str] = {}
+    shards: list[str] = []
+    body: list[str] = []
+    size = 0
+
+    def flush() -> None:
+        nonlocal body, size
+        if body:
+            files[f"search/s/{len(shards) - 1}.json"] = "{" + ",".join(body) + "}"
+        body, size = [], 0
+
+    for key in sorted(keys):
+        item = f'"{key}":[{",".join(keys[key])}]'
+        if not body or size + len(item) > SHARD_BYTES:
+            flush()
+            shards.append(key)
+        body.append(item)
+        size += len(item)
+    flush()
+    chunks: list[int] = []
+    chunk: list[str] = []
+    size = 0
+    e = 0
+    for part in parts:
+        for entry in part.entries:
+            item = _dump(entry)
+            if not chunk or size + len(item) > CHUNK_BYTES:
+                if chunk:
+                    files[f"search/d/{len(chunks) - 1}.json"] = "[" + ",".join(chunk) + "]"
+                chunks.append(e)
+                chunk, size = [], 0
+            chunk.append(item)
+            size += len(item)
+            e += 1
+    if chunk:
+        files[f"search/d/{len(chunks) - 1}.json"] = "[" + ",".join(chunk) + "]"
+    import hashlib
+
+    version = hashlib.sha256("".join(files[k] for k in sorted(files)).encode("utf-8")).hexdigest()[:12]
+    files["search-index.json"] = _dump({"schema": SCHEMA, "lang": lang, "v": version, "n": n, "shards": shards,
+                                        "chunks": chunks, "bases": bases, "terms": terms, "syn": synonyms or []})
+    return files
+
+
 def index_json(docs: list[Document], pages: list[dict], terms: list[str], lang: str,
-               eds: dict[str, Edition] | None = None, synonyms: list[list[str]] | None = None) -> str:
-    """The whole index of one edition; ``pages`` are hand-written pages as ``{"u", "t", "text"}``.
+               eds: dict[str, Edition] | None = None, synonyms: list[list[str]] | None = None) -> dict[str, str]:
+    """The index of one edition (see :func:`index_files`); ``pages`` are hand-written pages as ``{"u", "t", "text"}``.
 
     ``synonyms`` are groups of equivalent English forms (from the glossary): a query that is one of
     them matches any of them.
     """
-    entries = []
-    for doc in docs:
-        entries.extend(report_entries(doc, (eds or {}).get(doc.meta.id) or Edition(lang)))
-    for page in sorted(pages, key=lambda p: p["u"]):
-        entries.append({"u": page["u"], "t": page["t"], "c": "", "h": page["t"], "p": [["", page["text"], ""]]})
-    data = {"lang": lang, "terms": terms, "syn": synonyms or [], "docs": entries}
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    parts = [report_part(doc, (eds or {}).get(doc.meta.id) or Edition(lang)) for doc in docs]
+    parts.append(index_part(page_entries(pages)))
+    return index_files(parts, terms, lang, synonyms)

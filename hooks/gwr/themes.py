@@ -49,11 +49,21 @@ class Theme:
     def name(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh
 
+    @property
+    def rx(self) -> re.Pattern:
+        """Terms and patterns as one expression: its leftmost match is the first match of any of them."""
+        rx = self.__dict__.get("_rx")
+        if rx is None:
+            parts = [f"(?:{p.pattern})" for p in self.patterns] + [re.escape(t) for t in
+                                                                   sorted(self.terms, key=len, reverse=True)]
+            rx = re.compile("|".join(parts)) if parts else re.compile(r"(?!)")
+            object.__setattr__(self, "_rx", rx)
+        return rx
+
     def find(self, text: str) -> int:
         """Position of the first match in a Chinese text, or -1."""
-        hits = [text.find(t) for t in self.terms if t in text]
-        hits += [m.start() for p in self.patterns for m in [p.search(text)] if m]
-        return min(hits) if hits else -1
+        m = self.rx.search(text)
+        return m.start() if m else -1
 
 
 class ThemeEntry(Schema):
@@ -182,20 +192,26 @@ def excerpt_zh(text: str, pos: int) -> str:
     return _window(text.strip(), pos)
 
 
-def excerpt_en(text: str | None, terms: tuple[str, ...], size: int = 260) -> str | None:
+def _sentences_en(text: str) -> tuple[list[str], list[str]]:
+    """The sentences of an English text (``_SENT_EN``), and their lower case."""
+    sentences = [x for x in (m.group(0).strip() for m in _SENT_EN.finditer(text)) if x]
+    return sentences, [x.lower() for x in sentences]
+
+
+def excerpt_en(text: str | None, terms: tuple[str, ...], size: int = 260,
+               split: tuple[list[str], list[str]] | None = None) -> str | None:
     """The sentence of the English text that names the theme (else its first sentence), shortened.
 
     An excerpt always starts where its sentence starts. A long sentence is cut at a word boundary; when the
     theme is named late in it, the excerpt keeps the sentence's opening words, then `` … `` and the words
-    around the term.
+    around the term. ``split`` is the text's sentences (and their lower case), when the caller has them already.
     """
     if not text:
         return None
-    sentences = [m.group(0).strip() for m in _SENT_EN.finditer(text) if m.group(0).strip()]
+    sentences, low = split or _sentences_en(text)
     pick, at = (sentences[0] if sentences else text.strip()), 0
-    for s in sentences:
-        low = s.lower()
-        hits = [low.find(t.lower()) for t in terms if t.lower() in low]
+    for s, lw in zip(sentences, low):
+        hits = [lw.find(t.lower()) for t in terms if t.lower() in lw]
         if hits:
             pick, at = s, min(hits)
             break
@@ -226,6 +242,7 @@ def theme_entries(themes: list[Theme], docs: list[Document], translations: dict)
     for doc in docs:
         tr = translations.get(doc.meta.id)
         doc_nodes = nodes(doc)  # once per report, not once per theme
+        split: dict[str, tuple[list[str], list[str]]] = {}  # the English sentences of a node, once per node
         for theme in themes:
             for n in doc_nodes:
                 if n.kind == "part" or n.mode is None:
@@ -237,7 +254,10 @@ def theme_entries(themes: list[Theme], docs: list[Document], translations: dict)
                 if n.kind == "block" and tr is not None and "\n" in n.text:
                     detail = tr.get(f"{n.id}.detail")
                     en = " ".join(x for x in (en, detail) if x) or None
-                out[theme.id].append(Entry(theme.id, n, excerpt_zh(n.text, pos), excerpt_en(en, theme.terms_en)))
+                if en and n.id not in split:
+                    split[n.id] = _sentences_en(en)
+                out[theme.id].append(Entry(theme.id, n, excerpt_zh(n.text, pos),
+                                           excerpt_en(en, theme.terms_en, split=split.get(n.id))))
     return out
 
 
@@ -257,14 +277,17 @@ class Pair:
 def pairs(docs: list[Document]) -> list[Pair]:
     """Every (plan part, review part) of the same city and year, the review from the earliest later report."""
     out = []
+    by_city: dict[str, list[Document]] = {}
+    for d in docs:
+        by_city.setdefault(d.meta.city, []).append(d)
     for a in docs:
         for pa in a.parts:
             year, kind = part_context(a, pa.heading)
             if kind != "target" or year is None or year != a.meta.year:
                 continue
             best = None
-            for b in docs:
-                if b.meta.city != a.meta.city or b.meta.year <= a.meta.year:
+            for b in by_city[a.meta.city]:
+                if b.meta.year <= a.meta.year:
                     continue
                 for pb in b.parts:
                     y2, k2 = part_context(b, pb.heading)
@@ -397,11 +420,21 @@ RELATED_TOP = 3
 
 
 def related(infos: list[SectionInfo]) -> list[Link]:
-    """For each section, the closest sections of other reports (cosine of terms and themes), best first.
+    """For each section, the closest sections of the city's other reports (cosine of terms and themes), best first.
 
-    Scores are accumulated through an inverted index (feature -> sections), so the cost grows with the
-    shared features, not with the square of the number of sections.
+    Only reports of the same city are compared: "the same topic in other years" is what a reader of a
+    city's report follows, and a city's pages then need nothing from other cities (a city can be built
+    on its own). Within a city, scores are accumulated through an inverted index (feature -> sections),
+    so the cost grows with the shared features, not with the square of the number of sections; across
+    cities it grows with the number of cities.
     """
+    by_city: dict[str, list[SectionInfo]] = {}
+    for info in infos:
+        by_city.setdefault(info.doc.meta.city, []).append(info)
+    return [link for group in by_city.values() for link in _related(group)]
+
+
+def _related(infos: list[SectionInfo]) -> list[Link]:
     unit = []
     postings: dict[str, list[tuple[int, float]]] = {}
     for n, info in enumerate(infos):

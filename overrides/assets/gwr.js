@@ -96,11 +96,47 @@
     if (b) setView(b.getAttribute("data-gwr-view"), true);
   });
 
+  otherLanguage();
+
   /* The language switch lands on the same paragraph: carry the #anchor over. */
   document.addEventListener("click", function (ev) {
     var a = ev.target.closest && ev.target.closest("a.gwr-alt");
     if (a && location.hash) a.setAttribute("href", a.getAttribute("href").split("#")[0] + location.hash);
   }, true);
+
+  /* ---------- the other language of a report page, loaded on demand (page weight) ----------
+   * A report page carries its edition's language; the other language of its paragraphs is a script
+   * beside the page (named by the page's .gwr-other marker) that hands {paragraph id: html} to
+   * window.gwrOther. It is loaded as soon as the view (data-gwr-view, set before the first paint
+   * from the saved choice, or by the view buttons) shows the other language. Inserted before the
+   * load event, a script delays it: a page opened in the parallel view is complete when it loads. */
+  function otherLanguage() {
+    var marker = document.querySelector(".gwr-other[data-src]");
+    if (!marker) return;
+    var html = document.documentElement, requested = false;
+    function insert(data) {
+      Object.keys(data.blocks).forEach(function (id) {
+        var el = document.getElementById(id);
+        if (!el || el.querySelector(":scope > .gwr-" + data.lang)) return;
+        var own = el.querySelectorAll(":scope > .gwr-" + EDITION);
+        if (own.length) own[own.length - 1].insertAdjacentHTML("afterend", data.blocks[id]);
+      });
+      html.setAttribute("data-gwr-other", "loaded");
+    }
+    var queued = Array.isArray(window.gwrOther) ? window.gwrOther : [];
+    window.gwrOther = { push: insert };
+    queued.forEach(insert);
+    function load() {
+      var view = html.getAttribute("data-gwr-view") || EDITION;
+      if (requested || view === EDITION) return;
+      requested = true;
+      var s = document.createElement("script");
+      s.src = marker.getAttribute("data-src");
+      document.head.appendChild(s);
+    }
+    load();
+    new MutationObserver(load).observe(html, { attributes: true, attributeFilter: ["data-gwr-view"] });
+  }
 
   /* ---------- glossary tooltips: on hover, keyboard focus and tap ----------
    * The page carries the data of the terms it marks (script#gwr-terms: {id: [rendering, explanation]}).
@@ -264,15 +300,22 @@
   }
   searchAria();
 
-  /* ---------- search ---------- */
+  /* ---------- search ----------
+   * The index is sharded (hooks/gwr/search.py): search-index.json is a small manifest; a query
+   * fetches the shards that hold its keys (each Han character with the next one, each Latin word),
+   * matches exactly from the positions they give, ranks as a search of the whole text would, and
+   * fetches the text of the results it shows. Nothing else is downloaded. */
 
   if (!root) return;
   var input = root.querySelector(".gwr-search__input");
   var panel = root.querySelector(".gwr-search__results");
-  var base = root.getAttribute("data-gwr-base") || ".";
-  var index = null;
-  var loading = null;
+  var base = (root.getAttribute("data-gwr-base") || ".").replace(/\/?$/, "/");
   var HAN = /[\u3400-\u9fff]/;
+  var UNIT = /([\u3400-\u9fff])|([a-z0-9]+)|[^\u3400-\u9fffa-z0-9]+/g;
+  var WORDCH = /[a-z0-9]/;
+  var manifest = null, loading = null;
+  var shardCache = {}, shardData = {}, chunkCache = {};
+  var STOP = { the: 1, of: 1, and: 1, a: 1, an: 1, "in": 1, to: 1, on: 1, "for": 1, with: 1 };
 
   /* Full-width ASCII to ASCII, then lower case: length-preserving, so match
    * offsets in the normalised text are offsets in the original. */
@@ -282,62 +325,173 @@
     }).replace(/\u3000/g, " ").toLowerCase();
   }
 
+  function getJSON(path) {
+    return fetch(base + path + (manifest ? "?v=" + manifest.v : "")).then(function (r) { return r.json(); });
+  }
+
   function load() {
-    if (loading) return loading;
-    loading = fetch(base.replace(/\/?$/, "/") + "search-index.json")
-      .then(function (r) { return r.json(); })
-      .then(function (data) {
-        data.docs.forEach(function (d) {
-          d.nh = norm(d.h + " " + d.t);
-          d.np = d.p.map(function (p) { return { id: p[0], text: p[1], n: norm(p[1]), lead: norm(p[2]) }; });
-          d.all = d.nh + "\n" + d.np.map(function (p) { return p.n; }).join("\n");
-        });
-        data.nterms = data.terms.map(norm);
-        data.nsyn = (data.syn || []).map(function (g) { return g.map(norm); });
-        index = data;
-        return data;
+    if (!loading) {
+      loading = getJSON("search-index.json").then(function (m) {
+        manifest = m;
+        m.nterms = m.terms.map(norm);
+        m.nsyn = (m.syn || []).map(function (g) { return g.map(norm); });
+        return m;
       });
+    }
     return loading;
   }
 
-  function count(hay, needle) {
-    if (!needle) return 0;
-    var n = 0, i = hay.indexOf(needle);
-    while (i !== -1) { n++; i = hay.indexOf(needle, i + needle.length); }
-    return n;
+  /* Units of a normalised string: Han characters and Latin words, with their offsets (a run of
+   * anything else is one position, as in the index). */
+  function lex(s) {
+    var out = [], pos = 0, m;
+    UNIT.lastIndex = 0;
+    while ((m = UNIT.exec(s))) {
+      if (m[1] || m[2]) out.push({ h: !!m[1], v: m[1] || m[2], o: pos });
+      if (out.length) pos++;
+    }
+    return out;
   }
 
-  function occurs(tok) {
-    for (var i = 0; i < index.docs.length; i++) if (index.docs[i].all.indexOf(tok) !== -1) return true;
-    return false;
+  /* What an alternative needs from the index, unit by unit: an exact key, several, or a prefix. */
+  function needs(alt, mode) {
+    var us = lex(alt), out = [];
+    us.forEach(function (u, i) {
+      var next = us[i + 1], prev = us[i - 1];
+      if (u.h) {
+        if (next && next.h && next.o === u.o + 1) out.push({ o: u.o, keys: [u.v + next.v] });
+        else if (next) out.push({ o: u.o, keys: [u.v] });
+        else if (!(prev && prev.h && prev.o === u.o - 1)) out.push({ o: u.o, prefix: u.v });
+      } else if (!next && mode === "prefix") out.push({ o: u.o, prefix: u.v });
+      else if (!next && mode === "plural") out.push({ o: u.o, keys: [u.v, u.v + "s", u.v + "es"] });
+      else out.push({ o: u.o, keys: [u.v] });
+    });
+    return { req: out, span: us.length ? us[us.length - 1].o + 1 : 0 };
   }
 
-  var STOP = { the: 1, of: 1, and: 1, a: 1, an: 1, "in": 1, to: 1, on: 1, "for": 1, with: 1 };
+  function shardOf(key) {  // the last shard whose first key is <= key
+    var s = manifest.shards, lo = 0, hi = s.length - 1;
+    if (!s.length || key < s[0]) return -1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (s[mid] <= key) lo = mid; else hi = mid - 1; }
+    return lo;
+  }
 
-  /* A token is a list of alternatives. A typed Latin word matches at a word start (so plurals and
-   * -ing forms follow); glossary forms match as whole words, plural allowed ("AI" never matches "chain"). */
+  function shardsFor(r) {
+    if (r.keys) return r.keys.map(shardOf);
+    var out = [], a = shardOf(r.prefix), b = shardOf(r.prefix + "\uffff");
+    for (var i = Math.max(a, 0); i <= b; i++) out.push(i);
+    return out;
+  }
+
+  function fetchShards(ids) {
+    return Promise.all(ids.filter(function (i, k) { return i >= 0 && ids.indexOf(i) === k; }).map(function (i) {
+      if (!shardCache[i]) shardCache[i] = getJSON("search/s/" + i + ".json").then(function (d) { shardData[i] = d; });
+      return shardCache[i];
+    }));
+  }
+
+  /* Postings of one key: Map(entry * 4096 + field -> Map(position -> in lead)). */
+  var postCache = {};
+  function postings(key) {
+    if (postCache[key]) return postCache[key];
+    var out = new Map(), sh = shardData[shardOf(key)], arr = sh && sh[key];
+    if (arr) {
+      var i = 0, b = 0;
+      while (i < arr.length) {
+        if (arr[i] < 0) { b = manifest.bases[-1 - arr[i]]; i++; continue; }
+        var ef = (b + arr[i]) * 4096 + arr[i + 1], n = arr[i + 2], v = 0, m = out.get(ef);
+        if (!m) { m = new Map(); out.set(ef, m); }
+        for (var k = 0; k < n; k++) { v += arr[i + 3 + k]; m.set(v >> 1, v & 1); }
+        i += 3 + n;
+      }
+    }
+    if (sh) postCache[key] = out;  // a shard not fetched yet: nothing known, nothing kept
+    return out;
+  }
+
+  function reqPostings(r) {
+    if (r.keys) {
+      if (r.keys.length === 1) return postings(r.keys[0]);
+      return merge(r.keys.map(postings));
+    }
+    var keys = [];
+    shardsFor(r).forEach(function (i) {
+      var d = shardData[i];
+      if (d) Object.keys(d).forEach(function (k) { if (k.lastIndexOf(r.prefix, 0) === 0) keys.push(k); });
+    });
+    return merge(keys.map(postings));
+  }
+
+  function merge(maps) {
+    var out = new Map();
+    maps.forEach(function (m) {
+      m.forEach(function (ps, ef) {
+        var o = out.get(ef);
+        if (!o) { o = new Map(); out.set(ef, o); }
+        ps.forEach(function (lead, p) { if (!o.has(p) || lead) o.set(p, lead); });
+      });
+    });
+    return out;
+  }
+
+  /* Where an alternative occurs: Map(entry*4096+field -> {n: non-overlapping count, lead: in a lead}). */
+  var altCache = {};
+  function occurrences(alt, mode) {
+    var ck = mode + "\u0000" + alt;
+    if (altCache[ck]) return altCache[ck];
+    var nd = needs(alt, mode), out = new Map();
+    if (nd.req.length) {
+      var lists = nd.req.map(function (r) { return { o: r.o, m: reqPostings(r) }; });
+      lists.sort(function (a, b) { return a.m.size - b.m.size; });
+      lists[0].m.forEach(function (ps, ef) {
+        var others = [];
+        for (var j = 1; j < lists.length; j++) { var m = lists[j].m.get(ef); if (!m) return; others.push(m); }
+        var starts = [];
+        ps.forEach(function (lead, p) {
+          var s = p - lists[0].o, inLead = lead;
+          for (var j = 1; j < lists.length; j++) {
+            var l = others[j - 1].get(s + lists[j].o);
+            if (l === undefined) return;
+            inLead = inLead && l;
+          }
+          starts.push([s, inLead]);
+        });
+        if (!starts.length) return;
+        starts.sort(function (a, b) { return a[0] - b[0]; });
+        var n = 0, end = -1, lead = 0;
+        starts.forEach(function (x) { if (x[0] >= end) { n++; end = x[0] + nd.span; } if (x[1]) lead = 1; });
+        out.set(ef, { n: n, lead: lead });
+      });
+    }
+    altCache[ck] = out;
+    return out;
+  }
+
   function tok(alts, word, whole) { return { alts: alts, word: !!word || !!whole, whole: !!whole }; }
+  /* A Latin word at the end of a token matches at a word start (the text may go on: plurals, "-ing");
+   * glossary forms match whole words, a plural allowed. */
+  function modeOf(t) { return t.whole ? "plural" : "prefix"; }
 
   function synonyms(q) {
-    for (var i = 0; i < index.nsyn.length; i++) if (index.nsyn[i].indexOf(q) !== -1) return index.nsyn[i];
+    for (var i = 0; i < manifest.nsyn.length; i++) if (manifest.nsyn[i].indexOf(q) !== -1) return manifest.nsyn[i];
     return null;
   }
 
+  function occurs(s) { return occurrences(s, "prefix").size > 0; }
+
   /* Split a Han query that does not occur as a whole: domain terms first (kept
    * whole), then the longest pieces that occur in the text. */
-  function segment(tok) {
-    var out = [];
-    var rest = tok;
+  function segment(w) {
+    var out = [], rest = w;
     while (rest.length) {
       var found = null;
-      for (var i = 0; i < index.nterms.length; i++) {
-        var term = index.nterms[i];
+      for (var i = 0; i < manifest.nterms.length; i++) {
+        var term = manifest.nterms[i];
         if (term.length > 1 && rest.indexOf(term) === 0) { found = term; break; }
       }
       if (!found) {
         var n = rest.length;
         while (n > 1 && !occurs(rest.slice(0, n))) n--;
-        // a piece is never cut inside a domain term that starts later in it
         found = rest.slice(0, n);
       }
       out.push(found);
@@ -365,120 +519,188 @@
     return out;
   }
 
-  function countTok(hay, t) {
-    var n = 0;
-    t.alts.forEach(function (a) {
-      if (!t.word) { n += count(hay, a); return; }
-      var i = hay.indexOf(a);
-      while (i !== -1) {
-        var end = i + a.length;
-        if (t.whole && hay.substr(end, 2) === "es") end += 2;
-        else if (t.whole && hay.charAt(end) === "s") end += 1;
-        if ((i === 0 || !/[a-z0-9]/.test(hay.charAt(i - 1))) &&
-            (!t.whole || !/[a-z0-9]/.test(hay.charAt(end)))) n++;
-        i = hay.indexOf(a, i + a.length);
-      }
+  /* Every alternative the query can turn into, to fetch the shards before matching. */
+  function wanted(q) {
+    var whole = norm(q).trim().replace(/\s+/g, " "), alts = [];
+    if (!whole) return alts;
+    var add = function (a, mode) { alts.push([a, mode]); };
+    (synonyms(whole) || []).forEach(function (a) { add(a, "plural"); });
+    add(whole, "prefix");
+    add(whole.replace(/ /g, ""), "prefix");
+    whole.split(" ").forEach(function (w) {
+      add(w, "prefix");  // the pieces of a split Han word need no other keys
+      (synonyms(w) || []).forEach(function (a) { add(a, "plural"); });
     });
-    return n;
+    return alts;
+  }
+
+  /* Counts of a token in each field: Map(entry -> {head, body, lead, paras: Map(field -> score)}). */
+  function countTok(t) {
+    var mode = modeOf(t), out = new Map();
+    t.alts.forEach(function (a) {
+      occurrences(a, mode).forEach(function (x, ef) {
+        var e = Math.floor(ef / 4096), f = ef % 4096, d = out.get(e);
+        if (!d) { d = { head: 0, body: 0, lead: 0, paras: new Map() }; out.set(e, d); }
+        if (f === 0) d.head += x.n;
+        else {
+          d.body += x.n;
+          if (x.lead) d.lead = 1;
+          var p = d.paras.get(f) || { n: 0, lead: 0 };
+          p.n += x.n; p.lead = p.lead || x.lead;
+          d.paras.set(f, p);
+        }
+      });
+    });
+    return out;
   }
 
   function search(q) {
     var toks = tokens(q);
     if (!toks.length) return [];
-    var N = index.docs.length;
-    var df = toks.map(function (t) {
-      var n = 0;
-      index.docs.forEach(function (d) { if (countTok(d.all, t)) n++; });
-      return n;
-    });
+    var N = manifest.n, counts = toks.map(countTok);
     var whole = norm(q).trim().replace(/\s+/g, HAN.test(q) ? "" : " ");
+    var wholeAt = toks.length > 1 ? occurrences(whole, "prefix") : null;
     var results = [];
-    index.docs.forEach(function (d, order) {
-      var score = 0, ok = true;
-      var best = null, bestScore = -1;
-      toks.forEach(function (t, k) {
-        if (!ok || !countTok(d.all, t)) { ok = false; return; }
-        var idf = Math.log(1 + N / df[k]);
-        var inHead = countTok(d.nh, t) ? 1 : 0;
-        var inLead = 0, body = 0;
-        d.np.forEach(function (p) {
-          body += countTok(p.n, t);
-          if (p.lead && countTok(p.lead, t)) inLead = 1;
-        });
-        score += idf * (8 * inHead + 4 * inLead + Math.log(1 + body) / Math.LN2);
-      });
-      if (!ok) return;
-      if (toks.length > 1 && d.all.indexOf(whole) !== -1) score += 2;
-      d.np.forEach(function (p) {
+    counts[0].forEach(function (_, e) {
+      var score = 0;
+      for (var k = 0; k < toks.length; k++) {
+        var d = counts[k].get(e);
+        if (!d || d.head + d.body === 0) return;
+        var idf = Math.log(1 + N / counts[k].size);
+        score += idf * (8 * (d.head ? 1 : 0) + 4 * d.lead + Math.log(1 + d.body) / Math.LN2);
+      }
+      if (wholeAt) {
+        var has = false;
+        wholeAt.forEach(function (_, ef) { if (Math.floor(ef / 4096) === e) has = true; });
+        if (has) score += 2;
+      }
+      // the paragraph that matched best (the first such); 0 when only the heading matched
+      var best = 0, bestScore = 0;
+      var fields = new Set();
+      counts.forEach(function (c) { var d = c.get(e); if (d) d.paras.forEach(function (_, f) { fields.add(f); }); });
+      Array.from(fields).sort(function (a, b) { return a - b; }).forEach(function (f) {
         var s = 0;
-        toks.forEach(function (t) { s += countTok(p.n, t) + (p.lead && countTok(p.lead, t) ? 3 : 0); });
-        if (s > bestScore) { bestScore = s; best = p; }
+        counts.forEach(function (c) { var p = c.get(e) && c.get(e).paras.get(f); if (p) s += p.n + (p.lead ? 3 : 0); });
+        if (s > bestScore) { bestScore = s; best = f; }
       });
-      // matched only in the heading: link to the section, show its first paragraph
-      if (bestScore <= 0) best = best && { id: "", text: best.text, n: best.n, lead: best.lead };
-      results.push({ d: d, score: score, order: order, p: best });
+      results.push({ e: e, score: score, field: best });
     });
-    results.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
+    results.sort(function (a, b) { return b.score - a.score || a.e - b.e; });
     return results.map(function (r) { r.toks = toks; return r; });
+  }
+
+  function chunkOf(e) {
+    var c = manifest.chunks, lo = 0, hi = c.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (c[mid] <= e) lo = mid; else hi = mid - 1; }
+    return lo;
+  }
+
+  function entries(list) {
+    var ids = list.map(function (r) { return chunkOf(r.e); });
+    return Promise.all(ids.filter(function (i, k) { return ids.indexOf(i) === k; }).map(function (i) {
+      if (!chunkCache[i]) chunkCache[i] = getJSON("search/d/" + i + ".json");
+      return chunkCache[i];
+    })).then(function () {
+      return Promise.all(list.map(function (r) {
+        var i = chunkOf(r.e);
+        return chunkCache[i].then(function (d) { r.d = d[r.e - manifest.chunks[i]]; return r; });
+      }));
+    });
   }
 
   function esc(s) {
     return s.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
   }
 
-  function snippet(p, toks) {
-    if (!p) return "";
-    var text = p.text, n = norm(text);
-    var at = -1;
-    var alts = [];
-    toks.forEach(function (t) { alts = alts.concat(t.alts); });
-    alts.forEach(function (t) { var i = n.indexOf(t); if (i !== -1 && (at === -1 || i < at)) at = i; });
-    var start = Math.max(0, at - 24), end = Math.min(text.length, start + 90);
-    var piece = text.slice(start, end);
-    var np = n.slice(start, end);
-    var marks = [];
-    alts.forEach(function (t) {
-      var i = np.indexOf(t);
-      while (i !== -1) { marks.push([i, i + t.length]); i = np.indexOf(t, i + t.length); }
+  /* Where each alternative of the tokens occurs in a normalised text, as the index counts it:
+   * Latin words at a word start (whole words for glossary forms), never inside a word. */
+  function marks(n, toks) {
+    var out = [];
+    toks.forEach(function (t) {
+      t.alts.forEach(function (a) {
+        var latin = !HAN.test(a), i = n.indexOf(a);
+        while (i !== -1) {
+          var end = i + a.length, ok = true;
+          if (latin) {
+            if (i > 0 && WORDCH.test(n.charAt(i - 1))) ok = false;
+            if (t.whole) {
+              if (n.substr(end, 2) === "es" && !WORDCH.test(n.charAt(end + 2))) end += 2;
+              else if (n.charAt(end) === "s" && !WORDCH.test(n.charAt(end + 1))) end += 1;
+              if (WORDCH.test(n.charAt(end))) ok = false;
+            }
+          }
+          if (ok) out.push([i, end]);
+          i = n.indexOf(a, i + a.length);
+        }
+      });
     });
-    marks.sort(function (a, b) { return a[0] - b[0]; });
-    var out = "", pos = 0;
-    marks.forEach(function (m) {
-      if (m[0] < pos) return;
-      out += esc(piece.slice(pos, m[0])) + "<mark>" + esc(piece.slice(m[0], m[1])) + "</mark>";
+    return out.sort(function (a, b) { return a[0] - b[0]; });
+  }
+
+  /* About 90 characters around the first match; Latin text is cut between words, never inside one. */
+  function snippet(text, toks) {
+    if (!text) return "";
+    var n = norm(text), ms = marks(n, toks);
+    var at = ms.length ? ms[0][0] : 0;
+    var start = Math.max(0, at - 24), end = Math.min(text.length, start + 90);
+    if (start > 0 && WORDCH.test(n.charAt(start - 1)) && WORDCH.test(n.charAt(start))) {
+      while (start < at && WORDCH.test(n.charAt(start))) start++;
+    }
+    if (end < text.length && WORDCH.test(n.charAt(end - 1)) && WORDCH.test(n.charAt(end))) {
+      var back = end;
+      while (back > at && WORDCH.test(n.charAt(back - 1))) back--;
+      if (back > at + 1) end = back;
+      else while (end < text.length && WORDCH.test(n.charAt(end))) end++;
+    }
+    while (start < at && /\s/.test(text.charAt(start))) start++;
+    var out = "", pos = start;
+    ms.forEach(function (m) {
+      if (m[0] < pos || m[1] > end) return;
+      out += esc(text.slice(pos, m[0])) + "<mark>" + esc(text.slice(m[0], m[1])) + "</mark>";
       pos = m[1];
     });
-    out += esc(piece.slice(pos));
+    out += esc(text.slice(pos, end).replace(/\s+$/, ""));
     return (start > 0 ? "…" : "") + out + (end < text.length ? "…" : "");
   }
 
   function href(r) {
-    var u = r.d.u.split("#")[0];
-    var anchor = r.p && r.p.id && r.p.id !== "preface" ? r.p.id : r.d.u.split("#")[1];
-    return base.replace(/\/?$/, "/") + u + (anchor ? "#" + anchor : "");
+    var u = r.d.u.split("#")[0], p = r.field ? r.d.p[r.field - 1] : null;
+    var anchor = p && p[0] && p[0] !== "preface" ? p[0] : r.d.u.split("#")[1];
+    return base + u + (anchor ? "#" + anchor : "");
   }
 
+  var current = 0;
   function render(q) {
-    if (!q.trim()) { panel.hidden = true; panel.innerHTML = ""; return; }
-    var results = search(q);
-    var html = '<div class="gwr-search__meta">' +
-      (results.length ? T.results.replace("{n}", results.length) : T.none) + "</div><ol>";
-    results.slice(0, 12).forEach(function (r, i) {
-      html += '<li><a href="' + esc(href(r)) + '"' + (i === 0 ? ' class="gwr-active"' : "") + ">" +
-        '<span class="gwr-search__title">' + esc(r.d.t) + "</span>" +
-        (r.d.c ? '<span class="gwr-search__crumbs">' + esc(r.d.c) + "</span>" : "") +
-        '<span class="gwr-search__snippet">' + snippet(r.p, r.toks) + "</span></a></li>";
+    var mine = ++current;
+    if (!q.trim()) { panel.hidden = true; panel.innerHTML = ""; return Promise.resolve(); }
+    return fetchShards([].concat.apply([], wanted(q).map(function (x) {
+      return needs(x[0], x[1]).req.map(shardsFor).reduce(function (a, b) { return a.concat(b); }, []);
+    }))).then(function () {
+      var results = search(q);
+      return entries(results.slice(0, 12)).then(function (top) {
+        if (mine !== current) return;
+        var html = '<div class="gwr-search__meta">' +
+          (results.length ? T.results.replace("{n}", results.length) : T.none) + "</div><ol>";
+        top.forEach(function (r, i) {
+          var p = r.d.p[(r.field || 1) - 1];
+          html += '<li><a href="' + esc(href(r)) + '"' + (i === 0 ? ' class="gwr-active"' : "") + ">" +
+            '<span class="gwr-search__title">' + esc(r.d.t) + "</span>" +
+            (r.d.c ? '<span class="gwr-search__crumbs">' + esc(r.d.c) + "</span>" : "") +
+            '<span class="gwr-search__snippet">' + snippet(p ? p[1] : "", r.toks) + "</span></a></li>";
+        });
+        panel.innerHTML = html + "</ol>";
+        panel.hidden = false;
+      });
     });
-    panel.innerHTML = html + "</ol>";
-    panel.hidden = false;
   }
 
   function run() {
     var q = input.value;
-    if (index) { render(q); return; }
-    panel.hidden = false;
-    panel.innerHTML = '<div class="gwr-search__meta">' + T.loading + "</div>";
-    load().then(function () { render(input.value); });
+    if (!manifest) {
+      panel.hidden = false;
+      panel.innerHTML = '<div class="gwr-search__meta">' + T.loading + "</div>";
+    }
+    load().then(function () { return render(input.value); });
   }
 
   input.addEventListener("focus", load);
