@@ -151,22 +151,27 @@ def _cell_html(ctx: Context, figs: list[Figure], prev_year: int | None) -> str:
     return "<br>".join(bits)
 
 
-def _head(ctx: Context, doc: Document) -> str:
+def _name(ctx: Context, doc: Document) -> str:
     name = _t(ctx, "national") if is_national(doc.meta) else ctx.city_name(doc.meta.city)
-    if doc.meta.kind == "summary":
-        name += _t(ctx, "summary")
-    return f'<a href="{ROOT_HREF}{attr(doc.meta.path)}/">{esc(name)}</a>'
+    return name + (_t(ctx, "summary") if doc.meta.kind == "summary" else "")
+
+
+def _head(ctx: Context, doc: Document) -> str:
+    return f'<a href="{ROOT_HREF}{attr(doc.meta.path)}/">{esc(_name(ctx, doc))}</a>'
 
 
 def _table_html(ctx: Context, table: Table, inds: list[Indicator], prev_year: int | None) -> str:
+    """Cities as columns; on phones each row is a card whose values carry their city (``data-label``)."""
     heads = [esc(_t(ctx, "indicator"))] + [_head(ctx, d) for d in table.sources]
-    head = "".join(f"<th>{h}</th>" for h in heads)
+    head = "".join(f'<th role="columnheader" scope="col">{h}</th>' for h in heads)
     rows = []
     for ind in inds:
-        cells = "".join(f"<td>{_cell_html(ctx, table.cells.get((ind.id, d.meta.id), []), prev_year)}</td>"
+        cells = "".join(f'<td role="cell" data-label="{attr(_name(ctx, d))}">'
+                        f"{_cell_html(ctx, table.cells.get((ind.id, d.meta.id), []), prev_year)}</td>"
                         for d in table.sources)
-        rows.append(f'<tr id="{ind.id}"><th>{ctx.ind_link(ind)}</th>{cells}</tr>')
-    return f'<table class="gwr-data gwr-compare"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        rows.append(f'<tr role="row" id="{ind.id}"><th role="rowheader">{ctx.ind_link(ind)}</th>{cells}</tr>')
+    return (f'<table class="gwr-data gwr-compare" role="table"><thead role="rowgroup"><tr role="row">{head}</tr>'
+            f'</thead><tbody role="rowgroup">{"".join(rows)}</tbody></table>')
 
 
 def _table_rows(ctx: Context, table: Table, inds: list[Indicator], prev_year: int | None) -> list[list[str]]:
