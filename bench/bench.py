@@ -373,7 +373,36 @@ def growth(small: tuple[int, dict], large: tuple[int, dict], share: float = 0.01
 
 # --- one scale -----------------------------------------------------------------------------------
 
-def measure(scale: int, runs: int, work: Path, with_browser: bool, with_preview: bool, with_profile: bool) -> dict:
+_ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
+
+
+def city_identity(project: Path, site: Path, city: str, work: Path) -> dict:
+    """Build one city alone (GWR_CITY) and compare its pages' content with the whole site's: a city's pages must
+    need nothing that only a build of every city can compute. The navigation (every city) is left out."""
+    alone = work / "city-site"
+    env = dict(ENV, PYTHONPATH=str(project / "hooks"), GWR_CITY=city)
+    r = run(_driver([(project / "mkdocs.yml", alone)]), project, env)
+    if r["rc"]:
+        raise SystemExit("city build failed:\n" + r["stderr"][-3000:])
+    same, differ = 0, []
+    for f in sorted((alone / city).rglob("*")):
+        if not f.is_file():
+            continue
+        rel = f.relative_to(alone).as_posix()
+        a, b = f.read_text(encoding="utf-8"), (site / rel).read_text(encoding="utf-8")
+        if f.suffix == ".html":
+            a, b = _ARTICLE.search(a).group(0), _ARTICLE.search(b).group(0)
+        if a == b:
+            same += 1
+        else:
+            differ.append(rel)
+    shutil.rmtree(alone)
+    return {"city": city, "files": same + len(differ), "identical": same, "different": differ[:10],
+            "cpu": r["cpu"], "rss_mb": r["rss_mb"]}
+
+
+def measure(scale: int, runs: int, work: Path, with_browser: bool, with_preview: bool, with_profile: bool,
+            with_city: bool = False) -> dict:
     project = corpus.make_project(work / f"x{scale}", scale)
     n_reports = len(yaml.safe_load((project / "data/reports.yml").read_text(encoding="utf-8"))["reports"])
     bare = work / f"bare{scale}"
@@ -397,6 +426,8 @@ def measure(scale: int, runs: int, work: Path, with_browser: bool, with_preview:
     res["search"] = {lang: search_size(site / sub) for lang, _, sub in EDITIONS}
     if with_browser:
         res["first_query"] = first_queries(site)
+    if with_city:
+        res["city_alone"] = city_identity(project, site, corpus.cities(project)[-1], work)
     shutil.rmtree(site)
     if with_preview:
         res["preview"] = preview(project, corpus.cities(project)[0])
@@ -508,6 +539,15 @@ def write_report(results: list[dict], meta: dict) -> str:
                   f"{med(prev['seed'], 'wall'):.2f} s |",
                   f"| after a PO edit (median of {len(prev['po'])}) | {med(prev['po'], 'reported'):.2f} s | "
                   f"{med(prev['po'], 'wall'):.2f} s |"]
+    alone = [r for r in results if r.get("city_alone")]
+    if alone:
+        c = alone[0]["city_alone"]
+        lines += ["", f"## One city built alone ({alone[0]['scale']}x)", "",
+                  f"`{c['city']}` built by itself (`GWR_CITY={c['city']}`, Chinese edition): {c['identical']} of its "
+                  f"{c['files']} files (pages compared by their content, the navigation aside; scripts and data as "
+                  f"bytes) are identical to the whole site's"
+                  + (f"; different: {', '.join(c['different'])}" if c["different"] else "")
+                  + f". That build took {c['cpu']:.1f} s CPU and {c['rss_mb']:.0f} MB."]
     prof = [r for r in results if r.get("profile")]
     grow_rows = []
     if len(prof) >= 2:
@@ -573,7 +613,8 @@ def main() -> None:
             print(f"{scale}x ...", flush=True)
             res = measure(scale, args.runs, work, not args.no_browser,
                           not args.no_preview and scale == max(scales),
-                          not args.no_profile and scale in (10, max(scales)) and max(scales) > 10)
+                          not args.no_profile and scale in (10, max(scales)) and max(scales) > 10,
+                          with_city=scale == 30)
             results.append(res)
             m = summary(res)
             print(f"  {scale}x: real {m['real_s']:.1f} s, bare {m['bare_s']:.1f} s, ratio {m['vs_bare']:.2f}, "

@@ -244,11 +244,11 @@ def _post_build(config):
     lang = _build["lang"]
     terms, synonyms = (site.terms, []) if lang == "zh" else ([], site.synonyms)
     with timing.stage("search index"):
+        pipeline.forget("search", lambda key: key[-1] != lang)  # the other edition's index: not needed again here
         parts = [pipeline.memo("search", (site.keys[doc.meta.id], lang),
                                lambda: search.report_part(doc, _build["eds"][doc.meta.id])) for doc in site.docs]
         parts.append(search.index_part(search.page_entries(_build["pages"])))
-        index = search.index_files(parts, terms, lang, synonyms)
-        for name, text in index.items():
-            path = Path(config.site_dir, name)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+        for folder in ("search/s", "search/d"):
+            Path(config.site_dir, folder).mkdir(parents=True, exist_ok=True)
+        for name, text in search.index_files(parts, terms, lang, synonyms):
+            Path(config.site_dir, name).write_text(text, encoding="utf-8")
