@@ -22,14 +22,15 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.site-deps
 	touch $@
 
 # One edition at a time: the Chinese edition here, the English one with `make serve-en`.
-# `make serve CITY=shenzhen` previews one city's reports only (the city slug of their ids): seconds, not minutes,
-# once the site holds many cities; rebuilds after a seed or PO edit recompute that report only.
+# `make serve CITY=shenzhen` previews one city's reports only (the city slug of their ids): their pages, the city's
+# timeline and sources, the index pages; no search. Seconds, however many cities the site holds; a rebuild after a
+# seed or PO edit recomputes that report only.
 CITY ?=
 serve: $(VENV)/.site-deps
-	GWR_CITY=$(CITY) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	GWR_CITY=$(CITY) GWR_PREVIEW=$(if $(CITY),1,) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 serve-en: $(VENV)/.site-deps
-	GWR_CITY=$(CITY) $(BIN)/mkdocs serve -f mkdocs.en.yml --dev-addr 127.0.0.1:8001
+	GWR_CITY=$(CITY) GWR_PREVIEW=$(if $(CITY),1,) $(BIN)/mkdocs serve -f mkdocs.en.yml --dev-addr 127.0.0.1:8001
 
 # Chinese edition at the root (this cleans site/), then the English edition into site/en, in one process:
 # the second build reuses what does not depend on the language (hooks/gwr/build.py). Strict, as in mkdocs.yml.
