@@ -22,11 +22,15 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.site-deps
 	touch $@
 
 # One edition at a time: the Chinese edition here, the English one with `make serve-en`.
+# `make serve CITY=shenzhen` previews one city's reports only (the city slug of their ids): their pages, the city's
+# timeline and sources, the index pages; no search. Seconds, however many cities the site holds; a rebuild after a
+# seed or PO edit recomputes that report only.
+CITY ?=
 serve: $(VENV)/.site-deps
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	GWR_CITY=$(CITY) GWR_PREVIEW=$(if $(CITY),1,) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 serve-en: $(VENV)/.site-deps
-	$(BIN)/mkdocs serve -f mkdocs.en.yml --dev-addr 127.0.0.1:8001
+	GWR_CITY=$(CITY) GWR_PREVIEW=$(if $(CITY),1,) $(BIN)/mkdocs serve -f mkdocs.en.yml --dev-addr 127.0.0.1:8001
 
 # Chinese edition at the root (this cleans site/), then the English edition into site/en, in one process:
 # the second build reuses what does not depend on the language (hooks/gwr/build.py). Strict, as in mkdocs.yml.
@@ -36,8 +40,11 @@ build: $(VENV)/.site-deps
 test: $(VENV)/.test-deps
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.site-deps
-	$(BIN)/python bench/bench.py
+# Build cost against bare MkDocs + Material at 1x, 10x, 30x and 100x the registered reports (several minutes);
+# writes bench/RESULTS.md and bench/results.json. `make bench BENCH_ARGS="--scales 1,10 --runs 1"` for a quick look.
+BENCH_ARGS ?=
+bench: $(VENV)/.test-deps
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
 # Record new URLs and the text fingerprints of declared id changes (data/id-changes.yml);
 # refuses, naming each, while a published id points to different text undeclared (README, When ids shift).

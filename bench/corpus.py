@@ -18,8 +18,8 @@ scale  with the two seed reports what it stands for
 The years the text speaks of move with it: every ``20xx年`` of the seed and of the PO file's
 ``msgid`` (the same change, so the translations still apply) and every ``20xx`` of the English
 ``msgstr``, so that copy ``i`` reviews and plans its own years and year-keyed pages (scorecards,
-theme timelines) fill as they would with real reports. Copies have no ``sha256`` (so a maintainer's edit of a copied seed, as the preview benchmark makes,
-is not a checksum error) and are not ``fully_translated`` unless the original is. Curated
+theme timelines) fill as they would with real reports. Copies have no ``sha256`` and are not marked ``fully_translated`` (their translations all apply): they
+are new reports, whose seed a maintainer may still edit, as the preview benchmark does. Curated
 alignments stay with the original ids, as they would for new reports that nobody has aligned yet.
 """
 
@@ -65,7 +65,7 @@ def synthetic_entries(registry: list[dict], scale: int) -> list[tuple[dict, dict
                     e["city"] = f"{entry['city']}{group + 1}"
                     if entry.get("city_en"):
                         e["city_en"] = f"{entry['city_en']} {group + 1}"
-                for key in ("title", "title_en", "delivered", "sha256"):
+                for key in ("title", "title_en", "delivered", "sha256", "fully_translated"):
                     e.pop(key, None)
                 e["file"] = f"seeds/synthetic/{e['id']}{Path(entry['file']).suffix}"
             out.append((entry, e))

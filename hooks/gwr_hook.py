@@ -16,9 +16,12 @@ index). Only public MkDocs APIs are used.
 (parsing, translations, figures, themes, links, open data) is computed once per
 report and kept for the next build (``gwr.pipeline.memo``).
 
-``GWR_CITY=<city slug>`` (``make serve CITY=…``) builds the reports of one city:
-a city's pages need nothing from other cities, so they come out the same as in
-the whole site (see bench/SCALING.md).
+``GWR_CITY=<city slug>`` builds the reports of one city: a city's pages need
+nothing from other cities, so they come out the same as in the whole site (see
+bench/SCALING.md). ``make serve CITY=…`` adds ``GWR_PREVIEW=1``: the preview of a
+city's reports, their pages, the city's timeline and sources and the glossary,
+without the pages about all reports (indicators, scorecards, themes: only their
+index pages) and without a search index, so that it builds in seconds.
 """
 
 from __future__ import annotations
@@ -77,7 +80,8 @@ def _config(config):
     _build.clear()
     render.SLOTS.clear()
     _build.update(site=site, lang=lang, pages=[], urls=export.Urls(root_url), eds=eds, root_url=root_url,
-                  shared_assets=shared_assets.shared(lang, export.EDITIONS[0], _command.get("name")))
+                  shared_assets=shared_assets.shared(lang, export.EDITIONS[0], _command.get("name")),
+                  preview=bool(os.environ.get("GWR_PREVIEW")))
     config.extra["gwr"] = {
         "lang": lang,
         "root": root_url,
@@ -107,7 +111,39 @@ def _config(config):
         THEMES_MARKER: crosslink_pages.nav(xctx),
         GLOSSARY_MARKER: glossary_pages.nav(site.glossary, lang),
     })
+    if _build["preview"]:
+        config.nav = _prune_nav(config.nav, lambda src: not src.endswith(".md") or _previewed(src))
     return config
+
+
+PREVIEW_PAGES = ("indicators/index.md", "scorecards/index.md", "themes/index.md", "timeline.md", "glossary.md")
+
+
+def _previewed(src: str) -> bool:
+    """Generated pages that a preview builds (GWR_PREVIEW): reports, the city's timeline and sources, the glossary,
+    index pages."""
+    parts = src.split("/")
+    return (src in PREVIEW_PAGES or "/" not in src or parts[0] not in ("indicators", "scorecards", "themes")
+            and parts[1] not in ("indicators", "themes"))
+
+
+def _prune_nav(nav: list, keep) -> list:
+    out = []
+    for item in nav:
+        if isinstance(item, str):
+            if keep(item):
+                out.append(item)
+        elif isinstance(item, dict):
+            (label, value), = item.items()
+            if isinstance(value, list):
+                value = _prune_nav(value, keep)
+                if value:
+                    out.append({label: value})
+            elif keep(value):
+                out.append(item)
+        else:
+            out.append(item)
+    return out
 
 
 def _splice_nav(nav: list, markers: dict[str, list]) -> list:
@@ -196,6 +232,8 @@ def _files(files, config):
             usage = lambda doc: pipeline.memo(  # noqa: E731 - once per report, for both editions
                 "usage", site.keys[doc.meta.id], lambda: glossary_pages.report_usage(doc, site.matcher))
             generated.update(glossary_pages.files(site.glossary, site.docs, site.matcher, lang, usage))
+    if _build["preview"]:
+        generated = {src: text for src, text in generated.items() if _previewed(src)}
     citable.extend(src for src in generated if src.endswith(".md"))
     for src, content in generated.items():
         add(src, content)
@@ -287,12 +325,16 @@ def _post_build(config):
     site = _build["site"]
     lang = _build["lang"]
     terms, synonyms = (site.terms, []) if lang == "zh" else ([], site.synonyms)
+    if _build["preview"]:  # no search in a preview: an empty index says so ("no results")
+        Path(config.site_dir, "search-index.json").write_text(
+            "".join(t for _, t in search.index_files([], terms, lang, synonyms)), encoding="utf-8")
+        return
     with timing.stage("search index"):
+        pipeline.forget("search", lambda key: key[-1] != lang)  # the other edition's index: not needed again here
         parts = [pipeline.memo("search", (site.keys[doc.meta.id], lang),
                                lambda: search.report_part(doc, _build["eds"][doc.meta.id])) for doc in site.docs]
         parts.append(search.index_part(search.page_entries(_build["pages"])))
-        index = search.index_files(parts, terms, lang, synonyms)
-        for name, text in index.items():
-            path = Path(config.site_dir, name)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+        for folder in ("search/s", "search/d"):
+            Path(config.site_dir, folder).mkdir(parents=True, exist_ok=True)
+        for name, text in search.index_files(parts, terms, lang, synonyms):
+            Path(config.site_dir, name).write_text(text, encoding="utf-8")

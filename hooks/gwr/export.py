@@ -30,8 +30,13 @@ def page_path(src: str) -> str:
 
 
 def node_path(doc: Document, node_id: str) -> str:
-    page = page_path(page_of(doc, node_id))
-    return page if node_id == "report" else f"{page}#{node_id}"
+    # kept on the document: the pages and the open data ask for the same nodes many times
+    paths = doc.__dict__.setdefault("_node_paths", {})
+    path = paths.get(node_id)
+    if path is None:
+        page = page_path(page_of(doc, node_id))
+        path = paths[node_id] = page if node_id == "report" else f"{page}#{node_id}"
+    return path
 
 
 EDITIONS = ("zh", "en")

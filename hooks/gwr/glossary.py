@@ -145,11 +145,18 @@ class Matcher:
             first = self._WORD.match(form)
             if first:
                 self._en.setdefault(first.group(0), []).append(form)
-        # All forms as one trie-shaped expression, each with its plural ending and word end: a form of one word
-        # must be the whole word (``ai`` is not in ``ai-driven``), a longer form must not run into a letter.
-        single, multi = r"(?:es|s)?(?![a-z0-9'’\-])(?![^\W_])", r"(?:es|s)?(?![^\W_])"
-        tails = {f: single if self._WORD.fullmatch(f) else multi for f in self._cased if self._WORD.match(f)}
-        self._en_rx = re.compile(r"(?<![a-z0-9])" + _trie(tails, tails.get)) if tails else None
+        self._en_compiled: list = []
+
+    @property
+    def _en_rx(self):
+        """All forms as one trie-shaped expression, each with its plural ending and word end: a form of one word
+        must be the whole word (``ai`` is not in ``ai-driven``), a longer form must not run into a letter.
+        Compiled when first needed (the Chinese edition never is)."""
+        if not self._en_compiled:
+            single, multi = r"(?:es|s)?(?![a-z0-9'’\-])(?![^\W_])", r"(?:es|s)?(?![^\W_])"
+            tails = {f: single if self._WORD.fullmatch(f) else multi for f in self._cased if self._WORD.match(f)}
+            self._en_compiled.append(re.compile(r"(?<![a-z0-9])" + _trie(tails, tails.get)) if tails else None)
+        return self._en_compiled[0]
 
     def find(self, text: str, lang: str) -> list[tuple[int, int, Term]]:
         """(start, end, term) of every term in ``text``."""

@@ -228,6 +228,7 @@ class Context:
         self.rows_by_year: dict[int, list[ScoreRow]] = {}
         for r in rows:
             self.rows_by_year.setdefault(r.target.year, []).append(r)
+        self.obs_rows: dict[int, dict] = {}
         self.city_doc: dict[str, Document] = {}
         for d in docs:
             self.city_doc.setdefault(d.meta.city, d)
@@ -307,6 +308,13 @@ def _num(x: float) -> str:
 
 
 def observation_row(f: Figure, ctx: Context) -> dict:
+    row = ctx.obs_rows.get(id(f))  # the same row goes into four files
+    if row is None:
+        row = ctx.obs_rows[id(f)] = _observation_row(f, ctx)
+    return row
+
+
+def _observation_row(f: Figure, ctx: Context) -> dict:
     ind = ctx.cat.by_id[f.indicator] if f.indicator else None
     rel = ctx.rel(f)
     return {
@@ -954,4 +962,5 @@ def data_files(ctx: Context) -> dict[str, str]:
     out["data/scorecard.csv"] = scorecard_csv(ctx)
     out["data/scorecard.json"] = scorecard_json(ctx)
     out["data/figures.csv"] = figures_csv(ctx)
+    ctx.obs_rows.clear()  # the rows were kept only while the files were written
     return out

@@ -83,6 +83,13 @@ def memo(kind: str, key: tuple, compute):
     return _MEMO[k]
 
 
+def forget(kind: str, which) -> None:
+    """Drop the memo entries of ``kind`` whose key (without the kind) satisfies ``which``."""
+    for k in [k for k in _MEMO if k[0] == kind and which(k[1:])]:
+        del _MEMO[k]
+        _USED.discard(k)
+
+
 def _sweep() -> None:
     """Before a build: forget what the previous build did not use."""
     if _USED:

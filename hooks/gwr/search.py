@@ -111,10 +111,11 @@ def report_entries(doc: Document, ed: Edition | None = None) -> list[dict]:
 # Files, per edition: ``search-index.json`` (the manifest: ``n`` entries, ``shards`` = the first key of each
 # shard in key order, ``chunks`` = the first entry of each text chunk, ``bases`` = the first entry of each
 # report, ``terms``, ``syn``), ``search/s/<i>.json`` (``{key: postings}``), ``search/d/<i>.json`` (entries
-# ``{u, t, c, p: [[id, text], …]}``). Postings are a flat list of integers: ``-1-r`` starts the groups of
-# report ``r`` (its entries are ``bases[r] + local number``), then groups ``local entry, field, count,
-# values…``, the values being 2 × position + (1 if in the lead sentence), the first as such and each next
-# one as the difference from the one before.
+# ``{u, t, c, p: [[id, text], …]}``). Postings are a flat list of integers: ``-1-r`` starts the occurrences in
+# report ``r`` (its entries are ``bases[r] + local number``), then one value per occurrence packing the local
+# entry, the field, the position and whether it is in the lead sentence (see ``P_BITS``), in increasing order,
+# the first as such and each next one as the difference from the one before. One value per occurrence and one
+# list per key and report keep the build's work per character small.
 
 SCHEMA = "gwr-search/2"
 SHARD_BYTES = 20_000
@@ -124,7 +125,6 @@ CHUNK_BYTES = 16_000
 
 _FULL = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FULL[0x3000] = 0x20
-_UNIT = re.compile(r"([\u3400-\u9fff])|([a-z0-9]+)|[^\u3400-\u9fffa-z0-9]+")
 
 
 def norm(text: str) -> str:
@@ -132,26 +132,57 @@ def norm(text: str) -> str:
     return text.translate(_FULL).lower()
 
 
-def _keys(text: str, lead: tuple[int, int] | None, out: dict[str, list[int]]) -> None:
-    """Add ``key -> [2 × position + in lead]`` of one field's normalised text to ``out``."""
-    units = []
-    pos = 0
-    for m in _UNIT.finditer(text):
-        if m.group(1) or m.group(2):
-            units.append((pos, m.group(1), m.group(2), m.start(), m.end()))
-        pos += 1
+_RUN = re.compile(r"([\u3400-\u9fff]+)|([a-z0-9]+)|[^\u3400-\u9fffa-z0-9]+")
+
+
+P_BITS, F_BITS, E_BITS = 16, 12, 12
+"""A value packs (local entry, field, position, in lead) as ((e × 2^12 + f) × 2^16 + p) × 2 + lead: < 2^41, exact in
+JavaScript's numbers (which gwr.js decodes with arithmetic, not 32-bit bit operations)."""
+
+
+def _keys(text: str, lead: tuple[int, int] | None, base: int, out: dict[str, list[int]]) -> None:
+    """Add ``key -> [value]`` of one field's normalised text to ``out`` (``base``: the field's value at position 0).
+
+    Runs of Han characters are taken whole (bigrams by slicing), so the cost per character stays small."""
+    keys: list[str] = []
+    vals: list[int] = []
+    leads: list[tuple[int, int]] = []
     a, b = lead or (0, -1)
-    n = len(units)
-    for i, (p, han, word, start, end) in enumerate(units):
-        if han:
-            nxt = units[i + 1] if i + 1 < n else None
-            if nxt is not None and nxt[1] and nxt[0] == p + 1:
-                key, end = han + nxt[1], nxt[4]
-            else:
-                key = han
+    pos = 0
+    for m in _RUN.finditer(text):
+        run = m.group(1)
+        if run:
+            n = len(run)
+            keys += [run[i:i + 2] for i in range(n - 1)]
+            keys.append(run[-1])
+            if lead:  # units inside the lead: bigrams that end in it, and a last character that does
+                s = m.start()
+                lo, hi = max(0, a - s), min(n - 1, b - s - 1)
+                if lo < hi:
+                    leads.append((len(vals) + lo, len(vals) + hi))
+                if a <= s + n - 1 and s + n <= b:
+                    leads.append((len(vals) + n - 1, len(vals) + n))
+            vals += range(base + 2 * pos, base + 2 * (pos + n), 2)
+            pos += n
+            continue
+        word = m.group(2)
+        if word:
+            if lead and a <= m.start() and m.end() <= b:
+                leads.append((len(vals), len(vals) + 1))
+            keys.append(word)
+            vals.append(base + 2 * pos)
+        pos += 1
+    if pos >= 1 << P_BITS:
+        raise ValueError(f"a field of {pos} units is longer than the index allows ({1 << P_BITS})")
+    for lo, hi in leads:
+        for i in range(lo, hi):
+            vals[i] += 1
+    for k, v in zip(keys, vals):
+        ps = out.get(k)
+        if ps is None:
+            out[k] = [v]
         else:
-            key = word
-        out.setdefault(key, []).append(2 * p + (1 if a <= start and end <= b else 0))
+            ps.append(v)
 
 
 def _lead_span(text: str, lead: str) -> tuple[int, int] | None:
@@ -172,19 +203,22 @@ class Part:
 
 def index_part(entries: list[dict]) -> Part:
     """Postings of entries ``{u, t, c, h, p: [[id, text, lead], …]}``, numbered from 0."""
-    groups: dict[str, list[str]] = {}
+    if len(entries) >= 1 << E_BITS:
+        raise ValueError(f"{len(entries)} entries in one report: more than the index allows ({1 << E_BITS})")
+    found: dict[str, list[int]] = {}
     shown = []
     for e, entry in enumerate(entries):
         head = norm(entry["h"] if entry["h"] == entry["t"] else f"{entry['h']} {entry['t']}")
         fields = [(head, None)] + [(norm(text), _lead_span(norm(text), norm(lead))) for _, text, lead in entry["p"]]
+        if len(fields) >= 1 << F_BITS:
+            raise ValueError(f"{entry['u']}: {len(fields)} paragraphs, more than the index allows ({1 << F_BITS})")
         for f, (text, lead) in enumerate(fields):
-            found: dict[str, list[int]] = {}
-            _keys(text, lead, found)
-            for key, ps in found.items():  # positions as the first and the differences (small numbers)
-                deltas = [ps[0]] + [y - x for x, y in zip(ps, ps[1:])]
-                groups.setdefault(key, []).append(f"{e},{f},{len(ps)},{','.join(map(str, deltas))}")
+            _keys(text, lead, ((e << F_BITS | f) << P_BITS) << 1, found)
         shown.append({"u": entry["u"], "t": entry["t"], "c": entry["c"], "p": [[i, t] for i, t, _ in entry["p"]]})
-    return Part(shown, {k: ",".join(v) for k, v in groups.items()})
+    # values in increasing order, written as the first and the differences (small numbers)
+    postings = {k: str(vs[0]) if len(vs) == 1 else f"{vs[0]}," + ",".join([str(y - x) for x, y in zip(vs, vs[1:])])
+                for k, vs in found.items()}
+    return Part(shown, postings)
 
 
 def report_part(doc: Document, ed: Edition) -> Part:
@@ -201,58 +235,66 @@ def _dump(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
-def index_files(parts: list[Part], terms: list[str], lang: str, synonyms: list[list[str]] | None = None) -> dict[str, str]:
-    """The files of one edition's index, by path under the site: the manifest, the shards, the text chunks."""
+def index_files(parts: list[Part], terms: list[str], lang: str, synonyms: list[list[str]] | None = None):
+    """The files of one edition's index, as ``(path under the site, text)``: the shards, the text chunks, and the
+    manifest last (it names a version of the others). A generator, so that the caller writes each file as it comes."""
+    import hashlib
+
+    version = hashlib.sha256()
     bases, n = [], 0
     for part in parts:
         bases.append(n)
         n += len(part.entries)
     keys: dict[str, list[str]] = {}
     for r, part in enumerate(parts):
-        for key, groups in part.postings.items():
-            keys.setdefault(key, []).append(f"{-1 - r},{groups}")
-    files: dict[str, str] = {}
+        marker = f"{-1 - r},"
+        for key, values in part.postings.items():
+            ks = keys.get(key)
+            if ks is None:
+                keys[key] = [marker + values]
+            else:
+                ks.append(marker + values)
     shards: list[str] = []
     body: list[str] = []
     size = 0
-
-    def flush() -> None:
-        nonlocal body, size
-        if body:
-            files[f"search/s/{len(shards) - 1}.json"] = "{" + ",".join(body) + "}"
-        body, size = [], 0
-
     for key in sorted(keys):
-        item = f'"{key}":[{",".join(keys[key])}]'
-        if not body or size + len(item) > SHARD_BYTES:
-            flush()
+        item = f'"{key}":[{",".join(keys.pop(key))}]'
+        if body and size + len(item) > SHARD_BYTES:
+            text = "{" + ",".join(body) + "}"
+            version.update(text.encode("utf-8"))
+            yield f"search/s/{len(shards) - 1}.json", text
+            body, size = [], 0
+        if not body:
             shards.append(key)
         body.append(item)
         size += len(item)
-    flush()
+    if body:
+        text = "{" + ",".join(body) + "}"
+        version.update(text.encode("utf-8"))
+        yield f"search/s/{len(shards) - 1}.json", text
     chunks: list[int] = []
     chunk: list[str] = []
-    size = 0
-    e = 0
+    size = e = 0
     for part in parts:
         for entry in part.entries:
             item = _dump(entry)
-            if not chunk or size + len(item) > CHUNK_BYTES:
-                if chunk:
-                    files[f"search/d/{len(chunks) - 1}.json"] = "[" + ",".join(chunk) + "]"
-                chunks.append(e)
+            if chunk and size + len(item) > CHUNK_BYTES:
+                text = "[" + ",".join(chunk) + "]"
+                version.update(text.encode("utf-8"))
+                yield f"search/d/{len(chunks) - 1}.json", text
                 chunk, size = [], 0
+            if not chunk:
+                chunks.append(e)
             chunk.append(item)
             size += len(item)
             e += 1
     if chunk:
-        files[f"search/d/{len(chunks) - 1}.json"] = "[" + ",".join(chunk) + "]"
-    import hashlib
-
-    version = hashlib.sha256("".join(files[k] for k in sorted(files)).encode("utf-8")).hexdigest()[:12]
-    files["search-index.json"] = _dump({"schema": SCHEMA, "lang": lang, "v": version, "n": n, "shards": shards,
-                                        "chunks": chunks, "bases": bases, "terms": terms, "syn": synonyms or []})
-    return files
+        text = "[" + ",".join(chunk) + "]"
+        version.update(text.encode("utf-8"))
+        yield f"search/d/{len(chunks) - 1}.json", text
+    yield "search-index.json", _dump({"schema": SCHEMA, "lang": lang, "v": version.hexdigest()[:12], "n": n,
+                                      "shards": shards, "chunks": chunks, "bases": bases, "terms": terms,
+                                      "syn": synonyms or []})
 
 
 def index_json(docs: list[Document], pages: list[dict], terms: list[str], lang: str,
@@ -264,4 +306,4 @@ def index_json(docs: list[Document], pages: list[dict], terms: list[str], lang: 
     """
     parts = [report_part(doc, (eds or {}).get(doc.meta.id) or Edition(lang)) for doc in docs]
     parts.append(index_part(page_entries(pages)))
-    return index_files(parts, terms, lang, synonyms)
+    return dict(index_files(parts, terms, lang, synonyms))

@@ -395,14 +395,19 @@
   function postings(key) {
     if (postCache[key]) return postCache[key];
     var out = new Map(), sh = shardData[shardOf(key)], arr = sh && sh[key];
-    if (arr) {
-      var i = 0, b = 0;
-      while (i < arr.length) {
-        if (arr[i] < 0) { b = manifest.bases[-1 - arr[i]]; i++; continue; }
-        var ef = (b + arr[i]) * 4096 + arr[i + 1], n = arr[i + 2], v = 0, m = out.get(ef);
-        if (!m) { m = new Map(); out.set(ef, m); }
-        for (var k = 0; k < n; k++) { v += arr[i + 3 + k]; m.set(v >> 1, v & 1); }
-        i += 3 + n;
+    if (arr) {  // -1-r starts report r; then each value adds to the last: ((entry*4096 + field)*65536 + position)*2 + lead
+      var b = 0, v = 0, last = -1, m = null;
+      for (var i = 0; i < arr.length; i++) {
+        var x = arr[i];
+        if (x < 0) { b = manifest.bases[-1 - x]; v = 0; last = -1; continue; }
+        v += x;
+        var q = Math.floor(v / 2), ef = b * 4096 + Math.floor(q / 65536);
+        if (ef !== last) {
+          last = ef;
+          m = out.get(ef);
+          if (!m) { m = new Map(); out.set(ef, m); }
+        }
+        m.set(q % 65536, v % 2);
       }
     }
     if (sh) postCache[key] = out;  // a shard not fetched yet: nothing known, nothing kept
