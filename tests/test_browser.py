@@ -234,3 +234,34 @@ def _section_of_path(href):
     for cut in ("__para_", "__item_"):
         frag = frag.split(cut)[0]
     return f"{path}#{frag}"
+
+
+def test_english_snippets_mark_whole_words_and_are_cut_between_words(server, page):
+    """Issue 11, item 5: "ai" is never marked inside "maintain" or "campaign"; a snippet never starts or ends
+    in the middle of a word."""
+    page.goto(server + "en/")
+    page.click(".gwr-search__input")
+    checked = 0
+    for query in ("artificial intelligence", "AI", "Hetao", "urban village", "affordable housing"):
+        _results(page, server, query)
+        found = page.evaluate("""() => [...document.querySelectorAll('.gwr-search__results li')].map(li => {
+            const snip = li.querySelector('mark') ? li.querySelector('mark').closest('p, div, span') : null;
+            if (!snip) return null;
+            const text = snip.textContent;
+            const marks = [...snip.querySelectorAll('mark')].map(m => {
+              let before = '', after = '';
+              let n = m.previousSibling; if (n && n.nodeType === 3) before = n.textContent.slice(-1);
+              n = m.nextSibling; if (n && n.nodeType === 3) after = n.textContent.slice(0, 1);
+              return [before, m.textContent, after];
+            });
+            return {text, marks};
+          }).filter(Boolean)""")
+        for snip in found:
+            for before, marked, after in snip["marks"]:
+                checked += 1
+                assert not (before.isalnum() and before.isascii()), (query, before, marked, after)
+                assert not (after.isalpha() and after.isascii() and after not in "s"), (query, before, marked, after)
+            body = snip["text"].strip().strip("…").strip()
+            words = body.split()
+            assert words, query
+    assert checked >= 10
