@@ -17,8 +17,9 @@ For each scale (1x, 10x, 30x, 100x the registered reports; see bench/corpus.py) 
   edition and after both;
 * **page weight**: the median and the largest HTML page of both editions;
 * **search**: the size of each edition's index files, raw and gzipped, and the time the first query
-  takes to answer in headless Chromium (a fresh browser, nothing cached: from typing the query to
-  the results being shown, index download included), with the bytes it fetched;
+  takes to answer in headless Chromium (a fresh browser context, nothing cached, the page loaded and
+  settled for half a second: from typing the query to the results being shown, index download
+  included; median of three contexts per query), with the bytes it fetched;
 * at 100x, **the preview of one city** (``make serve CITY=<city>``): its first build and its rebuilds
   after editing a seed and a PO file, as ``mkdocs serve`` reports them and as a maintainer waits
   for them;
@@ -193,25 +194,26 @@ def search_size(edition_site: Path) -> dict:
 # --- first search query in headless Chromium -----------------------------------------------------
 
 class _Server:
+    """A static server in its own process (``python -m http.server``), as a real one would be: not sharing the
+    interpreter, and its lock, with the browser driver."""
+
     def __init__(self, directory: Path):
-        import functools
-        import http.server
-
-        class Quiet(http.server.SimpleHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                                     functools.partial(Quiet, directory=str(directory)))
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.port = _free_port()
+        self.proc = subprocess.Popen([PY, "-m", "http.server", str(self.port), "--bind", "127.0.0.1", "--directory",
+                                      str(directory)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def __enter__(self):
-        self.thread.start()
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        for _ in range(100):
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    break
+            except OSError:
+                time.sleep(0.1)
+        return f"http://127.0.0.1:{self.port}/"
 
     def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        self.proc.terminate()
+        self.proc.wait(10)
 
 
 _FIRST_QUERY = """async (q) => {
@@ -230,7 +232,15 @@ _FIRST_QUERY = """async (q) => {
 }"""
 
 
+SETTLE_MS = 500
+"""Time between the page's load event and the query: a reader's page has loaded and settled before they type."""
+REPEATS = 3
+
+
 def first_queries(site: Path) -> dict | None:
+    """Each query typed into a report page of a fresh browser context (nothing cached, index not loaded), timed
+    from the keystroke to the results shown, index download included; the median of REPEATS contexts per query,
+    after one warm-up of the browser."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not chromium:
         return None
@@ -240,25 +250,33 @@ def first_queries(site: Path) -> dict | None:
     with _Server(site) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+
+        def once(url: str, q: str) -> tuple[float, int, float]:
+            ctx = browser.new_context()
+            page = ctx.new_page()
+            fetched = []
+            page.on("response", lambda r, f=fetched: f.append(r) if "search" in r.url else None)
+            page.goto(url, wait_until="load")
+            page.wait_for_timeout(SETTLE_MS)
+            ms, n = page.evaluate(_FIRST_QUERY, q)
+            size = 0
+            for r in fetched:
+                try:
+                    size += len(r.body())
+                except Exception:  # noqa: BLE001 - a response without a body
+                    pass
+            ctx.close()
+            return ms, n, size / 1024
+
         for lang, _, sub in EDITIONS:
             start = next(iter(sorted((site / sub).glob("*/*/part-1/index.html"))))
             url = base + start.relative_to(site).as_posix()[: -len("index.html")]
+            once(url, QUERIES[lang][0])  # warm-up: the browser's first page is slower than any other
             rows = []
             for q in QUERIES[lang]:
-                ctx = browser.new_context()
-                page = ctx.new_page()
-                fetched = []
-                page.on("response", lambda r, f=fetched: f.append(r) if "search" in r.url else None)
-                page.goto(url, wait_until="load")
-                ms, n = page.evaluate(_FIRST_QUERY, q)
-                size = 0
-                for r in fetched:
-                    try:
-                        size += len(r.body())
-                    except Exception:  # noqa: BLE001 - a response without a body
-                        pass
-                rows.append({"q": q, "ms": ms, "results": n, "fetched_kb": size / 1024})
-                ctx.close()
+                runs = [once(url, q) for _ in range(REPEATS)]
+                rows.append({"q": q, "ms": statistics.median(r[0] for r in runs), "runs_ms": [r[0] for r in runs],
+                             "results": runs[0][1], "fetched_kb": statistics.median(r[2] for r in runs)})
             out[lang] = {"queries": rows, "median_ms": statistics.median(r["ms"] for r in rows),
                          "max_ms": max(r["ms"] for r in rows),
                          "median_fetched_kb": statistics.median(r["fetched_kb"] for r in rows)}

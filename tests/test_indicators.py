@@ -221,7 +221,8 @@ def test_pages_in_both_editions(site):
         figs = load(site, prefix + "shenzhen/2025/figures/")
         assert "3.68万亿元" in figs.text
     assert "3.68 trillion yuan" in load(site, "en/shenzhen/2025/figures/").text
-    assert "about 2%" in load(site, "en/scorecards/2025/").text
+    assert any("shenzhen/scorecards/2025/" in h for h in load(site, "en/scorecards/2025/").links)
+    assert "about 2%" in load(site, "en/shenzhen/scorecards/2025/").text  # the city's card for the year
 
 
 def test_figures_are_marked_in_the_text_in_both_languages(site):

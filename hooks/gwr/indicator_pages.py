@@ -555,30 +555,72 @@ def render_scorecard_index(ctx: Context, years: list[int]) -> str:
     return "\n".join(out)
 
 
+def _score_counts(rs: list[ScoreRow]) -> dict[str, int]:
+    return {s: sum(1 for r in rs if r.status == s) for s in ("met", "missed", "no-result")}
+
+
+def _by_city_rows(rs: list[ScoreRow]) -> dict[str, list[ScoreRow]]:
+    out: dict[str, list[ScoreRow]] = {}
+    for r in rs:
+        out.setdefault(r.target.city, []).append(r)
+    return out
+
+
 def render_scorecard(ctx: Context, year: int) -> str:
+    """``/scorecards/<year>/``: each city's count of targets met, missed and without result, leading to its card."""
     zh = ctx.lang == "zh"
     title = ctx.t("target_year", year=year)
     out = [_fm(f"{title} · {ctx.t('scorecards')}"), f"# {md_esc(title)} {{#scorecard}}\n"]
     rs = ctx.rows_by_year.get(year, [])
-    counts = {s: sum(1 for r in rs if r.status == s) for s in ("met", "missed", "no-result")}
+    counts = _score_counts(rs)
     out.append(md_esc(ctx.t("n_met", met=counts["met"], missed=counts["missed"], none=counts["no-result"])) + "\n")
-    by_city: dict[str, list[ScoreRow]] = {}
-    for r in rs:
-        by_city.setdefault(r.target.city, []).append(r)
-    for city, group in by_city.items():
+    rows = []
+    for city, group in _by_city_rows(rs).items():
         doc = ctx.city_doc[city]
-        out.append(f"## {md_esc(city if zh else (doc.meta.city_en or city))} {{#city-{doc.meta.city_slug}}}\n")
-        body = []
-        for r in group:
-            aspir = (f' <span class="gwr-flag">{esc(ctx.t("aspirational"))}</span>' if r.target.aspirational else "")
-            result = ctx.value_cell(r.result) if r.result else ctx.t("none")
-            body.append(f'<tr><td>{ctx.ind_link(r.indicator)}</td><td>{ctx.value_cell(r.target)}{aspir}</td>'
-                        f"<td>{result}</td><td>{ctx.status_badge(r.status)}</td></tr>")
-        heads = [ctx.t("indicator"), ctx.t("target"), ctx.t("actual"), ctx.t("status")]
-        out.append(slot(data_table(heads, body)) + "\n")
+        c = _score_counts(group)
+        rows.append(f'<tr id="city-{doc.meta.city_slug}"><td><a href="{ROOT_HREF}{doc.meta.city_slug}/scorecards/{year}/">'
+                    f'{esc(city if zh else (doc.meta.city_en or city))}</a></td><td>{len(group)}</td>'
+                    f"<td>{esc(ctx.t('n_met', met=c['met'], missed=c['missed'], none=c['no-result']))}</td></tr>")
+    out.append(slot(data_table([ctx.t("city"), ctx.t("target"), ctx.t("status")], rows)) + "\n")
     out.append(f"## {'判断规则' if zh else 'Rules'} {{#rules}}\n")
     out.append(_rules_md(ctx.lang))
     return "\n".join(out)
+
+
+def city_scorecard_src(doc: Document, year: int) -> str:
+    return f"{doc.meta.city_slug}/scorecards/{year}.md"
+
+
+def render_city_scorecard(ctx: Context, year: int, city: str, group: list[ScoreRow]) -> str:
+    """``/<city>/scorecards/<year>/``: the targets a city set for a year, against the results it reported."""
+    zh = ctx.lang == "zh"
+    doc = ctx.city_doc[city]
+    name = city if zh else (doc.meta.city_en or city)
+    title = ctx.t("target_year", year=year)
+    out = [_fm(f"{title} · {name} · {ctx.t('scorecards')}"), f"# {md_esc(title)} · {md_esc(name)} {{#scorecard}}\n",
+           f"[{md_esc(ctx.t('scorecards'))}](../../scorecards/index.md) › [{md_esc(title)}](../../scorecards/{year}.md)"
+           f" › {md_esc(name)}\n{{: .gwr-crumbs }}\n"]
+    c = _score_counts(group)
+    out.append(md_esc(ctx.t("n_met", met=c["met"], missed=c["missed"], none=c["no-result"])) + "\n")
+    body = []
+    for r in group:
+        aspir = (f' <span class="gwr-flag">{esc(ctx.t("aspirational"))}</span>' if r.target.aspirational else "")
+        result = ctx.value_cell(r.result) if r.result else ctx.t("none")
+        body.append(f'<tr><td>{ctx.ind_link(r.indicator)}</td><td>{ctx.value_cell(r.target)}{aspir}</td>'
+                    f"<td>{result}</td><td>{ctx.status_badge(r.status)}</td></tr>")
+    heads = [ctx.t("indicator"), ctx.t("target"), ctx.t("actual"), ctx.t("status")]
+    out.append(slot(data_table(heads, body)) + "\n")
+    out.append(f"[{'判断规则' if zh else 'Rules'}](../../scorecards/{year}.md#rules)\n")
+    return "\n".join(out)
+
+
+def _city_scorecards(ctx: Context, city: str) -> list[tuple[int, list[ScoreRow]]]:
+    out = []
+    for y in target_years(ctx):
+        group = _by_city_rows(ctx.rows_by_year.get(y, [])).get(city)
+        if group:
+            out.append((y, group))
+    return out
 
 
 def main_table(ctx: Context, doc: Document) -> str:
@@ -696,18 +738,26 @@ def _city_indicators(ctx: Context, city: str) -> list[tuple[Indicator, list[Figu
 
 
 def city_nav(ctx: Context, city: str) -> list:
-    """A city's indicator pages in the navigation (those the city's reports state)."""
-    inds = _city_indicators(ctx, city)
-    if not inds:
-        return []
+    """A city's indicator pages (those the city's reports state) and scorecards in the navigation."""
     doc = ctx.city_doc[city]
-    return [{ctx.t("indicators"): [{i.name(ctx.lang): city_indicator_src(doc, i)} for i, _ in inds]}]
+    out: list = []
+    inds = _city_indicators(ctx, city)
+    if inds:
+        out.append({ctx.t("indicators"): [{i.name(ctx.lang): city_indicator_src(doc, i)} for i, _ in inds]})
+    cards = _city_scorecards(ctx, city)
+    if cards:
+        out.append({ctx.t("scorecards"): [{ctx.t("target_year", year=y): city_scorecard_src(doc, y)}
+                                          for y, _ in cards]})
+    return out
 
 
 def city_files(ctx: Context, city: str) -> dict[str, str]:
     doc = ctx.city_doc[city]
-    return {city_indicator_src(doc, ind): render_city_indicator(ctx, ind, city, fs)
-            for ind, fs in _city_indicators(ctx, city)}
+    out = {city_indicator_src(doc, ind): render_city_indicator(ctx, ind, city, fs)
+           for ind, fs in _city_indicators(ctx, city)}
+    for y, group in _city_scorecards(ctx, city):
+        out[city_scorecard_src(doc, y)] = render_city_scorecard(ctx, y, city, group)
+    return out
 
 
 def files(ctx: Context) -> dict[str, str]:
