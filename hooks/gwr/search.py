@@ -242,20 +242,19 @@ def index_files(parts: list[Part], terms: list[str], lang: str, synonyms: list[l
     for part in parts:
         bases.append(n)
         n += len(part.entries)
-    keys: dict[str, list[str]] = {}
+    owners: dict[str, list[int]] = {}  # key -> the parts that hold it (numbers, not copies of the postings)
     for r, part in enumerate(parts):
-        marker = f"{-1 - r},"
-        for key, values in part.postings.items():
-            ks = keys.get(key)
-            if ks is None:
-                keys[key] = [marker + values]
+        for key in part.postings:
+            rs = owners.get(key)
+            if rs is None:
+                owners[key] = [r]
             else:
-                ks.append(marker + values)
+                rs.append(r)
     shards: list[str] = []
     body: list[str] = []
     size = 0
-    for key in sorted(keys):
-        item = f'"{key}":[{",".join(keys.pop(key))}]'
+    for key in sorted(owners):
+        item = f'"{key}":[' + ",".join([f"{-1 - r},{parts[r].postings[key]}" for r in owners.pop(key)]) + "]"
         if body and size + len(item) > SHARD_BYTES:
             text = "{" + ",".join(body) + "}"
             version.update(text.encode("utf-8"))

@@ -26,6 +26,11 @@ def reset() -> None:
     EVENTS.clear()
     STAGES.clear()
     CPU.clear()
+    PEAK.clear()
+
+
+PEAK: dict[str, float] = {}
+"""The process's peak memory (MB) when each event first ended: where the peak is reached."""
 
 
 @contextmanager
@@ -36,6 +41,10 @@ def _timed(table: dict[str, float], name: str, key: str):
     finally:
         table[name] = table.get(name, 0.0) + time.perf_counter() - t0
         CPU[key] = CPU.get(key, 0.0) + time.process_time() - c0
+        if key.startswith("event:") and name not in PEAK:
+            import resource
+
+            PEAK[name] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def event(name: str):
@@ -57,7 +66,7 @@ def write(reports: int, lang: str = "") -> None:
     import resource
 
     data = {"events": EVENTS, "stages": STAGES, "cpu": CPU, "total": sum(EVENTS.values()),
-            "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "peak_after": PEAK,
             "total_cpu": sum(v for k, v in CPU.items() if k.startswith("event:")), "reports": reports}
     with open(path, "w", encoding="utf-8") as f:
         json.dump(data, f, indent=1, sort_keys=True)
