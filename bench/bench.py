@@ -317,15 +317,22 @@ def preview(project: Path, city: str, edits: int = 3) -> dict:
 
     started: list[float] = []
 
+    last = [0.0]
+
     def reader():
+        # A build ends with "Documentation built in …" and, once serving, "Reloading browsers" (the first build:
+        # "Serving on"); the end is taken from the latter, which mkdocs serve prints after every build.
         for line in proc.stderr:
             log.append(line)
             if not started and "Building documentation" in line:
                 started.append(cpu())  # imports and configuration done: the first build starts
             m = built.search(line)
             if m:
+                last[0] = float(m.group(1))
+            if "Reloading browsers" in line or "Serving on" in line:
                 with cond:
-                    events.append((time.perf_counter(), float(m.group(1)), cpu()))
+                    events.append((time.perf_counter(), last[0], cpu()))
+                    last[0] = float("nan")
                     cond.notify_all()
 
     threading.Thread(target=reader, daemon=True).start()
@@ -456,15 +463,24 @@ def measure(scale: int, runs: int, work: Path, with_browser: bool, with_preview:
     if with_browser:
         res["first_query"] = first_queries(site)
     if with_city:
-        res["city_alone"] = city_identity(project, site, corpus.cities(project)[-1], work)
+        res["city_alone"] = _optional(lambda: city_identity(project, site, corpus.cities(project)[-1], work))
     shutil.rmtree(site)
     if with_preview:
-        res["preview"] = preview(project, corpus.cities(project)[0])
+        res["preview"] = _optional(lambda: preview(project, corpus.cities(project)[0]))
     if with_profile:
-        res["profile"] = profile(project, work)
+        res["profile"] = _optional(lambda: profile(project, work))
     shutil.rmtree(project, ignore_errors=True)
     shutil.rmtree(bare, ignore_errors=True)
     return res
+
+
+def _optional(measure_it):
+    """A measurement that may fail without losing the others: its error is recorded instead."""
+    try:
+        return measure_it()
+    except (Exception, SystemExit) as exc:  # noqa: BLE001
+        print(f"  (failed: {str(exc)[:2000]})", flush=True)
+        return {"error": str(exc)[:2000]}
 
 
 def summary(res: dict) -> dict:
@@ -557,6 +573,9 @@ def write_report(results: list[dict], meta: dict) -> str:
                 f"{sm[s]['stages'].get(n, 0):.2f} ({1000 * sm[s]['stages'].get(n, 0) / by[s]['reports']:.0f} ms)"
                 for s in by) + " |")
     prev = by.get(max(by)).get("preview")
+    if prev and "error" in prev:
+        lines += ["", f"Preview of one city at {max(by)}x: failed ({prev['error'][:300]})."]
+        prev = None
     if prev:
         med = lambda xs, k: statistics.median(x[k] for x in xs)  # noqa: E731
         lines += ["", f"## Preview of one city at {max(by)}x: `make serve CITY={prev['city']}` "
@@ -570,7 +589,7 @@ def write_report(results: list[dict], meta: dict) -> str:
                   f"{med(prev['seed'], 'reported'):.2f} s | {med(prev['seed'], 'wall'):.2f} s |",
                   f"| after a PO edit (median of {len(prev['po'])}) | {med(prev['po'], 'cpu'):.2f} s | "
                   f"{med(prev['po'], 'reported'):.2f} s | {med(prev['po'], 'wall'):.2f} s |"]
-    alone = [r for r in results if r.get("city_alone")]
+    alone = [r for r in results if r.get("city_alone") and "error" not in r["city_alone"]]
     if alone:
         c = alone[0]["city_alone"]
         lines += ["", f"## One city built alone ({alone[0]['scale']}x)", "",
@@ -579,7 +598,7 @@ def write_report(results: list[dict], meta: dict) -> str:
                   f"bytes) are identical to the whole site's"
                   + (f"; different: {', '.join(c['different'])}" if c["different"] else "")
                   + f". That build took {c['cpu']:.1f} s CPU and {c['rss_mb']:.0f} MB."]
-    prof = [r for r in results if r.get("profile")]
+    prof = [r for r in results if r.get("profile") and "error" not in r["profile"]]
     grow_rows = []
     if len(prof) >= 2:
         small, large = prof[0], prof[-1]
@@ -649,6 +668,8 @@ def main() -> None:
                           not args.no_profile and scale in (10, max(scales)) and max(scales) > 10,
                           with_city=scale == 30)
             results.append(res)
+            (Path(args.out) / "results.json").write_text(json.dumps({"meta": {}, "results": results}, indent=1,
+                                                                    ensure_ascii=False) + "\n", encoding="utf-8")
             m = summary(res)
             print(f"  {scale}x: real {m['real_s']:.1f} s, bare {m['bare_s']:.1f} s, ratio {m['vs_bare']:.2f}, "
                   f"hook {m['hook_s']:.2f} s ({100 * m['hook_share']:.0f}%), peak {m['rss_mb']:.0f} MB, "
