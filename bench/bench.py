@@ -17,8 +17,9 @@ For each scale (1x, 10x, 30x, 100x the registered reports; see bench/corpus.py) 
   edition and after both;
 * **page weight**: the median and the largest HTML page of both editions;
 * **search**: the size of each edition's index files, raw and gzipped, and the time the first query
-  takes to answer in headless Chromium (a fresh browser, nothing cached: from typing the query to
-  the results being shown, index download included), with the bytes it fetched;
+  takes to answer in headless Chromium (a fresh browser context, nothing cached, the page loaded and
+  settled for half a second: from typing the query to the results being shown, index download
+  included; median of three contexts per query), with the bytes it fetched;
 * at 100x, **the preview of one city** (``make serve CITY=<city>``): its first build and its rebuilds
   after editing a seed and a PO file, as ``mkdocs serve`` reports them and as a maintainer waits
   for them;
@@ -193,25 +194,26 @@ def search_size(edition_site: Path) -> dict:
 # --- first search query in headless Chromium -----------------------------------------------------
 
 class _Server:
+    """A static server in its own process (``python -m http.server``), as a real one would be: not sharing the
+    interpreter, and its lock, with the browser driver."""
+
     def __init__(self, directory: Path):
-        import functools
-        import http.server
-
-        class Quiet(http.server.SimpleHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                                     functools.partial(Quiet, directory=str(directory)))
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.port = _free_port()
+        self.proc = subprocess.Popen([PY, "-m", "http.server", str(self.port), "--bind", "127.0.0.1", "--directory",
+                                      str(directory)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def __enter__(self):
-        self.thread.start()
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        for _ in range(100):
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    break
+            except OSError:
+                time.sleep(0.1)
+        return f"http://127.0.0.1:{self.port}/"
 
     def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        self.proc.terminate()
+        self.proc.wait(10)
 
 
 _FIRST_QUERY = """async (q) => {
@@ -230,7 +232,15 @@ _FIRST_QUERY = """async (q) => {
 }"""
 
 
+SETTLE_MS = 500
+"""Time between the page's load event and the query: a reader's page has loaded and settled before they type."""
+REPEATS = 3
+
+
 def first_queries(site: Path) -> dict | None:
+    """Each query typed into a report page of a fresh browser context (nothing cached, index not loaded), timed
+    from the keystroke to the results shown, index download included; the median of REPEATS contexts per query,
+    after one warm-up of the browser."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not chromium:
         return None
@@ -240,25 +250,33 @@ def first_queries(site: Path) -> dict | None:
     with _Server(site) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+
+        def once(url: str, q: str) -> tuple[float, int, float]:
+            ctx = browser.new_context()
+            page = ctx.new_page()
+            fetched = []
+            page.on("response", lambda r, f=fetched: f.append(r) if "search" in r.url else None)
+            page.goto(url, wait_until="load")
+            page.wait_for_timeout(SETTLE_MS)
+            ms, n = page.evaluate(_FIRST_QUERY, q)
+            size = 0
+            for r in fetched:
+                try:
+                    size += len(r.body())
+                except Exception:  # noqa: BLE001 - a response without a body
+                    pass
+            ctx.close()
+            return ms, n, size / 1024
+
         for lang, _, sub in EDITIONS:
             start = next(iter(sorted((site / sub).glob("*/*/part-1/index.html"))))
             url = base + start.relative_to(site).as_posix()[: -len("index.html")]
+            once(url, QUERIES[lang][0])  # warm-up: the browser's first page is slower than any other
             rows = []
             for q in QUERIES[lang]:
-                ctx = browser.new_context()
-                page = ctx.new_page()
-                fetched = []
-                page.on("response", lambda r, f=fetched: f.append(r) if "search" in r.url else None)
-                page.goto(url, wait_until="load")
-                ms, n = page.evaluate(_FIRST_QUERY, q)
-                size = 0
-                for r in fetched:
-                    try:
-                        size += len(r.body())
-                    except Exception:  # noqa: BLE001 - a response without a body
-                        pass
-                rows.append({"q": q, "ms": ms, "results": n, "fetched_kb": size / 1024})
-                ctx.close()
+                runs = [once(url, q) for _ in range(REPEATS)]
+                rows.append({"q": q, "ms": statistics.median(r[0] for r in runs), "runs_ms": [r[0] for r in runs],
+                             "results": runs[0][1], "fetched_kb": statistics.median(r[2] for r in runs)})
             out[lang] = {"queries": rows, "median_ms": statistics.median(r["ms"] for r in rows),
                          "max_ms": max(r["ms"] for r in rows),
                          "median_fetched_kb": statistics.median(r["fetched_kb"] for r in rows)}
@@ -299,15 +317,22 @@ def preview(project: Path, city: str, edits: int = 3) -> dict:
 
     started: list[float] = []
 
+    last = [0.0]
+
     def reader():
+        # A build ends with "Documentation built in …" and, once serving, "Reloading browsers" (the first build:
+        # "Serving on"); the end is taken from the latter, which mkdocs serve prints after every build.
         for line in proc.stderr:
             log.append(line)
             if not started and "Building documentation" in line:
                 started.append(cpu())  # imports and configuration done: the first build starts
             m = built.search(line)
             if m:
+                last[0] = float(m.group(1))
+            if "Reloading browsers" in line or "Serving on" in line:
                 with cond:
-                    events.append((time.perf_counter(), float(m.group(1)), cpu()))
+                    events.append((time.perf_counter(), last[0], cpu()))
+                    last[0] = float("nan")
                     cond.notify_all()
 
     threading.Thread(target=reader, daemon=True).start()
@@ -438,15 +463,24 @@ def measure(scale: int, runs: int, work: Path, with_browser: bool, with_preview:
     if with_browser:
         res["first_query"] = first_queries(site)
     if with_city:
-        res["city_alone"] = city_identity(project, site, corpus.cities(project)[-1], work)
+        res["city_alone"] = _optional(lambda: city_identity(project, site, corpus.cities(project)[-1], work))
     shutil.rmtree(site)
     if with_preview:
-        res["preview"] = preview(project, corpus.cities(project)[0])
+        res["preview"] = _optional(lambda: preview(project, corpus.cities(project)[0]))
     if with_profile:
-        res["profile"] = profile(project, work)
+        res["profile"] = _optional(lambda: profile(project, work))
     shutil.rmtree(project, ignore_errors=True)
     shutil.rmtree(bare, ignore_errors=True)
     return res
+
+
+def _optional(measure_it):
+    """A measurement that may fail without losing the others: its error is recorded instead."""
+    try:
+        return measure_it()
+    except (Exception, SystemExit) as exc:  # noqa: BLE001
+        print(f"  (failed: {str(exc)[:2000]})", flush=True)
+        return {"error": str(exc)[:2000]}
 
 
 def summary(res: dict) -> dict:
@@ -539,6 +573,9 @@ def write_report(results: list[dict], meta: dict) -> str:
                 f"{sm[s]['stages'].get(n, 0):.2f} ({1000 * sm[s]['stages'].get(n, 0) / by[s]['reports']:.0f} ms)"
                 for s in by) + " |")
     prev = by.get(max(by)).get("preview")
+    if prev and "error" in prev:
+        lines += ["", f"Preview of one city at {max(by)}x: failed ({prev['error'][:300]})."]
+        prev = None
     if prev:
         med = lambda xs, k: statistics.median(x[k] for x in xs)  # noqa: E731
         lines += ["", f"## Preview of one city at {max(by)}x: `make serve CITY={prev['city']}` "
@@ -552,7 +589,7 @@ def write_report(results: list[dict], meta: dict) -> str:
                   f"{med(prev['seed'], 'reported'):.2f} s | {med(prev['seed'], 'wall'):.2f} s |",
                   f"| after a PO edit (median of {len(prev['po'])}) | {med(prev['po'], 'cpu'):.2f} s | "
                   f"{med(prev['po'], 'reported'):.2f} s | {med(prev['po'], 'wall'):.2f} s |"]
-    alone = [r for r in results if r.get("city_alone")]
+    alone = [r for r in results if r.get("city_alone") and "error" not in r["city_alone"]]
     if alone:
         c = alone[0]["city_alone"]
         lines += ["", f"## One city built alone ({alone[0]['scale']}x)", "",
@@ -561,7 +598,7 @@ def write_report(results: list[dict], meta: dict) -> str:
                   f"bytes) are identical to the whole site's"
                   + (f"; different: {', '.join(c['different'])}" if c["different"] else "")
                   + f". That build took {c['cpu']:.1f} s CPU and {c['rss_mb']:.0f} MB."]
-    prof = [r for r in results if r.get("profile")]
+    prof = [r for r in results if r.get("profile") and "error" not in r["profile"]]
     grow_rows = []
     if len(prof) >= 2:
         small, large = prof[0], prof[-1]
@@ -631,6 +668,8 @@ def main() -> None:
                           not args.no_profile and scale in (10, max(scales)) and max(scales) > 10,
                           with_city=scale == 30)
             results.append(res)
+            (Path(args.out) / "results.json").write_text(json.dumps({"meta": {}, "results": results}, indent=1,
+                                                                    ensure_ascii=False) + "\n", encoding="utf-8")
             m = summary(res)
             print(f"  {scale}x: real {m['real_s']:.1f} s, bare {m['bare_s']:.1f} s, ratio {m['vs_bare']:.2f}, "
                   f"hook {m['hook_s']:.2f} s ({100 * m['hook_share']:.0f}%), peak {m['rss_mb']:.0f} MB, "

@@ -124,7 +124,7 @@ def _previewed(src: str) -> bool:
     index pages."""
     parts = src.split("/")
     return (src in PREVIEW_PAGES or "/" not in src or parts[0] not in ("indicators", "scorecards", "themes")
-            and parts[1] not in ("indicators", "themes"))
+            and parts[1] not in ("indicators", "themes", "scorecards"))
 
 
 def _prune_nav(nav: list, keep) -> list:

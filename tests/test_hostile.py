@@ -71,7 +71,7 @@ def test_no_page_contains_injected_markup(hostile_site):
 HOSTILE_PAGES = [
     f"{lang}{page}" for lang in ("", "en/") for page in (
         "", "hostile/2024/", "hostile/2024/part-1/", "hostile/2024/part-2/", "hostile/2024/figures/",
-        "hostile/sources/", "glossary/concept/", "indicators/", "indicators/hostile-indicator/", "scorecards/2024/",
+        "hostile/sources/", "glossary/concept/", "indicators/", "indicators/hostile-indicator/", "hostile/scorecards/2024/",
         "themes/", "themes/hostile-theme/", "timeline/")
 ]
 

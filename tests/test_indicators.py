@@ -286,16 +286,19 @@ def test_scorecard_statuses_for_2025(site):
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_beijing_scorecard_shows_promise_and_result(site, prefix):
-    page = load(site, prefix + "scorecards/2025/")
+    page = load(site, prefix + "scorecards/2025/")  # the year: one row per city, leading to its card
     assert {"city-beijing", "city-shanghai", "city-shenzhen", "rules"} <= page.ids
-    raw = (site / prefix / "scorecards/2025/index.html").read_text(encoding="utf-8")
-    bj = raw[raw.index('id="city-beijing"'):raw.index('id="city-shanghai"')]
+    for slug in ("beijing", "shanghai", "shenzhen"):
+        assert any(h.endswith(f"{slug}/scorecards/2025/") for h in page.links)
+    bj = (site / prefix / "beijing/scorecards/2025/index.html").read_text(encoding="utf-8")
     assert "beijing/2025/part-2/#part_2__para_3" in bj and "beijing/2026/part-1/#part_1__para_2" in bj
     assert ("2026年1月25日" if not prefix else "25 January 2026") in bj
     assert ("未报告结果" if not prefix else "not reported") in bj
-    sz = raw[raw.index('id="city-shenzhen"'):raw.index('id="city-beijing"')]
+    assert "shenzhen/" not in bj.split('class="md-content"')[1]  # the card holds Beijing's targets only
+    sz = load(site, prefix + "shenzhen/scorecards/2025/").text
     assert ("摘要" if not prefix else "summary") in sz
-    card26 = load(site, prefix + "scorecards/2026/").text
+    card26 = " ".join(load(site, prefix + f"{slug}/scorecards/2026/").text for slug in ("beijing", "shanghai")
+                      if (site / prefix / f"{slug}/scorecards/2026/index.html").is_file())
     assert ("尚未到期" if not prefix else "not due yet") in card26
     assert ("尚无结果报告" if not prefix else "no result reported") not in card26
 
@@ -330,7 +333,8 @@ def test_pages_in_both_editions(site):
         figs = load(site, prefix + "shenzhen/2025/figures/")
         assert "3.68万亿元" in figs.text
     assert "3.68 trillion yuan" in load(site, "en/shenzhen/2025/figures/").text
-    assert "about 2%" in load(site, "en/scorecards/2025/").text
+    assert any("shenzhen/scorecards/2025/" in h for h in load(site, "en/scorecards/2025/").links)
+    assert "about 2%" in load(site, "en/shenzhen/scorecards/2025/").text  # the city's card for the year
 
 
 def test_figures_are_marked_in_the_text_in_both_languages(site):

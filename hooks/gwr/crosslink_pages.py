@@ -238,7 +238,8 @@ def notes(ctx: XContext, doc: Document) -> dict:
                                       rev and (doc.meta.id, rev.meta.id), "not_reviewed", "no_result_report", year)
                 if isinstance(node, Part) and (doc.meta.id, year) in ctx.targets:
                     html += _box("gwr-next", ctx.t("scorecard", year=year),
-                                 f'<a href="{ROOT_HREF}scorecards/{year}/">{esc(ctx.t("scorecard", year=year))}</a>', ctx.lang)
+                                 f'<a href="{ROOT_HREF}{doc.meta.city_slug}/scorecards/{year}/">'
+                                 f'{esc(ctx.t("scorecard", year=year))}</a>', ctx.lang)
             elif kind == "actual":
                 plan = next((d for d in city if d.meta.year == year and _plans(d, year)), None)
                 html = _direction_box(ctx, doc, part, node, "gwr-before", "planned_before",

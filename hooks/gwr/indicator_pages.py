@@ -767,9 +767,18 @@ def _card_table(ctx: Context, group: list[ScoreRow]) -> str:
     return slot(data_table(heads, body)) + "\n"
 
 
-def render_scorecard(ctx: Context, year: int) -> str:
-    from .labels import date
+def _by_city_rows(rs: list[ScoreRow]) -> dict[str, list[ScoreRow]]:
+    out: dict[str, list[ScoreRow]] = {}
+    for r in rs:
+        out.setdefault(r.target.city, []).append(r)
+    return out
 
+
+def render_scorecard(ctx: Context, year: int) -> str:
+    """``/scorecards/<year>/``: each city's targets met, missed and without result, leading to its card.
+
+    The cards themselves are on the cities' pages (``/<city>/scorecards/<year>/``), so this page grows by one row
+    per city, not by every target of every city."""
     zh = ctx.lang == "zh"
     title = ctx.t("target_year", year=year)
     out = [_fm(f"{title} · {ctx.t('scorecards')}"), f"# {md_esc(title)} {{#scorecard}}\n"]
@@ -777,33 +786,66 @@ def render_scorecard(ctx: Context, year: int) -> str:
     out.append(md_esc(_counts(ctx, single + period)) + ("。" if zh else ".") + "\n")
     out.append(f'<p class="gwr-downloads">{esc(ctx.t("download") + colon(ctx.lang))}'
                f'<a href="{ROOT_HREF}data/scorecards/{year}.csv"><code>scorecards/{year}.csv</code></a></p>\n')
-    by_city: dict[str, list[ScoreRow]] = {}
-    for r in single:
-        by_city.setdefault(r.target.city, []).append(r)
-    for city in sorted(by_city, key=ctx.city_order):
-        group = by_city[city]
-        plan = ctx.docs[group[0].target.report]
-        out.append(f"## {md_esc(ctx.city_name(city))} {{#city-{plan.meta.city_slug}}}\n")
-        review = next((ctx.docs[r.reviewer] for r in group if r.reviewer and r.reviewer in ctx.docs), None)
-        when = lambda d: date(ctx.lang, d.meta.delivered) if d.meta.delivered else str(d.meta.year)  # noqa: E731
-        intro = (ctx.t("card_intro", city=ctx.city_name(city), year=year, plan=report_title(plan, ctx.lang),
-                       plan_date=when(plan), review=report_title(review, ctx.lang), review_date=when(review))
-                 if review else
-                 ctx.t("card_intro_none", city=ctx.city_name(city), year=year, plan=report_title(plan, ctx.lang),
-                       plan_date=when(plan)))
-        out.append(md_esc(intro) + " " + md_esc(_counts(ctx, group)) + ("。" if zh else ".") + "\n")
-        out.append(_card_table(ctx, group))
-    by_period: dict[tuple[str, str], list[ScoreRow]] = {}
-    for r in period:
-        by_period.setdefault((r.target.period, r.target.city), []).append(r)
-    for (span, city) in sorted(by_period, key=lambda k: (k[0], ctx.city_order(k[1]))):
-        plan = ctx.docs[by_period[(span, city)][0].target.report]
-        label = ctx.t("five_year", period=span if zh else span.replace("-", "–"))
-        out.append(f"## {md_esc(ctx.city_name(city))} · {md_esc(label)} {{#period-{plan.meta.city_slug}-{span}}}\n")
-        out.append(_card_table(ctx, by_period[(span, city)]))
+    rows = []
+    for city, group in sorted(_by_city_rows(single + period).items(), key=lambda kv: ctx.city_order(kv[0])):
+        slug = ctx.city_doc[city].meta.city_slug
+        rows.append(f'<tr id="city-{slug}"><th><a href="{ROOT_HREF}{slug}/scorecards/{year}/">'
+                    f'{esc(ctx.city_name(city))}</a></th><td>{len(group)}</td>'
+                    f"<td>{esc(_counts(ctx, group))}</td></tr>")
+    out.append(slot(data_table(["城市" if zh else "City", ctx.t("target"), ctx.t("status")], rows)) + "\n")
     out.append(f"## {'判断规则' if zh else 'Rules'} {{#rules}}\n")
     out.append(_rules_md(ctx.lang))
     return "\n".join(out)
+
+
+def city_scorecard_src(doc: Document, year: int) -> str:
+    return f"{doc.meta.city_slug}/scorecards/{year}.md"
+
+
+def render_city_scorecard(ctx: Context, year: int, city: str, group: list[ScoreRow]) -> str:
+    """``/<city>/scorecards/<year>/``: the targets a city set for a year (and for a period ending in it), against
+    the results it reported."""
+    from .labels import date
+
+    zh = ctx.lang == "zh"
+    name = ctx.city_name(city)
+    title = ctx.t("target_year", year=year)
+    out = [_fm(f"{title} · {name} · {ctx.t('scorecards')}"), f"# {md_esc(title)} · {md_esc(name)} {{#scorecard}}\n",
+           f"[{md_esc(ctx.t('scorecards'))}](../../scorecards/index.md) › [{md_esc(title)}](../../scorecards/{year}.md)"
+           f" › {md_esc(name)}\n{{: .gwr-crumbs }}\n"]
+    single = [r for r in group if r.target.basis == "year"]
+    period = [r for r in group if r.target.basis != "year"]
+    if single:
+        plan = ctx.docs[single[0].target.report]
+        review = next((ctx.docs[r.reviewer] for r in single if r.reviewer and r.reviewer in ctx.docs), None)
+        when = lambda d: date(ctx.lang, d.meta.delivered) if d.meta.delivered else str(d.meta.year)  # noqa: E731
+        intro = (ctx.t("card_intro", city=name, year=year, plan=report_title(plan, ctx.lang),
+                       plan_date=when(plan), review=report_title(review, ctx.lang), review_date=when(review))
+                 if review else
+                 ctx.t("card_intro_none", city=name, year=year, plan=report_title(plan, ctx.lang),
+                       plan_date=when(plan)))
+        out.append(md_esc(intro) + " " + md_esc(_counts(ctx, single)) + ("。" if zh else ".") + "\n")
+        out.append(_card_table(ctx, single))
+    by_period: dict[str, list[ScoreRow]] = {}
+    for r in period:
+        by_period.setdefault(r.target.period, []).append(r)
+    for span in sorted(by_period):
+        label = ctx.t("five_year", period=span if zh else span.replace("-", "–"))
+        out.append(f"## {md_esc(label)} {{#period-{span}}}\n")
+        out.append(md_esc(_counts(ctx, by_period[span])) + ("。" if zh else ".") + "\n")
+        out.append(_card_table(ctx, by_period[span]))
+    out.append(f"[{'判断规则' if zh else 'Rules'}](../../scorecards/{year}.md#rules)\n")
+    return "\n".join(out)
+
+
+def _city_scorecards(ctx: Context, city: str) -> list[tuple[int, list[ScoreRow]]]:
+    out = []
+    for y in target_years(ctx):
+        single, period = _year_rows(ctx, y)
+        group = _by_city_rows(single + period).get(city)
+        if group:
+            out.append((y, group))
+    return out
 
 
 def main_table(ctx: Context, doc: Document) -> str:
@@ -922,18 +964,26 @@ def _city_indicators(ctx: Context, city: str) -> list[tuple[Indicator, list[Figu
 
 
 def city_nav(ctx: Context, city: str) -> list:
-    """A city's indicator pages in the navigation (those the city's reports state)."""
-    inds = _city_indicators(ctx, city)
-    if not inds:
-        return []
+    """A city's indicator pages (those the city's reports state) and scorecards in the navigation."""
     doc = ctx.city_doc[city]
-    return [{ctx.t("indicators"): [{i.name(ctx.lang): city_indicator_src(doc, i)} for i, _ in inds]}]
+    out: list = []
+    inds = _city_indicators(ctx, city)
+    if inds:
+        out.append({ctx.t("indicators"): [{i.name(ctx.lang): city_indicator_src(doc, i)} for i, _ in inds]})
+    cards = _city_scorecards(ctx, city)
+    if cards:
+        out.append({ctx.t("scorecards"): [{ctx.t("target_year", year=y): city_scorecard_src(doc, y)}
+                                          for y, _ in cards]})
+    return out
 
 
 def city_files(ctx: Context, city: str) -> dict[str, str]:
     doc = ctx.city_doc[city]
-    return {city_indicator_src(doc, ind): render_city_indicator(ctx, ind, city, fs)
-            for ind, fs in _city_indicators(ctx, city)}
+    out = {city_indicator_src(doc, ind): render_city_indicator(ctx, ind, city, fs)
+           for ind, fs in _city_indicators(ctx, city)}
+    for y, group in _city_scorecards(ctx, city):
+        out[city_scorecard_src(doc, y)] = render_city_scorecard(ctx, y, city, group)
+    return out
 
 
 def files(ctx: Context) -> dict[str, str]:

@@ -109,9 +109,9 @@ def report_entries(doc: Document, ed: Edition | None = None) -> list[dict]:
 # only the small manifest, the shards holding the query's keys, and the text of the results it shows.
 #
 # Files, per edition: ``search-index.json`` (the manifest: ``n`` entries, ``shards`` = the first key of each
-# shard in key order, ``chunks`` = the first entry of each text chunk, ``bases`` = the first entry of each
-# report, ``terms``, ``syn``), ``search/s/<i>.json`` (``{key: postings}``), ``search/d/<i>.json`` (entries
-# ``{u, t, c, p: [[id, text], …]}``). Postings are a flat list of integers: ``-1-r`` starts the occurrences in
+# shard in key order, ``bases`` = the first entry of each report, ``terms``, ``syn``), ``search/s/<i>.json``
+# (``{key: postings}``), ``search/d/<e>.json`` (entry ``e``: ``{u, t, c, p: [[id, text], …]}``; one small file per
+# entry, so that the twelve results shown cost twelve small requests). Postings are a flat list of integers: ``-1-r`` starts the occurrences in
 # report ``r`` (its entries are ``bases[r] + local number``), then one value per occurrence packing the local
 # entry, the field, the position and whether it is in the lead sentence (see ``P_BITS``), in increasing order,
 # the first as such and each next one as the difference from the one before. One value per occurrence and one
@@ -120,8 +120,6 @@ def report_entries(doc: Document, ed: Edition | None = None) -> list[dict]:
 SCHEMA = "gwr-search/2"
 SHARD_BYTES = 20_000
 """Postings per shard (JSON bytes, before compression); a single key can exceed it."""
-CHUNK_BYTES = 16_000
-"""Text per chunk of entries (JSON bytes): a result list fetches a chunk per entry shown, at most."""
 
 _FULL = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FULL[0x3000] = 0x20
@@ -236,7 +234,7 @@ def _dump(obj) -> str:
 
 
 def index_files(parts: list[Part], terms: list[str], lang: str, synonyms: list[list[str]] | None = None):
-    """The files of one edition's index, as ``(path under the site, text)``: the shards, the text chunks, and the
+    """The files of one edition's index, as ``(path under the site, text)``: the shards, the entries' text, and the
     manifest last (it names a version of the others). A generator, so that the caller writes each file as it comes."""
     import hashlib
 
@@ -245,20 +243,19 @@ def index_files(parts: list[Part], terms: list[str], lang: str, synonyms: list[l
     for part in parts:
         bases.append(n)
         n += len(part.entries)
-    keys: dict[str, list[str]] = {}
+    owners: dict[str, list[int]] = {}  # key -> the parts that hold it (numbers, not copies of the postings)
     for r, part in enumerate(parts):
-        marker = f"{-1 - r},"
-        for key, values in part.postings.items():
-            ks = keys.get(key)
-            if ks is None:
-                keys[key] = [marker + values]
+        for key in part.postings:
+            rs = owners.get(key)
+            if rs is None:
+                owners[key] = [r]
             else:
-                ks.append(marker + values)
+                rs.append(r)
     shards: list[str] = []
     body: list[str] = []
     size = 0
-    for key in sorted(keys):
-        item = f'"{key}":[{",".join(keys.pop(key))}]'
+    for key in sorted(owners):
+        item = f'"{key}":[' + ",".join([f"{-1 - r},{parts[r].postings[key]}" for r in owners.pop(key)]) + "]"
         if body and size + len(item) > SHARD_BYTES:
             text = "{" + ",".join(body) + "}"
             version.update(text.encode("utf-8"))
@@ -272,29 +269,15 @@ def index_files(parts: list[Part], terms: list[str], lang: str, synonyms: list[l
         text = "{" + ",".join(body) + "}"
         version.update(text.encode("utf-8"))
         yield f"search/s/{len(shards) - 1}.json", text
-    chunks: list[int] = []
-    chunk: list[str] = []
-    size = e = 0
+    e = 0
     for part in parts:
         for entry in part.entries:
-            item = _dump(entry)
-            if chunk and size + len(item) > CHUNK_BYTES:
-                text = "[" + ",".join(chunk) + "]"
-                version.update(text.encode("utf-8"))
-                yield f"search/d/{len(chunks) - 1}.json", text
-                chunk, size = [], 0
-            if not chunk:
-                chunks.append(e)
-            chunk.append(item)
-            size += len(item)
+            text = _dump(entry)
+            version.update(text.encode("utf-8"))
+            yield f"search/d/{e}.json", text
             e += 1
-    if chunk:
-        text = "[" + ",".join(chunk) + "]"
-        version.update(text.encode("utf-8"))
-        yield f"search/d/{len(chunks) - 1}.json", text
     yield "search-index.json", _dump({"schema": SCHEMA, "lang": lang, "v": version.hexdigest()[:12], "n": n,
-                                      "shards": shards, "chunks": chunks, "bases": bases, "terms": terms,
-                                      "syn": synonyms or []})
+                                      "shards": shards, "bases": bases, "terms": terms, "syn": synonyms or []})
 
 
 def index_json(docs: list[Document], pages: list[dict], terms: list[str], lang: str,

@@ -314,7 +314,7 @@
   var UNIT = /([\u3400-\u9fff])|([a-z0-9]+)|[^\u3400-\u9fffa-z0-9]+/g;
   var WORDCH = /[a-z0-9]/;
   var manifest = null, loading = null;
-  var shardCache = {}, shardData = {}, chunkCache = {};
+  var shardCache = {}, shardData = {}, chunkCache = {};  // chunkCache: entries' text, by entry
   var STOP = { the: 1, of: 1, and: 1, a: 1, an: 1, "in": 1, to: 1, on: 1, "for": 1, with: 1 };
 
   /* Full-width ASCII to ASCII, then lower case: length-preserving, so match
@@ -353,10 +353,13 @@
     return out;
   }
 
-  /* What an alternative needs from the index, unit by unit: an exact key, several, or a prefix. */
+  /* What an alternative needs from the index, unit by unit: an exact key, several, or a prefix. The
+   * commonest English words inside a phrase (of, and, the …) are not looked up: the words around them
+   * place the phrase, and their postings would be most of the download. */
   function needs(alt, mode) {
     var us = lex(alt), out = [];
     us.forEach(function (u, i) {
+      if (!u.h && STOP[u.v] && i > 0 && i < us.length - 1) return;
       var next = us[i + 1], prev = us[i - 1];
       if (u.h) {
         if (next && next.h && next.o === u.o + 1) out.push({ o: u.o, keys: [u.v + next.v] });
@@ -594,23 +597,11 @@
     return results.map(function (r) { r.toks = toks; return r; });
   }
 
-  function chunkOf(e) {
-    var c = manifest.chunks, lo = 0, hi = c.length - 1;
-    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (c[mid] <= e) lo = mid; else hi = mid - 1; }
-    return lo;
-  }
-
   function entries(list) {
-    var ids = list.map(function (r) { return chunkOf(r.e); });
-    return Promise.all(ids.filter(function (i, k) { return ids.indexOf(i) === k; }).map(function (i) {
-      if (!chunkCache[i]) chunkCache[i] = getJSON("search/d/" + i + ".json");
-      return chunkCache[i];
-    })).then(function () {
-      return Promise.all(list.map(function (r) {
-        var i = chunkOf(r.e);
-        return chunkCache[i].then(function (d) { r.d = d[r.e - manifest.chunks[i]]; return r; });
-      }));
-    });
+    return Promise.all(list.map(function (r) {
+      if (!chunkCache[r.e]) chunkCache[r.e] = getJSON("search/d/" + r.e + ".json");
+      return chunkCache[r.e].then(function (d) { r.d = d; return r; });
+    }));
   }
 
   function esc(s) {
