@@ -1,26 +1,29 @@
-"""A synthetic scaling corpus, derived from whatever reports are registered.
+"""A synthetic scaling corpus, derived from the registered reports.
 
-At scale ``k`` every registered report is registered ``k`` times. Copy ``i`` is the same text
-(seed and PO file copied under its new id) moved ``i % YEARS`` years back, in city group
-``i // YEARS``: group 0 is the report's own city, group ``g`` a synthetic city ``<city><g>``
-(``shenzhen3``, 深圳3, "Shenzhen 3"). So a city gathers at most ``YEARS`` copies of each of its
-reports, as real cities gather about one report a year, and larger scales add cities:
+At scale 1 the corpus is the registry as it is (the site today). At scale ``k`` it adds ``k - 1`` copies of
+each report of :data:`BASE`, the two Shenzhen seed reports (the site when issue 13 measured its 1x), so ``k``x
+holds about ``2k`` reports, as the issue counts them (100x: about 200). Copy ``i`` is the same text (seed and PO
+file copied under its new id) moved ``i % YEARS`` years back, in city group ``i // YEARS``: group 0 is the
+report's own city, group ``g`` a synthetic city ``<city><g>`` (``shenzhen3``, 深圳3, "Shenzhen 3"). So a city
+gathers at most ``YEARS`` copies of each of its reports, as real cities gather about one report a year, and
+larger scales add cities:
 
-====== ========================= ==========================================
-scale  with the two seed reports what it stands for
-====== ========================= ==========================================
-1x     2 reports, 1 city         the site today
-10x    20 reports, 1 city        one city's decade
-30x    60 reports, 3 cities
-100x   200 reports, 10 cities
-====== ========================= ==========================================
+====== ===================================== ==========================================
+scale  reports                               what it stands for
+====== ===================================== ==========================================
+1x     the registry (7 today)                the site today
+10x    the registry + 18 copies              one city's decade
+30x    the registry + 58 copies (3 cities)
+100x   the registry + 198 copies (10 cities) about 200 reports
+====== ===================================== ==========================================
 
 The years the text speaks of move with it: every ``20xx年`` of the seed and of the PO file's
 ``msgid`` (the same change, so the translations still apply) and every ``20xx`` of the English
 ``msgstr``, so that copy ``i`` reviews and plans its own years and year-keyed pages (scorecards,
-theme timelines) fill as they would with real reports. Copies have no ``sha256`` and are not marked ``fully_translated`` (their translations all apply): they
-are new reports, whose seed a maintainer may still edit, as the preview benchmark does. Curated
-alignments stay with the original ids, as they would for new reports that nobody has aligned yet.
+theme timelines) fill as they would with real reports. Copies have no ``sha256`` and are not marked
+``fully_translated`` (their translations all apply): they are new reports, whose seed a maintainer may still
+edit, as the preview benchmark does. Curated alignments stay with the original ids, as they would for new
+reports that nobody has aligned yet.
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = ["mkdocs.yml", "mkdocs.en.yml", "docs", "hooks", "overrides", "data", "seeds"]
 YEARS = 10
+BASE = ("shenzhen-2025", "shenzhen-2026-summary")
+"""The reports copied at larger scales (scale 1 is the whole registry)."""
 """Copies of a report per city before the next copy goes to a new synthetic city."""
 
 
@@ -49,10 +54,13 @@ def _copy_tree(dest: Path) -> None:
 
 def synthetic_entries(registry: list[dict], scale: int) -> list[tuple[dict, dict]]:
     """(original entry, copy entry) for every report of the scaled corpus, originals first."""
-    out = []
-    for i in range(scale):
+    out = [(entry, dict(entry)) for entry in registry]
+    base = [e for e in registry if e["id"] in BASE]
+    if scale > 1 and len(base) != len(BASE):
+        raise SystemExit(f"bench/corpus.py: the registry lacks {sorted(set(BASE) - {e['id'] for e in base})}")
+    for i in range(1, scale):
         group, shift = divmod(i, YEARS)
-        for entry in registry:
+        for entry in base:
             e = dict(entry)
             city_slug = entry["id"].rsplit(f"-{entry['year']}", 1)[0]
             rest = entry["id"][len(city_slug) + len(str(entry["year"])) + 1:]
@@ -60,20 +68,21 @@ def synthetic_entries(registry: list[dict], scale: int) -> list[tuple[dict, dict
             slug = city_slug if group == 0 else f"{city_slug}{group + 1}"
             e["id"] = f"{slug}-{year}{rest}"
             e["year"] = year
-            if i:
-                if group:
-                    e["city"] = f"{entry['city']}{group + 1}"
-                    if entry.get("city_en"):
-                        e["city_en"] = f"{entry['city_en']} {group + 1}"
-                for key in ("title", "title_en", "delivered", "sha256", "fully_translated"):
-                    e.pop(key, None)
-                e["file"] = f"seeds/synthetic/{e['id']}{Path(entry['file']).suffix}"
+            if group:
+                e["city"] = f"{entry['city']}{group + 1}"
+                if entry.get("city_en"):
+                    e["city_en"] = f"{entry['city_en']} {group + 1}"
+            for key in ("title", "title_en", "delivered", "sha256", "fully_translated"):
+                e.pop(key, None)
+            e["file"] = f"seeds/synthetic/{e['id']}{Path(entry['file']).suffix}"
             out.append((entry, e))
     return out
 
 
-_ZH_YEAR = re.compile(r"(?<!\d)(20[0-4]\d)(?=年)")
-_EN_YEAR = re.compile(r"(?<![\d.,])(20[0-4]\d)(?![\d,])")
+_ZH_YEAR = re.compile(r"(?<![\d.])(20[0-4]\d)(?![\d.%％]|\s*[万亿千百多余个家项人元吨米辆座所场件套台只次户名倍])")
+"""A year in Chinese: ``2025年``, ``2021—2034年``, ``2024文化强国建设高峰论坛``; not a quantity (``2000亿元``)."""
+_EN_YEAR = re.compile(r"(?<![\d.,])(?<!\d[.,])(20[0-4]\d)(?!\d|[.,]\d)")
+"""A year in English: ``in 2025, ...``; not ``2,025`` or ``2025.5``."""
 
 
 def shift_years(text: str, shift: int, pattern: re.Pattern = _ZH_YEAR) -> str:
