@@ -52,7 +52,7 @@ snapshot: $(VENV)/.test-deps
 	UPDATE_SNAPSHOT=1 $(BIN)/python -m pytest tests/test_urls.py -q
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site .cache $(VENV)
 
 # Create/update the PO files of every registered report, mark changed sources fuzzy, print coverage.
 translations: $(VENV)/.site-deps

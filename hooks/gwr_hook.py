@@ -26,6 +26,7 @@ index pages) and without a search index, so that it builds in seconds.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
@@ -198,6 +199,16 @@ def _files(files, config):
             path = pipeline.stored("page file", (key, lang, src), lambda: {src: _relative(src, text)})[src]
             files.append(File.generated(config, src, abs_src_path=str(path)))
 
+    # A city's pages depend on its reports only (bench: a city built alone gives the same pages): they are kept
+    # from one build to the next under the keys of the city's reports (gwr.pipeline.memo).
+    city_keys: dict[str, tuple] = {}
+    for doc in site.docs:
+        city_keys[doc.meta.city] = city_keys.get(doc.meta.city, ()) + (site.keys[doc.meta.id],)
+
+    def per_city(kind: str):
+        return lambda city, make: render.revive(pipeline.memo(
+            "city pages", (kind, city_keys[city], lang), lambda: render.portable(make())))
+
     for doc in site.docs:
         sha = site.shas[doc.meta.id]
         with timing.stage("main table"):
@@ -205,9 +216,17 @@ def _files(files, config):
         with timing.stage("what's new"):
             extra += "\n" + crosslink_pages.render_whats_new(xctx, doc)
         with timing.stage("report pages"):
-            pages = render.render_report(doc, eds[doc.meta.id], sha, f"../../data/reports/{doc.meta.id}.json", extra)
+            ed = eds[doc.meta.id]
+            # the pages depend on the report (its key), the language, and what other reports add to them
+            around = hashlib.sha256(repr((render.fill_slots(extra, keep=True), sorted(ed.notes.items())))
+                                    .encode("utf-8")).hexdigest()
+            pages = render.revive(pipeline.memo("report pages", (site.keys[doc.meta.id], lang, around),
+                                                lambda: render.portable(render.render_report(
+                                                    doc, ed, sha, f"../../data/reports/{doc.meta.id}.json", extra))))
+            render.drop_slots(extra)  # when the pages were kept, the ones made for them now are not needed
         with timing.stage("figures pages"):
-            pages[render.figures_src(doc)] = indicator_pages.render_figures_page(ctx, doc)
+            pages.update(per_city(f"figures {doc.meta.id}")(doc.meta.city, lambda: {
+                render.figures_src(doc): indicator_pages.render_figures_page(ctx, doc)}))
         citable.append(render.figures_src(doc))
         # ids whose meaning changed (data/id-changes.yml): notices on their pages, a page for a vanished part
         for src, html in idchanges.notices(doc, site.changes, lang).items():
@@ -219,11 +238,11 @@ def _files(files, config):
         for src, text in pages.items():
             add(src, text, site.keys[doc.meta.id])
     with timing.stage("indicator pages"):
-        generated = indicator_pages.files(ctx)
+        generated = indicator_pages.files(ctx, per_city("indicators"))
     with timing.stage("compare pages"):
         generated.update(compare_pages.files(ctx))
     with timing.stage("theme and timeline pages"):
-        generated.update(crosslink_pages.files(xctx))
+        generated.update(crosslink_pages.files(xctx, per_city("themes")))
     with timing.stage("sources pages"):
         for city in xctx.cities:
             generated[render.city_sources_src(city.docs[0])] = render.render_city_sources(city.docs, site.shas, lang)

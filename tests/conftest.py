@@ -45,9 +45,9 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def build(project: Path, site_dir: Path, **extra_env: str) -> subprocess.CompletedProcess:
     """Both editions, as `make build` does: Chinese at the root, English under en/."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000", SITE_URL=SITE_URL)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000", SITE_URL=SITE_URL, **extra_env)
     result = None
     for config, dest in (("mkdocs.yml", site_dir), ("mkdocs.en.yml", site_dir / "en")):
         result = subprocess.run(
@@ -59,8 +59,8 @@ def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     return result
 
 
-def build_ok(project: Path, site_dir: Path) -> Path:
-    result = build(project, site_dir)
+def build_ok(project: Path, site_dir: Path, **extra_env: str) -> Path:
+    result = build(project, site_dir, **extra_env)
     assert result.returncode == 0, result.stdout + result.stderr
     warnings = [ln for ln in result.stderr.splitlines() if ln.startswith("WARNING")]
     assert not warnings, "\n".join(warnings)

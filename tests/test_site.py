@@ -6,12 +6,14 @@ import filecmp
 import html as htmllib
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from urllib.parse import urlparse
 from collections import Counter
+from pathlib import Path
 
 import pytest
-from conftest import ROOT, SITE_URL, build_ok
+from conftest import ROOT, SITE_URL, build_ok, copy_project
 from sitecheck import NUMBER, han, html_pages, is_subsequence, load, resolve
 
 from gwr.model import Section
@@ -221,6 +223,45 @@ def test_two_clean_builds_are_identical(site, tmp_path):
         return out
 
     assert diffs(cmp) == []
+
+
+def _tree_diffs(a: Path, b: Path) -> list[str]:
+    def diffs(c, prefix=""):
+        out = [prefix + x for x in c.diff_files + c.left_only + c.right_only]
+        for name, sub in c.subdirs.items():
+            out += diffs(sub, f"{prefix}{name}/")
+        return out
+
+    return diffs(filecmp.dircmp(a, b))
+
+
+def _cache_files(project: Path) -> set[Path]:
+    return {p for p in (project / ".cache/gwr").rglob("*") if p.is_file()}
+
+
+def test_disk_cache_gives_the_same_site_and_follows_edits(site, tmp_path):
+    """The disk cache (.cache/gwr) changes no byte: a first build (which fills it) gives the site; after a PO edit,
+    the next build reads every other report's results from it, computes the edited one, and gives the same site as
+    a build that computes everything (GWR_CACHE=0)."""
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    first = build_ok(project, tmp_path / "first")
+    kept = _cache_files(project)
+    assert len(kept) > 50  # every report's results were written
+    assert _tree_diffs(site, first) == []
+    po = project / "data/translations/en/shenzhen-2025.po"
+    text = po.read_text(encoding="utf-8")
+    old = 'msgstr "We will focus on the following ten areas of work:"'
+    assert old in text
+    po.write_text(text.replace(old, 'msgstr "We will focus on these ten areas of work (cache probe):"'), encoding="utf-8")
+    edited = build_ok(project, tmp_path / "edited")
+    assert "ten areas of work (cache probe):" in (edited / "en/shenzhen/2025/part-2/index.html").read_text(encoding="utf-8")
+    new = _cache_files(project) - kept
+    per_report = Counter(p.parts[-3] for p in new if p.parts[-3] in ("report", "figures", "entries", "sections", "usage"))
+    assert per_report == dict.fromkeys(("report", "figures", "entries", "sections", "usage"), 1)  # that report only
+    uncached = build_ok(project, tmp_path / "uncached", GWR_CACHE="0")
+    assert _cache_files(project) - kept == new  # GWR_CACHE=0 neither reads nor writes
+    assert _tree_diffs(uncached, edited) == []
 
 
 def test_chinese_labels_use_full_width_colons(site):

@@ -627,15 +627,16 @@ def city_files(ctx: XContext, city: City) -> dict[str, str]:
     return out
 
 
-def files(ctx: XContext) -> dict[str, str]:
-    """The cross-city pages (theme overviews, the timeline of cities), then every city's pages."""
+def files(ctx: XContext, per_city=lambda city, make: make()) -> dict[str, str]:
+    """The cross-city pages (theme overviews, the timeline of cities), then every city's pages (``per_city(city
+    name, make)`` gives them, as :func:`gwr.indicator_pages.files` does)."""
     out = {"timeline.md": render_timeline_overview(ctx)}
     if ctx.themes:
         out["themes/index.md"] = render_themes_index(ctx)
         for th in ctx.themes:
             out[f"themes/{th.id}/index.md"] = render_theme(ctx, th)
     for city in ctx.cities:
-        out.update(city_files(ctx, city))
+        out.update(per_city(city.docs[0].meta.city, lambda: city_files(ctx, city)))
     return out
 
 

@@ -122,7 +122,16 @@ def usages(docs: list[Document], matcher: Matcher, per_report=None) -> dict[str,
 
 
 def _node_label(doc: Document, node: str, lang: str) -> str:
-    """A short citation label: 2025 · 二（三）¶4 / 2025 · II (3) ¶4."""
+    """A short citation label: 2025 · 二（三）¶4 / 2025 · II (3) ¶4 (kept on the document: pages ask for the same
+    labels many times, and a document does not change once parsed)."""
+    labels = doc.__dict__.setdefault("_labels", {})
+    key = (node, lang)
+    if key not in labels:
+        labels[key] = _make_label(doc, node, lang)
+    return labels[key]
+
+
+def _make_label(doc: Document, node: str, lang: str) -> str:
     head = f"{doc.meta.year}" + ("（摘要）" if doc.meta.kind == "summary" and lang == "zh" else
                                  " (summary)" if doc.meta.kind == "summary" else "")
     pieces = node.split("__")

@@ -986,8 +986,9 @@ def city_files(ctx: Context, city: str) -> dict[str, str]:
     return out
 
 
-def files(ctx: Context) -> dict[str, str]:
-    """Every page of the indicators, by src path: the cross-city pages, then each city's."""
+def files(ctx: Context, per_city=lambda city, make: make()) -> dict[str, str]:
+    """Every page of the indicators, by src path: the cross-city pages, then each city's (``per_city(city, make)``
+    gives them: the hook keeps them from one build to the next, as they depend on the city's reports only)."""
     out = {"indicators/index.md": render_indicator_index(ctx)}
     for ind in ctx.cat.indicators:
         out[f"indicators/{ind.id}.md"] = render_indicator(ctx, ind)
@@ -996,7 +997,7 @@ def files(ctx: Context) -> dict[str, str]:
     for y in years:
         out[f"scorecards/{y}.md"] = render_scorecard(ctx, y)
     for city in ctx.city_doc:
-        out.update(city_files(ctx, city))
+        out.update(per_city(city, lambda: city_files(ctx, city)))
     return out
 
 

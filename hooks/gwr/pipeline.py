@@ -67,7 +67,7 @@ class Site:
 # ``make build`` builds both editions in one process (``python -m gwr build``) and ``mkdocs serve`` rebuilds in
 # the process that served the last build: everything that does not depend on the edition's language is
 # computed once, report by report, and kept under a key made of the report's inputs (registry entry, seed
-# checksum, PO file's size and time) and the data files it depends on. An edited report is computed again,
+# checksum, PO file's checksum) and the data files it depends on. An edited report is computed again,
 # the others are not; keys no build used any more are dropped. Keys never depend on content shared between
 # reports, so a corpus of copies (bench/corpus.py) gets no help from it.
 
@@ -77,10 +77,110 @@ _USED: set[tuple] = set()
 
 def memo(kind: str, key: tuple, compute):
     k = (kind, *key)
+    if kind in DISK_ONLY and _DISK.on:  # large and used once a build: read from disk, not held in memory
+        return _DISK.get(k, compute)
     _USED.add(k)
     if k not in _MEMO:
-        _MEMO[k] = compute()
+        _MEMO[k] = _DISK.get(k, compute) if _DISK.on and kind in PERSISTED else compute()
     return _MEMO[k]
+
+
+# --- the disk cache: the same results, kept between processes ----------------------------------------
+#
+# What one report yields (parsed, translated, its figures, theme entries, sections, search postings, open data
+# file, pages of its other language) is also kept on disk under ``.cache/gwr/`` (``GWR_CACHE=0``: not at all),
+# keyed by a digest of the memo key (the report's registry entry, the checksums of its seed and PO file, those
+# of the data files) and of the code (every file under hooks/, requirements.txt, Python's version): a build
+# after an edit, or after adding a report, computes that report only. A key that names an object without a
+# stable text (``<… at 0x…>``) is not kept. Caches of other code versions are removed when a build starts.
+
+PERSISTED = frozenset({"report", "report pages", "city pages", "figures", "entries", "sections", "related", "usage", "search", "whats_new",
+                       "page file", "data"})
+
+DISK_ONLY = frozenset({"report pages", "city pages"})
+"""Kinds kept on disk only (when the disk cache is on): every page's Markdown held until the end of the build
+would raise the peak memory by a third."""
+
+
+class _Disk:
+    def __init__(self) -> None:
+        self.on = False
+        self.dir: Path | None = None
+        self.hits = self.misses = 0
+
+    def configure(self, root: Path) -> None:
+        import os
+
+        self.on = os.environ.get("GWR_CACHE", "1") != "0"
+        if not self.on:
+            return
+        version = _code_version()
+        base = root / ".cache" / "gwr"
+        self.dir = base / version
+        if base.is_dir() and not self.dir.is_dir():
+            import shutil
+
+            for old in base.iterdir():
+                shutil.rmtree(old, ignore_errors=True)
+        self.dir.mkdir(parents=True, exist_ok=True)
+
+    def _path(self, k: tuple) -> Path | None:
+        import hashlib
+
+        text = repr(k)
+        if " at 0x" in text:
+            return None
+        h = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return self.dir / k[0].replace(" ", "-") / h[:2] / h
+
+    def get(self, k: tuple, compute):
+        import os
+        import pickle
+
+        path = self._path(k)
+        if path is None:
+            return compute()
+        try:
+            with open(path, "rb") as f:
+                value = pickle.load(f)
+            if not isinstance(value, Stored) or all(p.is_file() for p in value.paths.values()):
+                self.hits += 1
+                return value
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+            pass
+        self.misses += 1
+        value = compute()
+        if isinstance(value, Stored):  # the files themselves go into the cache, beside the key's pickle
+            files = path.with_suffix(".files")
+            files.mkdir(parents=True, exist_ok=True)
+            paths = {}
+            for i, (name, tmp) in enumerate(value.paths.items()):
+                dest = files / str(i)
+                os.replace(tmp, dest) if tmp.parent == _STORE[0] else dest.write_bytes(tmp.read_bytes())
+                paths[name] = dest
+            value = Stored(paths)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        return value
+
+
+_DISK = _Disk()
+
+
+def _code_version() -> str:
+    """A digest of the code that computes what the cache keeps: a change to any of it empties the cache."""
+    import hashlib
+    import sys
+
+    h = hashlib.sha256(sys.version.encode())
+    hooks = Path(__file__).resolve().parents[1]
+    for path in sorted(hooks.rglob("*.py")) + [hooks.parent / "requirements.txt"]:
+        if path.is_file():
+            h.update(str(path.relative_to(hooks.parent)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
 
 
 def forget(kind: str, which) -> None:
@@ -97,7 +197,8 @@ def _sweep() -> None:
             value = _MEMO.pop(k)
             if isinstance(value, Stored):
                 for path in value.paths.values():
-                    path.unlink(missing_ok=True)
+                    if _STORE and path.parent == _STORE[0]:  # not the disk cache's files
+                        path.unlink(missing_ok=True)
     _USED.clear()
 
 
@@ -134,11 +235,14 @@ _FILES = itertools.count()
 
 
 def _sig(path: Path) -> tuple:
+    """A file's name and checksum (``None`` when it does not exist): what a memo or cache key says of it."""
+    import hashlib
+
     try:
-        st = path.stat()
+        data = path.read_bytes()
     except FileNotFoundError:
         return (str(path), None)
-    return (str(path), st.st_mtime_ns, st.st_size)
+    return (str(path), hashlib.sha1(data).hexdigest())
 
 
 DATA_FILES = ("data/indicators.yml", "data/glossary.yml", "data/themes.yml", "data/terms.yml", "data/alignments.yml")
@@ -149,6 +253,7 @@ def load_site(root: Path, registry: str = REGISTRY, city: str | None = None) -> 
 
     Raises :class:`RegistryError` on fatal problems."""
     _sweep()
+    _DISK.configure(root)
     metas = all_metas = load_registry(root, registry)
     if city:
         known = sorted({m.city_slug for m in metas})

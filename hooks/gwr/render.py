@@ -46,6 +46,35 @@ def slot(html: str) -> str:
     return f'<div class="gwr-slot" data-slot="{key}"></div>'
 
 
+_LOCAL = re.compile(r'<div class="gwr-slot" data-slot="@(\d+)"></div>')
+
+
+def portable(pages: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """``pages`` with their slots taken out of :data:`SLOTS` and numbered within the pages (``@0``, ``@1``, …), and
+    the slots' HTML: a form that can be kept from one build to the next (gwr.pipeline.memo), whose slot numbers
+    are the build's own. :func:`revive` gives pages to hand to MkDocs again."""
+    htmls: list[str] = []
+
+    def local(m: re.Match) -> str:
+        htmls.append(SLOTS.pop(m.group(1)))
+        return f'<div class="gwr-slot" data-slot="@{len(htmls) - 1}"></div>'
+
+    return {src: _SLOT.sub(local, text) for src, text in pages.items()}, htmls
+
+
+def revive(kept: tuple[dict[str, str], list[str]]) -> dict[str, str]:
+    """The pages of :func:`portable`, their slots registered again in this build."""
+    pages, htmls = kept
+    fresh = [slot(h) for h in htmls]
+    return {src: _LOCAL.sub(lambda m: fresh[int(m.group(1))], text) for src, text in pages.items()}
+
+
+def drop_slots(text: str) -> None:
+    """Forget the slots of ``text`` (a text that will not be handed to MkDocs)."""
+    for key in _SLOT.findall(text):
+        SLOTS.pop(key, None)
+
+
 def fill_slots(html: str, fix=lambda s: s, keep: bool = False) -> str:
     """``html`` with its placeholders filled; the slots are then forgotten, unless ``keep``."""
     take = SLOTS.get if keep else SLOTS.pop

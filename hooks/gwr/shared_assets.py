@@ -13,7 +13,16 @@ import re
 from urllib.parse import urlsplit
 
 ASSETS = "assets/"
-_RELATIVE = re.compile(r'((?:href|src)=")((?:\.\./)*)assets/')
+_RELATIVE = re.compile(r'="((?:\.\./)*)assets/')
+"""``="../../assets/``; the attribute before it is checked by :func:`_move` (a pattern that starts with a literal
+is searched for several times faster than one that starts with ``(?:href|src)``: this runs on every page)."""
+
+
+def _move(m: re.Match) -> str:
+    s, i = m.string, m.start()
+    if s.endswith("href", 0, i) or s.endswith("src", 0, i):
+        return f'="{m.group(1)}../assets/'
+    return m.group(0)
 
 
 def shared(lang: str, default_lang: str, command: str | None) -> bool:
@@ -34,7 +43,7 @@ def point_to_default(html: str, site_url: str) -> str:
     Pages refer to them relatively (``../../assets/``); the 404 page absolutely (``/gwr/en/assets/``,
     the path of ``site_url``), since it is served at any address.
     """
-    html = _RELATIVE.sub(r"\1\2../assets/", html)
+    html = _RELATIVE.sub(_move, html)
     path = urlsplit(site_url).path or "/"
     if path.rstrip("/"):
         parent = path.rstrip("/").rsplit("/", 1)[0] + "/"
