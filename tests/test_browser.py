@@ -85,8 +85,8 @@ def test_clicking_a_paragraph_number_copies_its_link(server, page):
 def _results(page, server, query):
     page.fill(".gwr-search__input", "")
     page.fill(".gwr-search__input", query)
-    page.wait_for_selector(".gwr-search__results li a, .gwr-search__meta", state="attached")
-    page.wait_for_function("!document.querySelector('.gwr-search__results').textContent.includes('载入')")
+    # the panel says which query its results answer (data-q): not the last query's, not "loading"
+    page.wait_for_function("q => document.querySelector('.gwr-search__results').dataset.q === q", arg=query)
     return page.eval_on_selector_all(".gwr-search__results li a", "els => els.map(e => e.getAttribute('href'))")
 
 

@@ -7,6 +7,7 @@ Independent of MkDocs: tests, the benchmark and ``python -m gwr`` call
 from __future__ import annotations
 
 import itertools
+import pickle
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from .ids import assign_ids, duplicate_ids
 from .indicators import Catalogue, Figure, ScoreRow, extract, load_catalogue, scorecard
 from .themes import Entry, Link, Theme, block_links, load_alignments, load_themes, plan_result_links, related, \
     sections_info, theme_entries
-from .model import Document, ParseWarning
+from .model import Annex, Block, Document, Note, Part, ParseWarning, Section
 from .parser import ParseError, parse_report
 from .registry import REGISTRY, RegistryError, load_registry, read_seed
 from .render import Edition
@@ -102,15 +103,74 @@ DISK_ONLY = frozenset({"report pages", "city pages"})
 would raise the peak memory by a third."""
 
 
+def _nodes(doc: Document):
+    """Every part, section, block, annex and note of ``doc`` that has an id."""
+    for part in doc.parts:
+        yield part
+        for child in part.children:
+            yield child
+            if isinstance(child, Section):
+                yield from child.blocks
+    yield from doc.preamble
+    yield from doc.closing
+    for annex in doc.annexes:
+        yield annex
+        yield from annex.blocks
+    yield from doc.notes
+
+
+class _Pickler(pickle.Pickler):
+    """Keeps the build's documents and their nodes out of a result's pickle: a theme entry names its report's
+    section, which stays the section of the document the build holds (one copy of each document, not one per
+    kind of result, and ``entry.node.doc is doc`` as when computed)."""
+
+    def __init__(self, f, disk: "_Disk"):
+        super().__init__(f, protocol=pickle.HIGHEST_PROTOCOL)
+        self.disk = disk
+
+    def persistent_id(self, obj):
+        if isinstance(obj, Document):
+            return ("doc", obj.meta.id) if self.disk.live.get(obj.meta.id) is obj else None
+        if isinstance(obj, (Part, Section, Block, Annex, Note)):
+            return self.disk.refs.get(id(obj))
+        return None
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, f, disk: "_Disk"):
+        super().__init__(f)
+        self.disk = disk
+
+    def persistent_load(self, pid):
+        try:
+            return self.disk.live[pid[1]] if pid[0] == "doc" else self.disk.objs[(pid[1], pid[2])]
+        except KeyError:
+            raise pickle.UnpicklingError(f"no live object {pid!r}") from None
+
+
 class _Disk:
     def __init__(self) -> None:
         self.on = False
         self.dir: Path | None = None
         self.hits = self.misses = 0
+        self.live: dict[str, Document] = {}
+        self.refs: dict[int, tuple] = {}
+        self.objs: dict[tuple, object] = {}
+
+    def register(self, doc: Document) -> None:
+        """``doc`` is the build's document of its report: results that name it (or its nodes) refer to it."""
+        if self.live.get(doc.meta.id) is doc:
+            return
+        self.live[doc.meta.id] = doc
+        for node in _nodes(doc):
+            if node.id:
+                self.refs[id(node)] = ("node", doc.meta.id, node.id)
+                self.objs[(doc.meta.id, node.id)] = node
 
     def configure(self, root: Path) -> None:
         import os
 
+        self.live, self.refs, self.objs = {}, {}, {}
         self.on = os.environ.get("GWR_CACHE", "1") != "0"
         if not self.on:
             return
@@ -135,14 +195,13 @@ class _Disk:
 
     def get(self, k: tuple, compute):
         import os
-        import pickle
 
         path = self._path(k)
         if path is None:
             return compute()
         try:
             with open(path, "rb") as f:
-                value = pickle.load(f)
+                value = (pickle.load(f) if k[0] == "report" else _Unpickler(f, self).load())
             if not isinstance(value, Stored) or all(p.is_file() for p in value.paths.values()):
                 self.hits += 1
                 return value
@@ -162,7 +221,10 @@ class _Disk:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         with open(tmp, "wb") as f:
-            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+            if k[0] == "report":  # the document itself
+                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+            else:
+                _Pickler(f, self).dump(value)
         os.replace(tmp, path)
         return value
 
@@ -274,6 +336,8 @@ def load_site(root: Path, registry: str = REGISTRY, city: str | None = None) -> 
         text, sha = read_seed(root, meta, registry)
         key = (root, _meta_key(meta), sha, _sig(translations.po_path(root, meta.id, "en")), dsig)
         doc, tr = memo("report", key, lambda: _report(root, meta, text))
+        if _DISK.on:
+            _DISK.register(doc)
         docs.append(doc)
         shas[meta.id] = sha
         keys[meta.id] = key

@@ -685,6 +685,7 @@
             '<span class="gwr-search__snippet">' + snippet(p ? p[1] : "", r.toks) + "</span></a></li>";
         });
         panel.innerHTML = html + "</ol>";
+        panel.setAttribute("data-q", q);  // the query these results answer (tests wait for it)
         panel.hidden = false;
       });
     });
