@@ -165,6 +165,17 @@ def make_bare(project: Path, bare: Path) -> None:
 
 # --- what a build produced -----------------------------------------------------------------------
 
+def _kinds(paths: list[str]) -> dict[str, int]:
+    """Pages counted by kind: cities (a slug with its synthetic number) and years as placeholders."""
+    out: dict[str, int] = {}
+    for p in paths:
+        k = re.sub(r"(?<=/)\d{4}(?=[/-])|^\d{4}(?=[/-])", "<year>", p)
+        k = re.sub(r"^(en/)?+(?!(?:compare|indicators|scorecards|themes|glossary|timeline|sources)/)[a-z]+\d*/",
+                   r"\1<city>/", k)
+        out[k] = out.get(k, 0) + 1
+    return dict(sorted(out.items(), key=lambda kv: -kv[1]))
+
+
 def page_stats(site: Path) -> dict:
     sizes = sorted((f.stat().st_size, f.relative_to(site).as_posix()) for f in site.rglob("*.html"))
     values = [s for s, _ in sizes]
@@ -173,6 +184,7 @@ def page_stats(site: Path) -> dict:
         "pages": len(sizes), "median_kb": statistics.median(values) / 1024, "max_kb": values[-1] / 1024,
         "max_gz_kb": gz[0] / 1024, "largest": [[p, round(s / 1024, 1)] for s, p in sizes[-8:][::-1]],
         "over_150kb": sum(1 for s in values if s > 150 * 1024),
+        "over_150kb_kinds": _kinds([p for s, p in sizes if s > 150 * 1024]),
         "p90_kb": values[int(len(values) * 0.9)] / 1024,
     }
 
@@ -582,6 +594,10 @@ def write_report(results: list[dict], meta: dict) -> str:
             f"| {s}x | {p['median_kb']:.1f} KB | {p['max_kb']:.1f} KB ({p['largest'][0][0]}) | {p['over_150kb']} | "
             f"{sz['zh']['raw_kb']:.0f} / {sz['zh']['gz_kb']:.0f} KB | {sz['en']['raw_kb']:.0f} / "
             f"{sz['en']['gz_kb']:.0f} KB | {q('zh')} | {q('en')} | {fetched} |")
+    for s, r in by.items():
+        kinds = r["pages"].get("over_150kb_kinds")
+        if kinds:
+            lines += ["", f"Pages over 150 KB at {s}x: " + ", ".join(f"`{k}` ({n})" for k, n in kinds.items()) + "."]
     lines += ["", "Largest pages at the largest scale: " + ", ".join(
         f"`{p}` {kb} KB" for p, kb in by[max(by)]["pages"]["largest"]) + "."]
     if "first_query" in by[max(by)] and by[max(by)]["first_query"]:

@@ -161,7 +161,7 @@ def _nav_html(entries: list) -> list:
              for label, value in entry.items()} if isinstance(entry, dict) else entry for entry in entries]
 
 
-_RAW_LINE = re.compile(r'^<(?:p|ul|aside|div) class="gwr-(?:para|items|xref|empty|aside|salutation|other)[^\n]*$', re.M)
+_RAW_LINE = re.compile(r'^<(?:p|ul|aside|div) class="gwr-(?:para|items|xref|empty|aside|salutation|other|marks)[^\n]*$', re.M)
 
 
 def _slot_html(markdown: str) -> str:
@@ -251,6 +251,8 @@ def _files(files, config):
             usage = lambda doc: pipeline.memo(  # noqa: E731 - once per report, for both editions
                 "usage", site.keys[doc.meta.id], lambda: glossary_pages.report_usage(doc, site.matcher))
             generated.update(glossary_pages.files(site.glossary, site.docs, site.matcher, lang, usage))
+            for src, text in glossary_pages.tips_files(site.glossary, lang).items():
+                files.append(File.generated(config, src, content=text))
     if _build["preview"]:
         generated = {src: text for src, text in generated.items() if _previewed(src)}
     citable.extend(src for src in generated if src.endswith(".md"))
@@ -308,7 +310,7 @@ def _page_content(html, page):
         full = render.fill_slots(html, lambda h: _relative(page.file.src_uri, h), keep=True)
     # The reading-view switch goes on every page that holds text in both languages (overrides/main.html).
     page.meta["gwr_views"] = render.has_both_languages(full)
-    return html + glossary_pages.page_terms_script(full, _build["site"].glossary, _build["lang"])
+    return html
 
 
 def on_post_template(output_content, template_name, config):

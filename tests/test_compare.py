@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import csv
 import io
 import shutil
@@ -110,9 +112,34 @@ def test_national_column_when_a_national_report_is_registered(tmp_path):
     assert compare_pages.is_national(table.sources[0].meta)  # first column
     from gwr.render import fill_slots
 
-    html = fill_slots(compare_pages.render_year(ctx, 2025))
+    html = fill_slots(compare_pages.render_year(ctx, 2025)["compare/2025.md"])
     head = html[html.index("<thead"):html.index("</thead>")]
     assert head.index("National") < head.index("Shenzhen")
     assert ("new-jobs", "national-2025") in table.cells and ("unemployment", "national-2025") in table.cells
     # the nation is not counted as a city that shares an indicator
     assert "grain-output" not in {i.id for i in inds}
+
+
+def test_a_year_of_many_cities_is_split_into_pages_of_a_few(monkeypatch):
+    """A year's comparison grows with the cities (a column is about 15 KB): past CITIES_PER_PAGE cities it is
+    split into pages (/compare/<year>/, /compare/<year>/2/, ...), each city on one page, each page linking to the
+    others by their cities; the first page keeps the year's URL and the anchors of its tables."""
+    from gwr.render import fill_slots
+
+    site = load_site(ROOT)
+    ctx = Context(site.docs, site.catalogue, site.figures, site.scores, Urls(SITE_URL), "en")
+    whole = compare_pages.render_year(ctx, 2025)
+    assert list(whole) == ["compare/2025.md"]
+    monkeypatch.setattr(compare_pages, "CITIES_PER_PAGE", 2)
+    pages = {src: fill_slots(md) for src, md in compare_pages.render_year(ctx, 2025).items()}
+    assert list(pages) == ["compare/2025.md", "compare/2025/2.md"]
+    columns = []
+    for src, html in pages.items():
+        head = html[html.index("<thead"):html.index("</thead>")]
+        cities = re.findall(r'scope="col"><a href="[^"]*">([^<]+)</a>', head)
+        assert len(cities) == 2, (src, cities)
+        columns += cities
+        assert "{#main}" in html and '<nav class="gwr-pager"' in html
+        assert html.count('aria-current="page"') == 1
+    assert sorted(columns) == sorted({"Shenzhen", "Beijing", "Shanghai", "Suzhou"})
+    assert '<a href="2/">' in pages["compare/2025.md"] and '<a href="../">' in pages["compare/2025/2.md"]

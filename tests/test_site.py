@@ -288,3 +288,22 @@ def load_html(raw: str):
     from sitecheck import Page
 
     return Page(raw)
+
+
+PAGE_LIMIT_KB = 150
+MEDIAN_LIMIT_KB = 60
+
+
+def test_no_page_is_over_150_kb(site):
+    """Issue 13: no HTML page of either edition over 150 KB, and the median page at most 60 KB (the benchmark
+    checks the same at 10x, 30x and 100x: bench/RESULTS.md). A page that grows with the site is split, a report
+    part page (citable, never split) carries its text and loads the rest on demand."""
+    sizes = {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html")}
+    assert any(p.startswith("en/") for p in sizes) and any(not p.startswith("en/") for p in sizes)
+    over = sorted(((s, p) for p, s in sizes.items() if s > PAGE_LIMIT_KB * 1024), reverse=True)
+    assert not over, "pages over 150 KB: " + ", ".join(f"{p} ({s / 1024:.1f} KB)" for s, p in over)
+    values = sorted(sizes.values())
+    median = values[len(values) // 2] / 1024
+    largest = max(sizes, key=sizes.get)
+    print(f"\n{len(values)} pages; median {median:.1f} KB; largest {largest} {sizes[largest] / 1024:.1f} KB")
+    assert median <= MEDIAN_LIMIT_KB

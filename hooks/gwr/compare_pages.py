@@ -222,20 +222,68 @@ def tables(ctx: Context, year: int) -> list[tuple[str, str, Table, list[Indicato
     return out
 
 
-def render_year(ctx: Context, year: int) -> str:
-    title = _t(ctx, "year_title", year=year)
-    out = [_fm(f"{title} · {_t(ctx, 'compare')}"), f"# {md_esc(title)} {{#compare}}\n"]
-    out.append(md_esc(_t(ctx, "intro", year=year, prev=year - 1)) + "\n")
-    if any(r.target.year == year for r in ctx.rows):
-        out.append(_t(ctx, "scorecard", year=year) + "\n")
-    for key, label, table, inds, prev in tables(ctx, year):
-        anchor = key.strip("-") or "main"
-        out.append(f"## {md_esc(label)} {{#{anchor}}}\n")
-        out.append(slot(_table_html(ctx, table, inds, prev)) + "\n")
-        name = f"{year}{key}.csv"
-        out.append(f'<p class="gwr-downloads">{esc(_t(ctx, "download") + colon(ctx.lang))}'
-                   f'<a href="{ROOT_HREF}data/compare/{name}"><code>{name}</code></a></p>\n')
-    return "\n".join(out)
+CITIES_PER_PAGE = 6
+"""Cities side by side on one page: a year's comparison of more cities is split into pages of this many
+(``/compare/<year>/``, then ``/compare/<year>/2/``, …), so that no page grows with the site (a column is ≈ 15 KB)."""
+
+
+def _groups(ctx: Context, year: int) -> list[list[Document]]:
+    """The cities of a year's comparison, page by page; the national report, when there is one, on every page."""
+    sources = _sources(ctx, year)
+    national = [d for d in sources if is_national(d.meta)]
+    cities = [d for d in sources if not is_national(d.meta)]
+    return [national + cities[i:i + CITIES_PER_PAGE] for i in range(0, len(cities), CITIES_PER_PAGE)] or [national]
+
+
+def year_src(year: int, page: int) -> str:
+    return f"compare/{year}.md" if page == 1 else f"compare/{year}/{page}.md"
+
+
+def _pager(ctx: Context, groups: list[list[Document]], page: int) -> str:
+    """Links to the pages of a year's comparison, each named by its cities (page 1 is ``/compare/<year>/``)."""
+    bits = []
+    for n, group in enumerate(groups, 1):
+        names = ("、" if ctx.lang == "zh" else ", ").join(_name(ctx, d) for d in group if not is_national(d.meta))
+        if n == page:
+            bits.append(f'<li><a href="./" aria-current="page">{esc(names)}</a></li>')
+            continue
+        href = (f"{n}/" if n > 1 else "./") if page == 1 else (f"../{n}/" if n > 1 else "../")
+        bits.append(f'<li><a href="{href}">{esc(names)}</a></li>')
+    label = "本年对照的城市（分页）" if ctx.lang == "zh" else "The cities compared this year, page by page"
+    return f'<nav class="gwr-pager" aria-label="{attr(label)}"><ol>{"".join(bits)}</ol></nav>'
+
+
+def render_year(ctx: Context, year: int) -> dict[str, str]:
+    """A year's comparison: ``{src: markdown}``, one page per :data:`CITIES_PER_PAGE` cities."""
+    groups = _groups(ctx, year)
+    year_tables = tables(ctx, year)
+    out_pages = {}
+    for page, group in enumerate(groups, 1):
+        title = _t(ctx, "year_title", year=year)
+        if len(groups) > 1:
+            title += f"（{page}/{len(groups)}）" if ctx.lang == "zh" else f" ({page}/{len(groups)})"
+        fm = _fm(f"{title} · {_t(ctx, 'compare')}")
+        out = [fm, f"# {md_esc(title)} {{#compare}}\n"]
+        out.append(md_esc(_t(ctx, "intro", year=year, prev=year - 1)) + "\n")
+        if any(r.target.year == year for r in ctx.rows):
+            out.append(_t(ctx, "scorecard", year=year).replace("](../", "](../" + "../" * (page > 1)) + "\n")
+        if len(groups) > 1:
+            out.append(slot(_pager(ctx, groups, page)) + "\n")
+        ids = {d.meta.id for d in group}
+        for key, label, table, inds, prev in year_tables:
+            table = Table(ctx, [d for d in table.sources if d.meta.id in ids],
+                          [f for fs in table.cells.values() for f in fs if f.report in ids])
+            inds = [i for i in inds if any(k[0] == i.id for k in table.cells)]
+            if not inds:
+                continue
+            anchor = key.strip("-") or "main"
+            out.append(f"## {md_esc(label)} {{#{anchor}}}\n")
+            out.append(slot(_table_html(ctx, table, inds, prev)) + "\n")
+            name = f"{year}{key}.csv"
+            out.append(f'<p class="gwr-downloads">{esc(_t(ctx, "download") + colon(ctx.lang))}'
+                       f'<a href="{ROOT_HREF}data/compare/{name}"><code>{name}</code></a></p>\n')
+        out_pages[year_src(year, page)] = "\n".join(out)
+    return out_pages
 
 
 def render_index(ctx: Context) -> str:
@@ -315,7 +363,7 @@ def files(ctx: Context) -> dict[str, str]:
     """The compare pages, by src path."""
     out = {"compare/index.md": render_index(ctx)}
     for y in compare_years(ctx):
-        out[f"compare/{y}.md"] = render_year(ctx, y)
+        out.update(render_year(ctx, y))
     return out
 
 

@@ -45,8 +45,8 @@ def marker(matcher: Matcher, lang_of_page: str):
                 if term.id in seen:
                     continue
                 seen.add(term.id)
-            # The tooltip (rendering and explanation) is shown by gwr.js from the page's own term data
-            # (page_terms_script), so the text is not repeated at every marked term.
+            # The tooltip (rendering and explanation) is shown by gwr.js from the category's data (tips_files),
+            # so the text is not repeated at every marked term.
             out.append(esc(text[pos:start]))
             out.append(f'<a class="gwr-term" href="{GLOSSARY_HREF}{term.category}/#term-{term.id}">'
                        f'{esc(text[start:end])}</a>')
@@ -57,24 +57,19 @@ def marker(matcher: Matcher, lang_of_page: str):
     return mark
 
 
-_TERM_LINK = re.compile(r'<a class="gwr-term" href="[^"#]*#term-([A-Za-z0-9_-]+)"')
+def tips_files(terms: list[Term], lang: str) -> dict[str, str]:
+    """The tooltips' data, one file per category beside its page (``glossary/<category>/tips.json``):
+    ``{id: [rendering in the other language, explanation in the edition's language]}``.
 
-
-def page_terms_script(html: str, terms: list[Term], lang: str) -> str:
-    """The tooltips' data of one page: only the terms it marks, as a JSON script element ('' if none).
-
-    ``{id: [rendering in the other language, explanation in the page's language]}``, a few KB on a report page
-    instead of the whole glossary (data/glossary.json, 200 KB) on every page.
+    gwr.js fetches the file of a term's category (from the term link's address) when the page has marked its
+    terms, or at the first hover; the browser keeps it for the next page. Pages carry none of it: inline, a report
+    page's own terms were up to 60 KB.
     """
-    ids = list(dict.fromkeys(_TERM_LINK.findall(html)))
-    by_id = {t.id: t for t in terms}
-    data = {i: ([by_id[i].en, by_id[i].note_zh] if lang == "zh" else [by_id[i].zh, by_id[i].note_en])
-            for i in ids if i in by_id}
-    if not data:
-        return ""
-    # "<" escaped, so no text in a note can close the script element
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-    return f'<script type="application/json" id="gwr-terms">{text}</script>'
+    out: dict[str, dict] = {}
+    for t in terms:
+        out.setdefault(t.category, {})[t.id] = [t.en, t.note_zh] if lang == "zh" else [t.zh, t.note_en]
+    return {f"glossary/{cat}/tips.json": json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+            for cat, data in out.items()}
 
 
 def glossary_json(terms: list[Term]) -> str:

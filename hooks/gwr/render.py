@@ -371,10 +371,10 @@ def _spans(block: Block, ed: Edition, alt: dict | None = None) -> tuple[str, boo
 
 def _block_html(block: Block, ed: Edition, alt: dict | None = None) -> str:
     label = t(ed.lang, "item" if block.kind == "item" else "para", n=block.ordinal)
-    pn = (
-        f'<a class="gwr-pn" href="#{block.id}" title="{attr(t(ed.lang, "copy_para"))} · {block.id}" '
-        f'aria-label="{attr(label)}">{block.ordinal}</a>'
-    )
+    # no title: gwr.js sets it ("Copy the link to this paragraph · <id>") when the number is pointed at or
+    # focused, which saved 60 bytes a paragraph (page weight)
+    pn = f'<a class="gwr-pn" href="#{block.id}" aria-label="{attr(label)}">{block.ordinal}</a>'
+
     body, translated = _spans(block, ed, alt)
     body += ed.notes.get((block.id, "after"), "")
     missing = "" if translated else " gwr-untranslated"
@@ -600,7 +600,71 @@ def render_report(doc: Document, ed: Edition, sha256: str, site_data_path: str, 
         pages[part_src(doc, part)] = render_part(doc, part, ed, alt)
         if alt:
             pages[f"{doc.meta.path}/part-{part.ordinal}/{ed.other}.js"] = other_script(ed, alt)
+    for src in [src for src in pages if src.endswith(".md")]:
+        pages[src], marks = term_marks(pages[src])
+        if marks:
+            pages[src] += "\n" + TERMS_MARKER + "\n"
+            pages[beside(src, TERMS_SCRIPT)] = terms_script(marks)
     return pages
+
+
+# --- glossary terms, marked on demand ------------------------------------------------------------------
+#
+# A report page's glossary terms are links to the glossary with a tooltip (gwr.js). In the page they were
+# a tenth of its weight or more (one link every 250 bytes of English): the page carries its text, and the terms
+# it marks are a script beside it (``terms.js``: for each block, where its terms are), which gwr.js loads with the
+# page and turns into the same links. A reader without JavaScript reads the same text, without the links.
+
+TERMS_SCRIPT = "terms.js"
+TERMS_MARKER = f'<div class="gwr-marks" data-src="{TERMS_SCRIPT}" hidden></div>'
+_GLOSSARY_PLACEHOLDER = "@@gwr-glossary@@"  # gwr.glossary_pages.GLOSSARY_HREF
+_BLOCK = re.compile(r'(<(p|li) class="gwr-(?:para|item)[^"]*" id="([^"]+)">)(.*?)(</\2>)')
+_TERM_TOKEN = re.compile(r'<a class="gwr-term" href="' + re.escape(_GLOSSARY_PLACEHOLDER)
+                         + r'([^"#/]+)/#term-([^"]+)">([^<]*)</a>|<[^>]*>|[^<]+')
+
+
+def _units(text_html: str) -> int:
+    """Length of an HTML text's text content in UTF-16 code units (a JavaScript string's length)."""
+    text = html.unescape(text_html)
+    return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
+
+
+def beside(src: str, name: str) -> str:
+    """The source path of a file in the folder of page ``src`` (whose URL is a folder)."""
+    return src.removesuffix("index.md") + name if src.endswith("index.md") else src.removesuffix(".md") + "/" + name
+
+
+def term_marks(markdown: str) -> tuple[str, dict[str, list]]:
+    """A page's Markdown with the glossary links of its blocks taken out, and where they were:
+    ``{block id: [[start, length, "category/term id"], ...]}``, offsets in the block's text content (UTF-16)."""
+    marks: dict[str, list] = {}
+
+    def block(m: re.Match) -> str:
+        if 'class="gwr-term"' not in m.group(4):
+            return m.group(0)
+        out, pos, found = [], 0, []
+        for tok in _TERM_TOKEN.finditer(m.group(4)):
+            if tok.group(1) is not None:
+                n = _units(tok.group(3))
+                found.append([pos, n, f"{tok.group(1)}/{tok.group(2)}"])
+                out.append(tok.group(3))
+                pos += n
+            else:
+                out.append(tok.group(0))
+                if not tok.group(0).startswith("<"):
+                    pos += _units(tok.group(0))
+        marks[m.group(3)] = found
+        return m.group(1) + "".join(out) + m.group(5)
+
+    return _BLOCK.sub(block, markdown), marks
+
+
+def terms_script(marks: dict[str, list]) -> str:
+    """The glossary terms of a page's blocks, as a script that hands them to gwr.js (see :func:`term_marks`);
+    the glossary's address is filled in relative to the page."""
+    data = json.dumps({"glossary": _GLOSSARY_PLACEHOLDER, "blocks": marks}, ensure_ascii=False,
+                      separators=(",", ":"))
+    return f"(window.gwrTerms=window.gwrTerms||[]).push({data});\n"
 
 
 def other_marker(ed: Edition) -> str:

@@ -6,10 +6,13 @@
   var root = document.querySelector(".gwr-search");
   var LANG = (root && root.getAttribute("data-gwr-lang")) || document.documentElement.lang || "zh";
   var T = {
-    zh: { copied: "已复制链接：", results: "共 {n} 条结果", none: "没有找到结果", loading: "正在载入索引……" },
-    en: { copied: "Link copied: ", results: "{n} results", none: "No results", loading: "Loading index…" }
+    zh: { copied: "已复制链接：", results: "共 {n} 条结果", none: "没有找到结果", loading: "正在载入索引……",
+          copyPara: "复制本段链接" },
+    en: { copied: "Link copied: ", results: "{n} results", none: "No results", loading: "Loading index…",
+          copyPara: "Copy the link to this paragraph" }
   }[LANG.slice(0, 2)] || null;
-  if (!T) T = { copied: "Link copied: ", results: "{n} results", none: "No results", loading: "Loading…" };
+  if (!T) T = { copied: "Link copied: ", results: "{n} results", none: "No results", loading: "Loading…",
+                copyPara: "Copy the link to this paragraph" };
 
   /* ---------- paragraph links ---------- */
 
@@ -72,6 +75,14 @@
     highlight(id);
     copy(url).then(function () { toast(T.copied + url); });
   });
+
+  /* A paragraph number's title is set when it is pointed at or focused (not written on every paragraph). */
+  function pnTitle(ev) {
+    var a = ev.target.closest && ev.target.closest("a.gwr-pn");
+    if (a && !a.title) a.title = T.copyPara + " · " + a.getAttribute("href").slice(1);
+  }
+  document.addEventListener("pointerover", pnTitle);
+  document.addEventListener("focusin", pnTitle);
 
   window.addEventListener("hashchange", fromHash);
   if (location.hash) {
@@ -138,8 +149,56 @@
     new MutationObserver(load).observe(html, { attributes: true, attributeFilter: ["data-gwr-view"] });
   }
 
+  /* ---------- glossary terms of a report page, marked from a script beside it (page weight) ----------
+   * The page holds its text; where its glossary terms are is in a script beside it (named by the .gwr-marks
+   * marker) that hands {glossary: address, blocks: {block id: [[start, length, "category/id"], ...]}} to
+   * window.gwrTerms: offsets in the block's text content. Each becomes the link the page used to carry,
+   * a.gwr-term to the glossary entry. Loaded at once: inserted before the load event, it delays it. */
+  function termMarks() {
+    var queued = Array.isArray(window.gwrTerms) ? window.gwrTerms : [];
+    window.gwrTerms = { push: markTerms };
+    queued.forEach(markTerms);
+    var marker = document.querySelector(".gwr-marks[data-src]");
+    if (!marker || marker.hasAttribute("data-gwr-requested")) return;
+    marker.setAttribute("data-gwr-requested", "");
+    var s = document.createElement("script");
+    s.src = marker.getAttribute("data-src");
+    document.head.appendChild(s);
+  }
+
+  function markTerms(data) {
+    Object.keys(data.blocks).forEach(function (id) {
+      var el = document.getElementById(id);
+      if (!el || el.hasAttribute("data-gwr-marked")) return;
+      el.setAttribute("data-gwr-marked", "");
+      var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), nodes = [], starts = [], pos = 0, n;
+      while ((n = walker.nextNode())) { nodes.push(n); starts.push(pos); pos += n.data.length; }
+      var marks = data.blocks[id];
+      /* from the last to the first: a text node is only ever cut after the marks still to come */
+      for (var k = marks.length - 1; k >= 0; k--) {
+        var start = marks[k][0], end = start + marks[k][1], i = nodes.length - 1;
+        while (i > 0 && starts[i] > start) i--;
+        if (!nodes[i] || start - starts[i] >= nodes[i].data.length) continue;
+        var a = document.createElement("a");
+        a.className = "gwr-term";
+        a.setAttribute("href", data.glossary + marks[k][2].replace("/", "/#term-"));
+        var r = document.createRange();
+        r.setStart(nodes[i], start - starts[i]);
+        var j = i;
+        while (j < nodes.length - 1 && starts[j] + nodes[j].data.length < end) j++;
+        r.setEnd(nodes[j], Math.min(end - starts[j], nodes[j].data.length));
+        a.appendChild(r.extractContents());
+        r.insertNode(a);
+      }
+    });
+    document.documentElement.setAttribute("data-gwr-terms", "marked");
+    prefetchTips();
+  }
+
   /* ---------- glossary tooltips: on hover, keyboard focus and tap ----------
-   * The page carries the data of the terms it marks (script#gwr-terms: {id: [rendering, explanation]}).
+   * The renderings and explanations of a category's terms are a file beside its glossary page
+   * (glossary/<category>/tips.json: {id: [rendering, explanation]}), fetched once the page's terms are marked
+   * (or at the first hover or focus of a term, if sooner) and kept by the browser for the next page.
    * One tooltip element (role=tooltip) is shared; the term points to it with aria-describedby while it shows.
    * Mouse: shows on hover and stays while the pointer is on the term or the tooltip (WCAG 1.4.13).
    * Keyboard: shows on focus, Escape hides it. Touch: the first tap shows it, a second tap follows the link. */
@@ -149,11 +208,34 @@
     en: { again: "Tap again to open the glossary entry" }
   }[EDITION] || { again: "Tap again to open the glossary entry" };
 
+  var tips = {};  /* tips.json address -> {data} once loaded, {waiting: [callbacks]} while loading */
+
+  function tipsUrl(a) { return a.href.split("#")[0] + "tips.json"; }
+
+  function loadTips(url, then) {
+    var entry = tips[url];
+    if (entry && entry.data) { if (then) then(entry.data); return; }
+    if (entry) { if (then) entry.waiting.push(then); return; }
+    entry = tips[url] = { waiting: then ? [then] : [] };
+    if (!window.fetch) return;
+    fetch(url).then(function (r) { return r.ok ? r.json() : {}; }).catch(function () { return {}; })
+      .then(function (data) {
+        entry.data = data;
+        entry.waiting.forEach(function (f) { f(data); });
+        entry.waiting = [];
+      });
+  }
+
+  function prefetchTips() {
+    var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 1); };
+    idle(function () {
+      var links = document.querySelectorAll("a.gwr-term");
+      for (var i = 0; i < links.length; i++) loadTips(tipsUrl(links[i]));
+    });
+  }
+
   function glossaryTips() {
-    var dataEl = document.getElementById("gwr-terms");
-    if (!dataEl) return;
-    var data;
-    try { data = JSON.parse(dataEl.textContent); } catch (e) { return; }
+    if (!document.querySelector("a.gwr-term, .gwr-marks")) return;
     var tip = document.createElement("div");
     tip.className = "gwr-tip";
     tip.id = "gwr-tip";
@@ -162,12 +244,20 @@
     document.body.appendChild(tip);
     var current = null, hideTimer = null, lastPointer = "mouse";
 
+    var wanted = null;  /* the term whose explanation is on its way */
+
     function termOf(el) { return el && el.closest ? el.closest("a.gwr-term") : null; }
-    function entry(a) { return data[(a.getAttribute("href") || "").split("#term-")[1]]; }
 
     function show(a, touch) {
-      var t = entry(a);
-      if (!t) return;
+      wanted = a;
+      clearTimeout(hideTimer);
+      loadTips(tipsUrl(a), function (data) {
+        var t = data[(a.getAttribute("href") || "").split("#term-")[1]];
+        if (t && wanted === a) fill(a, t, touch);
+      });
+    }
+
+    function fill(a, t, touch) {
       clearTimeout(hideTimer);
       if (current && current !== a) current.removeAttribute("aria-describedby");
       current = a;
@@ -203,6 +293,7 @@
     }
 
     function hide() {
+      wanted = null;
       if (current) current.removeAttribute("aria-describedby");
       current = null;
       tip.hidden = true;
@@ -247,6 +338,8 @@
     window.addEventListener("resize", function () { if (current) place(current); });
   }
   glossaryTips();
+  termMarks();
+  if (document.querySelector("a.gwr-term")) prefetchTips();
 
   /* ---------- search results for screen readers ----------
    * Kept apart from the search code below, which it only observes: the input is a combobox whose
