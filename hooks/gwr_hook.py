@@ -194,7 +194,8 @@ def _files(files, config):
 
     def add(src: str, text: str, key: tuple | None = None) -> None:
         if src.endswith(".md"):
-            files.append(File.generated(config, src, content=_relative(src, _slot_html(text))))
+            hidden = {"inclusion": InclusionLevel.NOT_IN_NAV} if compare_pages.not_in_nav(src) else {}
+            files.append(File.generated(config, src, content=_relative(src, _slot_html(text)), **hidden))
         else:  # a page's other language: written to a file now, not held in memory while the pages are built
             path = pipeline.stored("page file", (key, lang, src), lambda: {src: _relative(src, text)})[src]
             files.append(File.generated(config, src, abs_src_path=str(path)))

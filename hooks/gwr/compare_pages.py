@@ -9,11 +9,12 @@ result and the scorecard status.
 
 from __future__ import annotations
 
-from .indicator_pages import Context, _cell, _csv, _fm, _num, data_table, figure_text
+import re
+
+from .indicator_pages import Context, _cell, _csv, _fm, _num, data_table, figure_text, quote_window
 from .indicators import Figure, Indicator
 from .labels import colon
 from .model import Document, ReportMeta
-from .labels import colon
 from .render import ROOT_HREF, attr, esc, md_esc, slot
 
 CORE = ("gdp-growth", "budget-revenue-growth", "budget-revenue", "cpi", "new-jobs", "unemployment",
@@ -146,7 +147,7 @@ def _cell_html(ctx: Context, figs: list[Figure], prev_year: int | None) -> str:
         if prev is not None:
             rel = ROOT_HREF + ctx.rel(prev)
             html += (f'<br><span class="gwr-small">{esc(_t(ctx, "prev", year=prev_year) + colon(ctx.lang))}'
-                     f'<a href="{attr(rel)}" title="{attr(prev.quote)}">{esc(figure_text(prev, ctx.lang))}</a></span>')
+                     f'<a href="{attr(rel)}" title="{attr(quote_window(prev))}">{esc(figure_text(prev, ctx.lang))}</a></span>')
         bits.append(html)
     return "<br>".join(bits)
 
@@ -222,7 +223,7 @@ def tables(ctx: Context, year: int) -> list[tuple[str, str, Table, list[Indicato
     return out
 
 
-CITIES_PER_PAGE = 6
+CITIES_PER_PAGE = 5
 """Cities side by side on one page: a year's comparison of more cities is split into pages of this many
 (``/compare/<year>/``, then ``/compare/<year>/2/``, …), so that no page grows with the site (a column is ≈ 15 KB)."""
 
@@ -237,6 +238,11 @@ def _groups(ctx: Context, year: int) -> list[list[Document]]:
 
 def year_src(year: int, page: int) -> str:
     return f"compare/{year}.md" if page == 1 else f"compare/{year}/{page}.md"
+
+
+def not_in_nav(src: str) -> bool:
+    """The second and later pages of a year (``compare/<year>/<n>.md``): reached from the first, not the navigation."""
+    return bool(re.fullmatch(r"compare/\d{4}/\d+\.md", src))
 
 
 def _pager(ctx: Context, groups: list[list[Document]], page: int) -> str:

@@ -154,6 +154,17 @@ def _css_string(text: str) -> str:
     return "'" + "".join(f"\\{ord(c):x} " if c in "'\\\n\r" else c for c in text) + "'"
 
 
+def quote_window(f: Figure, around: int = 24) -> str:
+    """The figure in its sentence, for a tooltip: up to ``around`` characters each side, cut with “…” (the link
+    leads to the whole sentence; tables of many figures carried every sentence whole, most of their weight)."""
+    q = f.quote
+    a, b = max(0, f.start - f.quote_start), min(len(q), f.end - f.quote_start)
+    lo, hi = max(0, a - around), min(len(q), b + around)
+    if a >= b or (lo == 0 and hi == len(q)):
+        return q
+    return ("…" if lo else "") + q[lo:hi] + ("…" if hi < len(q) else "")
+
+
 def data_table(headers: list[str], rows: list[str], cls: str = "gwr-data") -> str:
     """A data table: escaped header labels, rows as ready ``<tr>`` HTML (cells never nest tables).
 
@@ -272,7 +283,7 @@ class Context:
 
     def value_cell(self, f: Figure) -> str:
         text = figure_text(f, self.lang)
-        title = f.quote
+        title = quote_window(f)
         label = _node_label(self.docs[f.report], f.node, self.lang)
         words = "" if f.value else ' class="gwr-words"'  # a target in words: no point on a chart
         return (f'<a{words} href="{ROOT_HREF}{attr(self.rel(f))}" title="{attr(title)}">{esc(text)}</a>'
