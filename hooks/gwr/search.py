@@ -15,6 +15,10 @@ from __future__ import annotations
 import html
 import json
 import re
+import sys
+from collections import defaultdict, deque
+from itertools import accumulate, chain, compress, repeat
+from operator import add, sub
 from pathlib import Path
 
 from dataclasses import dataclass
@@ -125,62 +129,84 @@ _FULL = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FULL[0x3000] = 0x20
 
 
+_WIDE = re.compile("[\uff01-\uff5e\u3000]")
+_TABLE = list(range(0xFF5F))
+"""_FULL as a list (a code point past its end is left as it is): str.translate looks a code point up in a list in half
+the time, as a dict raises (and clears) a KeyError for every character it does not map."""
+for _c, _to in _FULL.items():
+    _TABLE[_c] = _to
+
+
 def norm(text: str) -> str:
     """Full-width ASCII to ASCII, ideographic space to space, lower case (as gwr.js)."""
-    return text.translate(_FULL).lower()
+    return text.translate(_TABLE).lower() if _WIDE.search(text) else text.lower()
 
 
-_RUN = re.compile(r"([\u3400-\u9fff]+)|([a-z0-9]+)|[^\u3400-\u9fffa-z0-9]+")
-
+_UNIT = re.compile(r"(?=([\u3400-\u9fff]{1,2}|[a-z0-9]+))(?:[\u3400-\u9fff]|[a-z0-9]+)|[^\u3400-\u9fffa-z0-9]+")
+"""One match per unit of a normalised text (a Han character, a run of [a-z0-9], a run of anything else), its group
+the unit's key: the Han character with the Han character after it if there is one, the word, or nothing for a gap."""
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_GAP = re.compile(r"[^a-z0-9]+")
+"""The gaps of a text without Han characters (most of the English edition's): its units are words and gaps in turn."""
 
 P_BITS, F_BITS, E_BITS = 16, 12, 12
 """A value packs (local entry, field, position, in lead) as ((e × 2^12 + f) × 2^16 + p) × 2 + lead: < 2^41, exact in
 JavaScript's numbers (which gwr.js decodes with arithmetic, not 32-bit bit operations)."""
 
 
-def _keys(text: str, lead: tuple[int, int] | None, base: int, out: dict[str, list[int]]) -> None:
-    """Add ``key -> [value]`` of one field's normalised text to ``out`` (``base``: the field's value at position 0).
+def _keys(text: str, lead: tuple[int, int] | None, base: int, keys: list[str], vals: list[int]) -> None:
+    """Append the keys of one field's normalised text to ``keys`` and their values to ``vals`` (``base``: the
+    field's value at position 0).
 
-    Runs of Han characters are taken whole (bigrams by slicing), so the cost per character stays small."""
-    keys: list[str] = []
-    vals: list[int] = []
-    leads: list[tuple[int, int]] = []
-    a, b = lead or (0, -1)
-    pos = 0
-    for m in _RUN.finditer(text):
-        run = m.group(1)
-        if run:
-            n = len(run)
-            keys += [run[i:i + 2] for i in range(n - 1)]
-            keys.append(run[-1])
-            if lead:  # units inside the lead: bigrams that end in it, and a last character that does
-                s = m.start()
-                lo, hi = max(0, a - s), min(n - 1, b - s - 1)
-                if lo < hi:
-                    leads.append((len(vals) + lo, len(vals) + hi))
-                if a <= s + n - 1 and s + n <= b:
-                    leads.append((len(vals) + n - 1, len(vals) + n))
-            vals += range(base + 2 * pos, base + 2 * (pos + n), 2)
-            pos += n
-            continue
-        word = m.group(2)
-        if word:
-            if lead and a <= m.start() and m.end() <= b:
-                leads.append((len(vals), len(vals) + 1))
-            keys.append(word)
-            vals.append(base + 2 * pos)
-        pos += 1
-    if pos >= 1 << P_BITS:
-        raise ValueError(f"a field of {pos} units is longer than the index allows ({1 << P_BITS})")
-    for lo, hi in leads:
-        for i in range(lo, hi):
-            vals[i] += 1
-    for k, v in zip(keys, vals):
-        ps = out.get(k)
-        if ps is None:
-            out[k] = [v]
-        else:
-            ps.append(v)
+    Regular expressions find every unit with its key, so no Python code runs per character (nor per word)."""
+    if not text:
+        return
+    if _HAN.search(text):
+        found = _UNIT.findall(text)
+        n = len(found)
+        vs = list(range(base, base + 2 * n, 2))
+        at, step = 0, 1  # unit i is vs[i]
+    else:  # words and gaps in turn: word j is unit at + 2j
+        found = _GAP.split(text)  # "" first if the text opens with a gap, last if it ends with one
+        at, tail = (0 if found[0] else 1), (0 if found[-1] else 1)
+        if tail:
+            found.pop()
+        del found[:at]
+        n = at + 2 * len(found) - 1 + tail
+        vs = list(range(base + 2 * at, base + 2 * at + 4 * len(found), 4))
+        step = 2
+    if n >= 1 << P_BITS:
+        raise ValueError(f"a field of {n} units is longer than the index allows ({1 << P_BITS})")
+    if lead:
+        lo, hi = _lead_units(text, *lead)
+        lo, hi = max(0, -((at - lo) // step)), min(len(vs), max(0, -((at - hi) // step)))  # unit at + step × i
+        if lo < hi:
+            vs[lo:hi] = range(vs[lo] + 1, vs[lo] + 1 + 2 * step * (hi - lo), 2 * step)
+    if step == 1:
+        keys += compress(found, found)
+        vals += compress(vs, found)
+    else:
+        keys += found
+        vals += vs
+
+
+def _lead_units(text: str, a: int, b: int) -> tuple[int, int]:
+    """The units in the lead ``text[a:b]`` (the key of each lies inside it), as ``range(lo, hi)``: the units that start
+    in it, but the last of them only if its key does not run on past the lead's end (a Han pair or a word cut by it)."""
+    lo = len(_UNIT.findall(text, 0, a)) if a else 0  # units that start before the lead
+    hi = len(_UNIT.findall(text, 0, b))
+    if 0 < b < len(text) and _joined(text[b - 1], text[b]):
+        hi -= 1
+    return lo, hi
+
+
+def _joined(a: str, b: str) -> bool:
+    """Whether the characters either side of a boundary are in one key (a Han pair, or one word)."""
+    return bool(_HAN2.fullmatch(a + b) or _WORD2.fullmatch(a + b))
+
+
+_HAN2 = re.compile(r"[\u3400-\u9fff]{2}")
+_WORD2 = re.compile(r"[a-z0-9]{2}")
 
 
 def _lead_span(text: str, lead: str) -> tuple[int, int] | None:
@@ -203,20 +229,39 @@ def index_part(entries: list[dict]) -> Part:
     """Postings of entries ``{u, t, c, h, p: [[id, text, lead], …]}``, numbered from 0."""
     if len(entries) >= 1 << E_BITS:
         raise ValueError(f"{len(entries)} entries in one report: more than the index allows ({1 << E_BITS})")
-    found: dict[str, list[int]] = {}
+    keys: list[str] = []
+    vals: list[int] = []
     shown = []
     for e, entry in enumerate(entries):
         head = norm(entry["h"] if entry["h"] == entry["t"] else f"{entry['h']} {entry['t']}")
-        fields = [(head, None)] + [(norm(text), _lead_span(norm(text), norm(lead))) for _, text, lead in entry["p"]]
-        if len(fields) >= 1 << F_BITS:
-            raise ValueError(f"{entry['u']}: {len(fields)} paragraphs, more than the index allows ({1 << F_BITS})")
-        for f, (text, lead) in enumerate(fields):
-            _keys(text, lead, ((e << F_BITS | f) << P_BITS) << 1, found)
+        if len(entry["p"]) + 1 >= 1 << F_BITS:
+            raise ValueError(f"{entry['u']}: {len(entry['p']) + 1} paragraphs, more than the index allows ({1 << F_BITS})")
+        _keys(head, None, (e << F_BITS << P_BITS) << 1, keys, vals)
+        for f, (_, text, lead) in enumerate(entry["p"], 1):
+            text = norm(text)
+            _keys(text, _lead_span(text, norm(lead)), ((e << F_BITS | f) << P_BITS) << 1, keys, vals)
         shown.append({"u": entry["u"], "t": entry["t"], "c": entry["c"], "p": [[i, t] for i, t, _ in entry["p"]]})
-    # values in increasing order, written as the first and the differences (small numbers)
-    postings = {k: str(vs[0]) if len(vs) == 1 else f"{vs[0]}," + ",".join([str(y - x) for x, y in zip(vs, vs[1:])])
-                for k, vs in found.items()}
-    return Part(shown, postings)
+    return Part(shown, _postings(keys, vals))
+
+
+def _postings(keys: list[str], vals: list[int]) -> dict[str, str]:
+    """``key -> "first,difference,…"`` of the values (in increasing order) of each key.
+
+    Built with C-level iteration only (the values of all keys laid end to end, each minus the one before it in its
+    key, written and cut at the keys' boundaries), as a loop in Python per value costs more than the rest of the
+    index."""
+    groups: defaultdict[str, list[int]] = defaultdict(list)
+    deque(map(list.append, map(groups.__getitem__, keys), vals), maxlen=0)
+    flat = list(chain.from_iterable(groups.values()))
+    starts = list(accumulate(map(len, groups.values()), initial=0))[:-1]
+    before = [0] + flat[:-1]
+    seps = [","] * len(flat)
+    deque(map(before.__setitem__, starts, repeat(0)), maxlen=0)
+    deque(map(seps.__setitem__, starts, repeat("\n")), maxlen=0)
+    text = "".join(map(add, seps, map(str, map(sub, flat, before))))
+    # the keys interned: the same few thousand strings in every report's postings, not one copy per report (and the
+    # merge finds them by identity)
+    return dict(zip(map(sys.intern, groups), text[1:].split("\n")))
 
 
 def report_part(doc: Document, ed: Edition) -> Part:
@@ -243,19 +288,17 @@ def index_files(parts: list[Part], terms: list[str], lang: str, synonyms: list[l
     for part in parts:
         bases.append(n)
         n += len(part.entries)
-    owners: dict[str, list[int]] = {}  # key -> the parts that hold it (numbers, not copies of the postings)
+    # key -> its postings in each part that holds it, each after "-1-r" (both references to the parts' strings, not
+    # copies): filled part by part, in each part's own order, as looking up every key in every part costs more
+    held: defaultdict[str, list[str]] = defaultdict(list)
     for r, part in enumerate(parts):
-        for key in part.postings:
-            rs = owners.get(key)
-            if rs is None:
-                owners[key] = [r]
-            else:
-                rs.append(r)
+        deque(map(list.extend, map(held.__getitem__, part.postings), zip(repeat(str(-1 - r)), part.postings.values())),
+              maxlen=0)
     shards: list[str] = []
     body: list[str] = []
     size = 0
-    for key in sorted(owners):
-        item = f'"{key}":[' + ",".join([f"{-1 - r},{parts[r].postings[key]}" for r in owners.pop(key)]) + "]"
+    for key in sorted(held):
+        item = f'"{key}":[' + ",".join(held.pop(key)) + "]"
         if body and size + len(item) > SHARD_BYTES:
             text = "{" + ",".join(body) + "}"
             version.update(text.encode("utf-8"))
