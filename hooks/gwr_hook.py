@@ -252,13 +252,14 @@ def _open_data(site, urls, ctx, xctx, citable: list[str]) -> dict[str, Path]:
             f"data/reports/{doc.meta.id}.json": export.document_json(doc, site.shas[doc.meta.id], urls,
                                                                       site.translations.get(doc.meta.id))}))
 
-    def whole_site() -> dict[str, str]:
-        data = {**indicator_pages.data_files(ctx), **compare_pages.data_files(ctx), **crosslink_pages.data_files(xctx)}
+    def whole_site():  # file by file, each written before the next is made
+        yield from indicator_pages.data_files(ctx)
+        yield from compare_pages.data_files(ctx)
+        yield from crosslink_pages.data_files(xctx)
         if site.glossary:
-            data["data/glossary.json"] = glossary_pages.glossary_json(site.glossary)
-        data["data/reports.json"] = export.registry_json(site.docs, site.shas, urls)
-        data["data/urls.json"] = export.urls_json(site.docs, citable, urls)
-        return data
+            yield "data/glossary.json", glossary_pages.glossary_json(site.glossary)
+        yield "data/reports.json", export.registry_json(site.docs, site.shas, urls)
+        yield "data/urls.json", export.urls_json(site.docs, citable, urls)
 
     out.update(pipeline.stored("data", (site.fingerprint, urls.site_url, tuple(sorted(citable))), whole_site))
     return out

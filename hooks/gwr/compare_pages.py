@@ -9,6 +9,8 @@ result and the scorecard status.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .indicator_pages import Context, _cell, _csv, _fm, _num, data_table, figure_text
 from .indicators import Figure, Indicator
 from .labels import colon
@@ -319,13 +321,12 @@ def files(ctx: Context) -> dict[str, str]:
     return out
 
 
-def data_files(ctx: Context) -> dict[str, str]:
-    """The compare tables and the panel as open data (the same bytes in both editions)."""
-    out = {"data/panel.csv": panel_csv(ctx)}
+def data_files(ctx: Context) -> Iterator[tuple[str, str]]:
+    """The compare tables and the panel as open data (the same bytes in both editions), file by file."""
+    yield "data/panel.csv", panel_csv(ctx)
     for y in compare_years(ctx):
         for key, _, table, inds, prev in tables(ctx, y):
-            out[f"data/compare/{y}{key}.csv"] = _csv(_table_rows(ctx, table, inds, prev), TABLE_COLUMNS)
-    return out
+            yield f"data/compare/{y}{key}.csv", _csv(_table_rows(ctx, table, inds, prev), TABLE_COLUMNS)
 
 
 __all__ = ["files", "data_files", "nav", "is_national", "compare_years", "tables", "panel_csv"]

@@ -12,6 +12,7 @@ import io
 import itertools
 import json
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 
 from .export import Urls, node_path
@@ -1000,17 +1001,17 @@ def files(ctx: Context) -> dict[str, str]:
     return out
 
 
-def data_files(ctx: Context) -> dict[str, str]:
-    """The indicators' open data (the same bytes in both editions)."""
-    out = {f"data/indicators/{ind.id}.csv": indicators_csv(ctx, ind.id) for ind in ctx.cat.indicators}
+def data_files(ctx: Context) -> Iterator[tuple[str, str]]:
+    """The indicators' open data (the same bytes in both editions), file by file: ``(name, text)``."""
+    for ind in ctx.cat.indicators:
+        yield f"data/indicators/{ind.id}.csv", indicators_csv(ctx, ind.id)
     for y in target_years(ctx):
         single, period = _year_rows(ctx, y)
-        out[f"data/scorecards/{y}.csv"] = _csv([[_cell(score_row(r, ctx)[c]) for c in SCORE_COLUMNS]
+        yield f"data/scorecards/{y}.csv", _csv([[_cell(score_row(r, ctx)[c]) for c in SCORE_COLUMNS]
                                                for r in single + period], SCORE_COLUMNS)
-    out["data/indicators.csv"] = indicators_csv(ctx)
-    out["data/indicators.json"] = indicators_json(ctx)
-    out["data/scorecard.csv"] = scorecard_csv(ctx)
-    out["data/scorecard.json"] = scorecard_json(ctx)
-    out["data/figures.csv"] = figures_csv(ctx)
+    yield "data/indicators.csv", indicators_csv(ctx)
+    yield "data/indicators.json", indicators_json(ctx)
+    yield "data/scorecard.csv", scorecard_csv(ctx)
+    yield "data/scorecard.json", scorecard_json(ctx)
+    yield "data/figures.csv", figures_csv(ctx)
     ctx.obs_rows.clear()  # the rows were kept only while the files were written
-    return out
