@@ -277,7 +277,10 @@ def panel_csv(ctx: Context) -> str:
         cur = slot_.get("result")
         if cur is None or ctx.docs[f.report].meta.year < ctx.docs[cur.report].meta.year:
             slot_["result"] = f
-    rows = []
+    return _csv(_panel_rows(ctx, keys), PANEL_COLUMNS)
+
+
+def _panel_rows(ctx: Context, keys: dict[tuple, dict]) -> Iterator[list[str]]:
     for k in sorted(keys, key=lambda k: (k[0], k[2], k[3] or 0, k[4], k[5])):
         entry = keys[k]
         t, row = entry.get("target"), entry.get("row")
@@ -300,8 +303,7 @@ def panel_csv(ctx: Context) -> str:
             "status": row.status if row is not None else None,
             "reason_en": (ctx.reason(row, "en") or None) if row is not None else None,
         }
-        rows.append([_cell(data[c]) for c in PANEL_COLUMNS])
-    return _csv(rows, PANEL_COLUMNS)
+        yield [_cell(data[c]) for c in PANEL_COLUMNS]
 
 
 # --- site integration ------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import io
 import itertools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from .export import Urls, node_path
@@ -296,7 +296,8 @@ class Context:
 
 # --- open data -----------------------------------------------------------------------------------
 
-def _csv(rows: list[list], columns: list[str]) -> str:
+def _csv(rows: Iterable[list], columns: list[str]) -> str:
+    """The CSV text of ``rows``, written as they come (a generator: no list of all the rows)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(columns)
@@ -339,8 +340,7 @@ def _cell(v) -> str:
 
 def indicators_csv(ctx: Context, indicator: str | None = None) -> str:
     figs = ctx.by_indicator.get(indicator, []) if indicator else [f for f in ctx.figures if f.indicator]
-    rows = [observation_row(f, ctx) for f in figs]
-    return _csv([[_cell(r[c]) for c in COLUMNS] for r in rows], COLUMNS)
+    return _csv(([_cell(r[c]) for c in COLUMNS] for r in map(observation_row, figs, itertools.repeat(ctx))), COLUMNS)
 
 
 def indicators_json(ctx: Context) -> str:
@@ -358,11 +358,10 @@ def indicators_json(ctx: Context) -> str:
 
 
 def figures_csv(ctx: Context) -> str:
-    rows = []
-    for f in ctx.figures:
-        r = observation_row(f, ctx)
-        rows.append([_cell(r[c]) for c in FIGURE_COLUMNS])
-    return _csv(rows, FIGURE_COLUMNS)
+    """Every figure; the last file of the observation rows, so each is dropped from ``ctx.obs_rows`` once written
+    (and the rows of figures without an indicator, used only here, are not kept)."""
+    rows = (ctx.obs_rows.pop(id(f), None) or _observation_row(f, ctx) for f in ctx.figures)
+    return _csv(([_cell(r[c]) for c in FIGURE_COLUMNS] for r in rows), FIGURE_COLUMNS)
 
 
 def score_row(r: ScoreRow, ctx: Context) -> dict:
@@ -385,7 +384,7 @@ def score_row(r: ScoreRow, ctx: Context) -> dict:
 
 
 def scorecard_csv(ctx: Context) -> str:
-    return _csv([[_cell(score_row(r, ctx)[c]) for c in SCORE_COLUMNS] for r in ctx.rows], SCORE_COLUMNS)
+    return _csv(([_cell(score_row(r, ctx)[c]) for c in SCORE_COLUMNS] for r in ctx.rows), SCORE_COLUMNS)
 
 
 def scorecard_json(ctx: Context) -> str:
@@ -1007,8 +1006,8 @@ def data_files(ctx: Context) -> Iterator[tuple[str, str]]:
         yield f"data/indicators/{ind.id}.csv", indicators_csv(ctx, ind.id)
     for y in target_years(ctx):
         single, period = _year_rows(ctx, y)
-        yield f"data/scorecards/{y}.csv", _csv([[_cell(score_row(r, ctx)[c]) for c in SCORE_COLUMNS]
-                                               for r in single + period], SCORE_COLUMNS)
+        yield f"data/scorecards/{y}.csv", _csv(([_cell(score_row(r, ctx)[c]) for c in SCORE_COLUMNS]
+                                               for r in single + period), SCORE_COLUMNS)
     yield "data/indicators.csv", indicators_csv(ctx)
     yield "data/indicators.json", indicators_json(ctx)
     yield "data/scorecard.csv", scorecard_csv(ctx)
