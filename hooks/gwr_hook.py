@@ -274,13 +274,14 @@ def _open_data(site, urls, ctx, xctx, citable: list[str]) -> dict[str, Path]:
             f"data/reports/{doc.meta.id}.json": export.document_json(doc, site.shas[doc.meta.id], urls,
                                                                       site.translations.get(doc.meta.id))}))
 
-    def whole_site() -> dict[str, str]:
-        data = {**indicator_pages.data_files(ctx), **compare_pages.data_files(ctx), **crosslink_pages.data_files(xctx)}
+    def whole_site():  # file by file, each written before the next is made
+        yield from indicator_pages.data_files(ctx)
+        yield from compare_pages.data_files(ctx)
+        yield from crosslink_pages.data_files(xctx)
         if site.glossary:
-            data["data/glossary.json"] = glossary_pages.glossary_json(site.glossary)
-        data["data/reports.json"] = export.registry_json(site.docs, site.shas, urls)
-        data["data/urls.json"] = export.urls_json(site.docs, citable, urls)
-        return data
+            yield "data/glossary.json", glossary_pages.glossary_json(site.glossary)
+        yield "data/reports.json", export.registry_json(site.docs, site.shas, urls)
+        yield "data/urls.json", export.urls_json(site.docs, citable, urls)
 
     out.update(pipeline.stored("data", (site.fingerprint, urls.site_url, tuple(sorted(citable))), whole_site))
     return out
@@ -353,8 +354,11 @@ def _post_build(config):
         return
     with timing.stage("search index"):
         pipeline.forget("search", lambda key: key[-1] != lang)  # the other edition's index: not needed again here
-        parts = [pipeline.memo("search", (site.keys[doc.meta.id], lang),
-                               lambda: search.report_part(doc, _build["eds"][doc.meta.id])) for doc in site.docs]
+        # kept for the next build only by `mkdocs serve`, which rebuilds the same edition: `python -m gwr build` builds
+        # the other edition next, which would carry this one's index through all its pages (100x: ~200 MB)
+        keep = pipeline.memo if _command.get("name") == "serve" else lambda kind, key, compute: compute()
+        parts = [keep("search", (site.keys[doc.meta.id], lang),
+                      lambda: search.report_part(doc, _build["eds"][doc.meta.id])) for doc in site.docs]
         parts.append(search.index_part(search.page_entries(_build["pages"])))
         for folder in ("search/s", "search/d"):
             Path(config.site_dir, folder).mkdir(parents=True, exist_ok=True)

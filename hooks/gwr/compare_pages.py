@@ -10,6 +10,7 @@ result and the scorecard status.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .indicator_pages import Context, _cell, _csv, _fm, _num, data_table, figure_text, quote_window
 from .indicators import Figure, Indicator
@@ -329,7 +330,10 @@ def panel_csv(ctx: Context) -> str:
         cur = slot_.get("result")
         if cur is None or ctx.docs[f.report].meta.year < ctx.docs[cur.report].meta.year:
             slot_["result"] = f
-    rows = []
+    return _csv(_panel_rows(ctx, keys), PANEL_COLUMNS)
+
+
+def _panel_rows(ctx: Context, keys: dict[tuple, dict]) -> Iterator[list[str]]:
     for k in sorted(keys, key=lambda k: (k[0], k[2], k[3] or 0, k[4], k[5])):
         entry = keys[k]
         t, row = entry.get("target"), entry.get("row")
@@ -352,8 +356,7 @@ def panel_csv(ctx: Context) -> str:
             "status": row.status if row is not None else None,
             "reason_en": (ctx.reason(row, "en") or None) if row is not None else None,
         }
-        rows.append([_cell(data[c]) for c in PANEL_COLUMNS])
-    return _csv(rows, PANEL_COLUMNS)
+        yield [_cell(data[c]) for c in PANEL_COLUMNS]
 
 
 # --- site integration ------------------------------------------------------------------------------
@@ -373,13 +376,12 @@ def files(ctx: Context) -> dict[str, str]:
     return out
 
 
-def data_files(ctx: Context) -> dict[str, str]:
-    """The compare tables and the panel as open data (the same bytes in both editions)."""
-    out = {"data/panel.csv": panel_csv(ctx)}
+def data_files(ctx: Context) -> Iterator[tuple[str, str]]:
+    """The compare tables and the panel as open data (the same bytes in both editions), file by file."""
+    yield "data/panel.csv", panel_csv(ctx)
     for y in compare_years(ctx):
         for key, _, table, inds, prev in tables(ctx, y):
-            out[f"data/compare/{y}{key}.csv"] = _csv(_table_rows(ctx, table, inds, prev), TABLE_COLUMNS)
-    return out
+            yield f"data/compare/{y}{key}.csv", _csv(_table_rows(ctx, table, inds, prev), TABLE_COLUMNS)
 
 
 __all__ = ["files", "data_files", "nav", "is_national", "compare_years", "tables", "panel_csv"]

@@ -7,6 +7,7 @@ Pure functions over the model and :mod:`gwr.themes`; links are relative through 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .export import Urls, node_path
@@ -648,9 +649,8 @@ def redirects(ctx: XContext) -> dict[str, str]:
     return {old_city_theme_src(c, th.id): city_theme_src(c, th.id) for th in ctx.themes for c in ctx.cities}
 
 
-def data_files(ctx: XContext) -> dict[str, str]:
-    """The cross-links' open data (the same bytes in both editions)."""
-    out = {"data/crosslinks.json": crosslinks_json(ctx)}
+def data_files(ctx: XContext) -> Iterator[tuple[str, str]]:
+    """The cross-links' open data (the same bytes in both editions), file by file."""
+    yield "data/crosslinks.json", crosslinks_json(ctx)
     if ctx.themes:
-        out["data/themes.json"] = themes_json(ctx)
-    return out
+        yield "data/themes.json", themes_json(ctx)

@@ -12,6 +12,7 @@ import io
 import itertools
 import json
 import re
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from .export import Urls, node_path
@@ -321,7 +322,8 @@ class Context:
 
 # --- open data -----------------------------------------------------------------------------------
 
-def _csv(rows: list[list], columns: list[str]) -> str:
+def _csv(rows: Iterable[list], columns: list[str]) -> str:
+    """The CSV text of ``rows``, written as they come (a generator: no list of all the rows)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(columns)
@@ -364,8 +366,7 @@ def _cell(v) -> str:
 
 def indicators_csv(ctx: Context, indicator: str | None = None) -> str:
     figs = ctx.by_indicator.get(indicator, []) if indicator else [f for f in ctx.figures if f.indicator]
-    rows = [observation_row(f, ctx) for f in figs]
-    return _csv([[_cell(r[c]) for c in COLUMNS] for r in rows], COLUMNS)
+    return _csv(([_cell(r[c]) for c in COLUMNS] for r in map(observation_row, figs, itertools.repeat(ctx))), COLUMNS)
 
 
 def indicators_json(ctx: Context) -> str:
@@ -383,11 +384,10 @@ def indicators_json(ctx: Context) -> str:
 
 
 def figures_csv(ctx: Context) -> str:
-    rows = []
-    for f in ctx.figures:
-        r = observation_row(f, ctx)
-        rows.append([_cell(r[c]) for c in FIGURE_COLUMNS])
-    return _csv(rows, FIGURE_COLUMNS)
+    """Every figure; the last file of the observation rows, so each is dropped from ``ctx.obs_rows`` once written
+    (and the rows of figures without an indicator, used only here, are not kept)."""
+    rows = (ctx.obs_rows.pop(id(f), None) or _observation_row(f, ctx) for f in ctx.figures)
+    return _csv(([_cell(r[c]) for c in FIGURE_COLUMNS] for r in rows), FIGURE_COLUMNS)
 
 
 def score_row(r: ScoreRow, ctx: Context) -> dict:
@@ -410,7 +410,7 @@ def score_row(r: ScoreRow, ctx: Context) -> dict:
 
 
 def scorecard_csv(ctx: Context) -> str:
-    return _csv([[_cell(score_row(r, ctx)[c]) for c in SCORE_COLUMNS] for r in ctx.rows], SCORE_COLUMNS)
+    return _csv(([_cell(score_row(r, ctx)[c]) for c in SCORE_COLUMNS] for r in ctx.rows), SCORE_COLUMNS)
 
 
 def scorecard_json(ctx: Context) -> str:
@@ -1027,17 +1027,17 @@ def files(ctx: Context, per_city=lambda city, make: make()) -> dict[str, str]:
     return out
 
 
-def data_files(ctx: Context) -> dict[str, str]:
-    """The indicators' open data (the same bytes in both editions)."""
-    out = {f"data/indicators/{ind.id}.csv": indicators_csv(ctx, ind.id) for ind in ctx.cat.indicators}
+def data_files(ctx: Context) -> Iterator[tuple[str, str]]:
+    """The indicators' open data (the same bytes in both editions), file by file: ``(name, text)``."""
+    for ind in ctx.cat.indicators:
+        yield f"data/indicators/{ind.id}.csv", indicators_csv(ctx, ind.id)
     for y in target_years(ctx):
         single, period = _year_rows(ctx, y)
-        out[f"data/scorecards/{y}.csv"] = _csv([[_cell(score_row(r, ctx)[c]) for c in SCORE_COLUMNS]
-                                               for r in single + period], SCORE_COLUMNS)
-    out["data/indicators.csv"] = indicators_csv(ctx)
-    out["data/indicators.json"] = indicators_json(ctx)
-    out["data/scorecard.csv"] = scorecard_csv(ctx)
-    out["data/scorecard.json"] = scorecard_json(ctx)
-    out["data/figures.csv"] = figures_csv(ctx)
+        yield f"data/scorecards/{y}.csv", _csv(([_cell(score_row(r, ctx)[c]) for c in SCORE_COLUMNS]
+                                               for r in single + period), SCORE_COLUMNS)
+    yield "data/indicators.csv", indicators_csv(ctx)
+    yield "data/indicators.json", indicators_json(ctx)
+    yield "data/scorecard.csv", scorecard_csv(ctx)
+    yield "data/scorecard.json", scorecard_json(ctx)
+    yield "data/figures.csv", figures_csv(ctx)
     ctx.obs_rows.clear()  # the rows were kept only while the files were written
-    return out

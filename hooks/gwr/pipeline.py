@@ -289,8 +289,16 @@ def _write(text: str) -> Path:
 
 
 def stored(kind: str, key: tuple, compute) -> dict[str, Path]:
-    """Files holding the texts of ``compute()`` (``{name: text}``), written once per key (see :func:`memo`)."""
-    return memo(kind, key, lambda: Stored({name: _write(text) for name, text in compute().items()})).paths
+    """Files holding the texts of ``compute()``, written once per key (see :func:`memo`).
+
+    ``compute()`` gives ``{name: text}``, or ``(name, text)`` pairs one by one (a generator): each file is then
+    written as soon as it is made, so that no more than one is held in memory at a time."""
+
+    def write() -> Stored:
+        made = compute()
+        return Stored({name: _write(text) for name, text in (made.items() if isinstance(made, dict) else made)})
+
+    return memo(kind, key, write).paths
 
 
 _FILES = itertools.count()

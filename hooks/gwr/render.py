@@ -31,7 +31,63 @@ from .labels import date, roman, t
 from .model import Block, Document, Part, Section
 from .translations import Translation
 
-SLOTS: dict[str, str] = {}
+class SlotStore:
+    """The HTML of the slots (see :data:`SLOTS`), in a temporary file: a build makes every page's Markdown before
+    MkDocs converts the first and writes none before it has converted the last, so that every page's HTML would
+    otherwise be in memory at once (100x: more than 100 MB per edition). A mapping of slot keys to HTML (``[key] =``,
+    ``get``, ``pop``, ``clear``); only the place of each slot in the file is kept in memory."""
+
+    def __init__(self) -> None:
+        self._file = None
+        self._end = 0
+        self._reading = False
+        self._at: dict[str, tuple[int, int]] = {}
+
+    def __setitem__(self, key: str, html: str) -> None:
+        if self._file is None:
+            import tempfile
+
+            self._file = tempfile.TemporaryFile()  # removed when closed, or when the process ends
+        data = html.encode("utf-8", "surrogatepass")
+        if self._reading:  # writes follow one another at the end of the file, reads seek
+            self._file.seek(self._end)
+            self._reading = False
+        self._file.write(data)
+        self._at[key] = (self._end, len(data))
+        self._end += len(data)
+
+    def _read(self, at: tuple[int, int]) -> str:
+        self._reading = True
+        self._file.seek(at[0])
+        return self._file.read(at[1]).decode("utf-8", "surrogatepass")
+
+    def get(self, key: str) -> str | None:
+        at = self._at.get(key)
+        return None if at is None else self._read(at)
+
+    _NONE = object()
+
+    def pop(self, key: str, default=_NONE) -> str:
+        at = self._at.pop(key, None)
+        if at is None:
+            if default is SlotStore._NONE:
+                raise KeyError(key)
+            return default
+        return self._read(at)
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+    def clear(self) -> None:
+        self._at.clear()
+        if self._file is not None:
+            self._file.seek(0)
+            self._file.truncate(0)
+        self._end = 0
+        self._reading = False
+
+
+SLOTS = SlotStore()
 """HTML kept out of Markdown: generated tables and lists are stored here and a placeholder goes into the page,
 which the hook swaps back as the page is written (raw HTML is the costliest input of Python-Markdown, and
 MkDocs keeps every page's converted content until the last page is written: the placeholders keep that small)."""

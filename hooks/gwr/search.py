@@ -16,7 +16,9 @@ import html
 import json
 import re
 import sys
-from collections import defaultdict, deque
+from array import array
+from bisect import bisect_right
+from collections import Counter, defaultdict, deque
 from itertools import accumulate, chain, compress, repeat
 from operator import add, sub
 from pathlib import Path
@@ -218,11 +220,19 @@ def _lead_span(text: str, lead: str) -> tuple[int, int] | None:
 
 @dataclass
 class Part:
-    """The index of some entries (one report's, or the hand-written pages'), ready to be merged."""
+    """The index of some entries (one report's, or the hand-written pages'), ready to be merged.
+
+    The postings are held compactly until the merge (every report's part is in memory at once, and a dict of
+    strings per report took 1 MB a report): the keys in order (interned: one string per key, shared by the parts),
+    their postings as one text, line by line, and where each line ends."""
 
     entries: list[dict]
-    postings: dict[str, str]
-    """Key -> its groups in these entries, as comma-separated integers (local entry numbers)."""
+    keys: list[str]
+    """The keys of these entries, sorted."""
+    values: str
+    """The postings of each key, as comma-separated integers, one line per key in the order of ``keys``."""
+    ends: array
+    """Where each key's line ends in ``values`` (counting the line break after it)."""
 
 
 def index_part(entries: list[dict]) -> Part:
@@ -241,7 +251,10 @@ def index_part(entries: list[dict]) -> Part:
             text = norm(text)
             _keys(text, _lead_span(text, norm(lead)), ((e << F_BITS | f) << P_BITS) << 1, keys, vals)
         shown.append({"u": entry["u"], "t": entry["t"], "c": entry["c"], "p": [[i, t] for i, t, _ in entry["p"]]})
-    return Part(shown, _postings(keys, vals))
+    postings = _postings(keys, vals)
+    order = sorted(postings)
+    lines = list(map(postings.__getitem__, order))
+    return Part(shown, order, "\n".join(lines), array("I", accumulate(len(x) + 1 for x in lines)))
 
 
 def _postings(keys: list[str], vals: list[int]) -> dict[str, str]:
@@ -259,8 +272,7 @@ def _postings(keys: list[str], vals: list[int]) -> dict[str, str]:
     deque(map(before.__setitem__, starts, repeat(0)), maxlen=0)
     deque(map(seps.__setitem__, starts, repeat("\n")), maxlen=0)
     text = "".join(map(add, seps, map(str, map(sub, flat, before))))
-    # the keys interned: the same few thousand strings in every report's postings, not one copy per report (and the
-    # merge finds them by identity)
+    # the keys interned: the same few thousand strings in every report's postings, not one copy per report
     return dict(zip(map(sys.intern, groups), text[1:].split("\n")))
 
 
@@ -288,17 +300,11 @@ def index_files(parts: list[Part], terms: list[str], lang: str, synonyms: list[l
     for part in parts:
         bases.append(n)
         n += len(part.entries)
-    # key -> its postings in each part that holds it, each after "-1-r" (both references to the parts' strings, not
-    # copies): filled part by part, in each part's own order, as looking up every key in every part costs more
-    held: defaultdict[str, list[str]] = defaultdict(list)
-    for r, part in enumerate(parts):
-        deque(map(list.extend, map(held.__getitem__, part.postings), zip(repeat(str(-1 - r)), part.postings.values())),
-              maxlen=0)
     shards: list[str] = []
     body: list[str] = []
     size = 0
-    for key in sorted(held):
-        item = f'"{key}":[' + ",".join(held.pop(key)) + "]"
+    for key, postings in _merged(parts):
+        item = f'"{key}":[' + postings + "]"
         if body and size + len(item) > SHARD_BYTES:
             text = "{" + ",".join(body) + "}"
             version.update(text.encode("utf-8"))
@@ -321,6 +327,36 @@ def index_files(parts: list[Part], terms: list[str], lang: str, synonyms: list[l
             e += 1
     yield "search-index.json", _dump({"schema": SCHEMA, "lang": lang, "v": version.hexdigest()[:12], "n": n,
                                       "shards": shards, "bases": bases, "terms": terms, "syn": synonyms or []})
+
+
+MERGE_CHUNK = 20_000
+"""Postings (of all the parts) merged at a time: the keys are taken in order, a range of them at a time, so that the
+postings of one range only are split out of the parts' texts at once."""
+
+
+def _merged(parts: list[Part]):
+    """``(key, "-1-r,postings,-1-r,postings…")`` for every key of the parts, in key order, with the parts ``r`` that
+    hold it in increasing order."""
+    counts = Counter(chain.from_iterable(part.keys for part in parts))
+    keys = sorted(counts)
+    upto = list(accumulate(map(counts.__getitem__, keys)))  # postings of the keys up to each
+    tags = [str(-1 - r) for r in range(len(parts))]
+    at = [0] * len(parts)  # each part's first key not yet merged
+    start = 0
+    while start < len(keys):
+        end = max(start + 1, bisect_right(upto, (upto[start - 1] if start else 0) + MERGE_CHUNK))
+        last = keys[end - 1]
+        held: dict[str, list[str]] = {key: [] for key in keys[start:end]}
+        for r, part in enumerate(parts):
+            i = at[r]
+            e = bisect_right(part.keys, last, i)
+            if e > i:
+                lines = part.values[part.ends[i - 1] if i else 0:part.ends[e - 1] - 1].split("\n")
+                deque(map(list.extend, map(held.__getitem__, part.keys[i:e]), zip(repeat(tags[r]), lines)), maxlen=0)
+                at[r] = e
+        for key in keys[start:end]:
+            yield key, ",".join(held.pop(key))
+        start = end
 
 
 def index_json(docs: list[Document], pages: list[dict], terms: list[str], lang: str,

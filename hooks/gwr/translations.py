@@ -19,6 +19,7 @@ then it prints coverage per report. Files are rewritten only when they change.
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -165,6 +166,11 @@ def read_po(root: Path, rel: str) -> list[polib.POEntry]:
                                 f"{seen[e.msgctxt]}); keep one of them.")
         seen[e.msgctxt] = e.linenum
         entries.append(e)
+    # polib's parser is a reference cycle (its table of bound methods) that holds the whole parsed file: freed only by
+    # the cyclic garbage collector, which the hook pauses during its events (gwr.timing.event), so that every PO file
+    # of the site stayed in memory until the end of the load (100x: 70 MB). The youngest generation holds the file.
+    del po
+    gc.collect(0)
     return entries
 
 
