@@ -98,9 +98,13 @@ def memo(kind: str, key: tuple, compute):
 PERSISTED = frozenset({"report", "report pages", "city pages", "figures", "entries", "sections", "related", "usage", "search", "whats_new",
                        "page file", "data"})
 
-DISK_ONLY = frozenset({"report pages", "city pages"})
-"""Kinds kept on disk only (when the disk cache is on): every page's Markdown held until the end of the build
-would raise the peak memory by a third."""
+DISK_ONLY = frozenset({"report pages", "city pages", "search"})
+"""Kinds kept on disk only (when the disk cache is on): every page's Markdown, or every report's search postings,
+held until the end of the build would raise the peak memory by a third."""
+
+
+def disk_cache_on() -> bool:
+    return _DISK.on
 
 
 def _nodes(doc: Document):
