@@ -550,8 +550,10 @@ def write_report(results: list[dict], meta: dict) -> str:
              "scaling, not single absolute times. Build times are CPU seconds (user + system) of the two build "
              "processes, both editions, which another engineer's build on the same cores does not inflate; "
              "wall-clock times are beside them. The hook's time is the CPU time inside its events "
-             "(hooks/gwr/timing.py). The corpus is bench/corpus.py: every registered report copied and moved "
-             "back in years, ten years to a city, so 100x is 10 cities of 20 reports.", "",
+             "(hooks/gwr/timing.py). The corpus is bench/corpus.py: at 1x the registry as it is; at kx the registry "
+             "and k - 1 copies of the two Shenzhen seeds moved back in years, ten years to a city (100x: the 7 "
+             "registered reports and 198 copies, in 13 cities). Real builds are cold (no disk cache, as CI builds) "
+             "unless the table says warm.", "",
              "## Build: both editions, strict, against bare MkDocs + Material on the same Markdown", "",
              "| scale | reports | HTML pages | real build | bare build | real / bare | (wall-clock) | hook in build "
              "| hook share | hook per report | peak memory (after zh / both) | bare peak | warnings |",
