@@ -187,6 +187,30 @@ class _Disk:
             for old in base.iterdir():
                 shutil.rmtree(old, ignore_errors=True)
         self.dir.mkdir(parents=True, exist_ok=True)
+        self._prune(int(os.environ.get("GWR_CACHE_MB", "2048")) << 20)
+
+    def _prune(self, limit: int) -> None:
+        """Keep the cache under ``limit`` bytes: past it, the entries least recently used go (a hit touches its
+        entry). Results of reports edited since, or of pages whose neighbours changed, are never read again."""
+        import shutil
+
+        entries = []
+        for kind in self.dir.iterdir():
+            for sub in kind.iterdir():
+                for e in sub.iterdir():
+                    if e.suffix == ".files":
+                        continue
+                    st = e.stat()
+                    files = e.with_suffix(".files")
+                    size = st.st_size + (sum(f.stat().st_size for f in files.iterdir()) if files.is_dir() else 0)
+                    entries.append((st.st_mtime, size, e, files))
+        total = sum(size for _, size, _, _ in entries)
+        for _, size, e, files in sorted(entries, key=lambda x: x[0]):
+            if total <= limit:
+                break
+            e.unlink(missing_ok=True)
+            shutil.rmtree(files, ignore_errors=True)
+            total -= size
 
     def _path(self, k: tuple) -> Path | None:
         import hashlib
@@ -208,6 +232,7 @@ class _Disk:
                 value = (pickle.load(f) if k[0] == "report" else _Unpickler(f, self).load())
             if not isinstance(value, Stored) or all(p.is_file() for p in value.paths.values()):
                 self.hits += 1
+                os.utime(path)  # last used: what pruning keeps
                 return value
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
             pass
