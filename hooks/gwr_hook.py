@@ -283,8 +283,7 @@ def _open_data(site, urls, ctx, xctx, citable: list[str]) -> dict[str, Path]:
         yield "data/reports.json", export.registry_json(site.docs, site.shas, urls)
         yield "data/urls.json", export.urls_json(site.docs, citable, urls)
 
-    # the files about all reports change with any report: kept in memory for the other edition, not on disk
-    out.update(pipeline.stored("site data", (site.fingerprint, urls.site_url, tuple(sorted(citable))), whole_site))
+    out.update(pipeline.stored("data", (site.fingerprint, urls.site_url, tuple(sorted(citable))), whole_site))
     return out
 
 
