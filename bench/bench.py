@@ -387,12 +387,14 @@ def preview(project: Path, city: str, edits: int = 3) -> dict:
 # --- growth of each function ---------------------------------------------------------------------
 
 def profile(project: Path, work: Path) -> dict:
-    """Cumulative seconds of every project function in one profiled build of the Chinese edition."""
+    """Cumulative seconds of every project function in one profiled build of the Chinese edition, without the disk
+    cache (with it, what a scale computes depends on what an earlier build left)."""
     import pstats
 
     out = work / "profile.out"
     r = run([PY, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build", "--strict", "-f",
-             str(project / "mkdocs.yml"), "-d", str(work / "_profsite")], project, ENV)
+             str(project / "mkdocs.yml"), "-d", str(work / "_profsite")], project,
+            dict(ENV, GWR_CACHE="0"))  # every function computes, as in a cold build: nothing read from the cache
     if r["rc"]:
         raise SystemExit("profiled build failed:\n" + r["stderr"][-3000:])
     shutil.rmtree(work / "_profsite", ignore_errors=True)

@@ -117,14 +117,15 @@ def _config(config):
     return config
 
 
-PREVIEW_PAGES = ("indicators/index.md", "scorecards/index.md", "themes/index.md", "timeline.md", "glossary.md")
+PREVIEW_PAGES = ("indicators/index.md", "scorecards/index.md", "themes/index.md", "compare/index.md", "timeline.md",
+                 "glossary.md")
 
 
 def _previewed(src: str) -> bool:
     """Generated pages that a preview builds (GWR_PREVIEW): reports, the city's timeline and sources, the glossary,
     index pages."""
     parts = src.split("/")
-    return (src in PREVIEW_PAGES or "/" not in src or parts[0] not in ("indicators", "scorecards", "themes")
+    return (src in PREVIEW_PAGES or "/" not in src or parts[0] not in ("indicators", "scorecards", "themes", "compare")
             and parts[1] not in ("indicators", "themes", "scorecards"))
 
 
