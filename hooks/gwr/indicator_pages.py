@@ -269,7 +269,11 @@ class Context:
 
     def city_order(self, city: str) -> int:
         """Cities in registry order."""
-        return next((n for n, d in enumerate(self.docs.values()) if d.meta.city == city), len(self.docs))
+        if not hasattr(self, "_city_index"):  # each city's first place in the registry, found once
+            self._city_index: dict[str, int] = {}
+            for n, d in enumerate(self.docs.values()):
+                self._city_index.setdefault(d.meta.city, n)
+        return self._city_index.get(city, len(self.docs))
 
     def rel(self, f: Figure) -> str:
         return node_path(self.docs[f.report], f.node)
@@ -295,7 +299,7 @@ class Context:
                 f'{esc(self.t(status))}</span>')
 
     def city_name(self, city: str, lang: str | None = None) -> str:
-        doc = next((d for d in self.docs.values() if d.meta.city == city), None)
+        doc = self.city_doc.get(city)  # the city's first report (a scan of every report per call grew with the site)
         return city if (lang or self.lang) == "zh" or doc is None else (doc.meta.city_en or city)
 
     def reason(self, r: ScoreRow, lang: str | None = None) -> str:
