@@ -754,10 +754,18 @@ def _counts(ctx: Context, rs: list[ScoreRow]) -> str:
 
 
 def _year_rows(ctx: Context, year: int) -> tuple[list[ScoreRow], list[ScoreRow]]:
-    """(targets for the year, targets over a period that ends in the year)."""
-    single = [r for r in ctx.rows if r.target.basis == "year" and r.target.year == year]
-    period = [r for r in ctx.rows if r.target.basis != "year" and r.target.period[-4:] == str(year)]
-    return single, period
+    """(targets for the year, targets over a period that ends in the year); the rows are sorted by year once, not
+    scanned for every city and year."""
+    by_year = getattr(ctx, "_rows_by_end_year", None)
+    if by_year is None:
+        by_year = ctx._rows_by_end_year = {}
+        for r in ctx.rows:
+            if r.target.basis == "year":
+                by_year.setdefault(r.target.year, ([], []))[0].append(r)
+            elif r.target.period[-4:].isdigit():
+                by_year.setdefault(int(r.target.period[-4:]), ([], []))[1].append(r)
+    single, period = by_year.get(year, ([], []))
+    return list(single), list(period)
 
 
 def render_scorecard_index(ctx: Context, years: list[int]) -> str:
