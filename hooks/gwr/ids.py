@@ -64,24 +64,24 @@ def duplicate_ids(doc: Document) -> list[str]:
     return dupes
 
 
-def node_ids(doc: Document):
-    for block in doc.preamble:
-        yield block.id
+def nodes(doc: Document):
+    """Every part, section, block, annex and note of ``doc``, in reading order (notes last)."""
+    yield from doc.preamble
     for part in doc.parts:
-        yield part.id
+        yield part
         for child in part.children:
-            yield child.id
+            yield child
             if isinstance(child, Section):
-                for block in child.blocks:
-                    yield block.id
-    for block in doc.closing:
-        yield block.id
+                yield from child.blocks
+    yield from doc.closing
     for annex in doc.annexes:
-        yield annex.id
-        for block in annex.blocks:
-            yield block.id
-    for note in doc.notes:
-        yield note.id
+        yield annex
+        yield from annex.blocks
+    yield from doc.notes
+
+
+def node_ids(doc: Document):
+    return (node.id for node in nodes(doc))
 
 
 def fingerprint(text: str) -> str:

@@ -252,13 +252,19 @@ class Context:
             self.by_report.setdefault(f.report, []).append(f)
             if f.indicator:
                 self.by_indicator.setdefault(f.indicator, []).append(f)
-        self.rows_by_year: dict[int, list[ScoreRow]] = {}
+        # (targets for a year, targets over a period that ends in it), by that year
+        self.rows_by_end_year: dict[int, tuple[list[ScoreRow], list[ScoreRow]]] = {}
         for r in rows:
-            self.rows_by_year.setdefault(r.target.year, []).append(r)
+            if r.target.basis == "year":
+                self.rows_by_end_year.setdefault(r.target.year, ([], []))[0].append(r)
+            elif r.target.period[-4:].isdigit():
+                self.rows_by_end_year.setdefault(int(r.target.period[-4:]), ([], []))[1].append(r)
         self.obs_rows: dict[int, dict] = {}
         self.city_doc: dict[str, Document] = {}
-        for d in docs:
+        self.city_index: dict[str, int] = {}  # each city's first place in the registry
+        for n, d in enumerate(docs):
             self.city_doc.setdefault(d.meta.city, d)
+            self.city_index.setdefault(d.meta.city, n)
         self.by_city_indicator: dict[tuple[str, str], list[Figure]] = {}
         for f in figures:
             if f.indicator:
@@ -269,11 +275,7 @@ class Context:
 
     def city_order(self, city: str) -> int:
         """Cities in registry order."""
-        if not hasattr(self, "_city_index"):  # each city's first place in the registry, found once
-            self._city_index: dict[str, int] = {}
-            for n, d in enumerate(self.docs.values()):
-                self._city_index.setdefault(d.meta.city, n)
-        return self._city_index.get(city, len(self.docs))
+        return self.city_index.get(city, len(self.docs))
 
     def rel(self, f: Figure) -> str:
         return node_path(self.docs[f.report], f.node)
@@ -754,17 +756,8 @@ def _counts(ctx: Context, rs: list[ScoreRow]) -> str:
 
 
 def _year_rows(ctx: Context, year: int) -> tuple[list[ScoreRow], list[ScoreRow]]:
-    """(targets for the year, targets over a period that ends in the year); the rows are sorted by year once, not
-    scanned for every city and year."""
-    by_year = getattr(ctx, "_rows_by_end_year", None)
-    if by_year is None:
-        by_year = ctx._rows_by_end_year = {}
-        for r in ctx.rows:
-            if r.target.basis == "year":
-                by_year.setdefault(r.target.year, ([], []))[0].append(r)
-            elif r.target.period[-4:].isdigit():
-                by_year.setdefault(int(r.target.period[-4:]), ([], []))[1].append(r)
-    single, period = by_year.get(year, ([], []))
+    """(targets for the year, targets over a period that ends in the year)."""
+    single, period = ctx.rows_by_end_year.get(year, ([], []))
     return list(single), list(period)
 
 

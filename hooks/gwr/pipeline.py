@@ -6,6 +6,7 @@ Independent of MkDocs: tests, the benchmark and ``python -m gwr`` call
 
 from __future__ import annotations
 
+import functools
 import itertools
 import pickle
 from dataclasses import dataclass, field, fields
@@ -15,7 +16,7 @@ from . import timing, translations
 from .glossary import Matcher, Term, load_glossary, synonym_groups
 from .glossary_pages import marker
 from .idchanges import Change, load_changes
-from .ids import assign_ids, duplicate_ids
+from .ids import assign_ids, duplicate_ids, nodes
 from .indicators import Catalogue, Figure, ScoreRow, extract, load_catalogue, scorecard
 from .themes import Entry, Link, Theme, block_links, load_alignments, load_themes, plan_result_links, related, \
     sections_info, theme_entries
@@ -107,22 +108,6 @@ def disk_cache_on() -> bool:
     return _DISK.on
 
 
-def _nodes(doc: Document):
-    """Every part, section, block, annex and note of ``doc`` that has an id."""
-    for part in doc.parts:
-        yield part
-        for child in part.children:
-            yield child
-            if isinstance(child, Section):
-                yield from child.blocks
-    yield from doc.preamble
-    yield from doc.closing
-    for annex in doc.annexes:
-        yield annex
-        yield from annex.blocks
-    yield from doc.notes
-
-
 class _Pickler(pickle.Pickler):
     """Keeps the build's documents and their nodes out of a result's pickle: a theme entry names its report's
     section, which stays the section of the document the build holds (one copy of each document, not one per
@@ -156,7 +141,6 @@ class _Disk:
     def __init__(self) -> None:
         self.on = False
         self.dir: Path | None = None
-        self.hits = self.misses = 0
         self.live: dict[str, Document] = {}
         self.refs: dict[int, tuple] = {}
         self.objs: dict[tuple, object] = {}
@@ -166,7 +150,7 @@ class _Disk:
         if self.live.get(doc.meta.id) is doc:
             return
         self.live[doc.meta.id] = doc
-        for node in _nodes(doc):
+        for node in nodes(doc):
             if node.id:
                 self.refs[id(node)] = ("node", doc.meta.id, node.id)
                 self.objs[(doc.meta.id, node.id)] = node
@@ -231,12 +215,10 @@ class _Disk:
             with open(path, "rb") as f:
                 value = (pickle.load(f) if k[0] == "report" else _Unpickler(f, self).load())
             if not isinstance(value, Stored) or all(p.is_file() for p in value.paths.values()):
-                self.hits += 1
                 os.utime(path)  # last used: what pruning keeps
                 return value
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
             pass
-        self.misses += 1
         value = compute()
         if isinstance(value, Stored):  # the files themselves go into the cache, beside the key's pickle
             files = path.with_suffix(".files")
@@ -261,6 +243,7 @@ class _Disk:
 _DISK = _Disk()
 
 
+@functools.lru_cache(maxsize=1)  # the hooks a process runs do not change under it (mkdocs serve keeps them)
 def _code_version() -> str:
     """A digest of the code that computes what the cache keeps: a change to any of it empties the cache."""
     import hashlib
