@@ -204,7 +204,9 @@ def tables(ctx: Context, year: int) -> list[tuple[str, str, Table, list[Indicato
     """(key, title, table, indicators, previous year) of each table of a year's page, in order."""
     sources = _sources(ctx, year)
     ids = {d.meta.id for d in sources}
-    figs = [f for f in ctx.figures if _is_plan_target(ctx, f) and f.year == year and f.report in ids]
+    # the year's reports' own figures (ctx.by_report), not every figure of the site for each year
+    own = [f for d in sources for f in ctx.by_report.get(d.meta.id, ())]
+    figs = [f for f in own if _is_plan_target(ctx, f) and f.year == year]
     table = Table(ctx, sources, figs)
     core = [ctx.cat.by_id[i] for i in CORE if i in ctx.cat.by_id and any(k[0] == i for k in table.cells)]
     main = core + table.indicators(lambda i: i.id not in CORE and i.headline and table.cities_with(i.id) >= 2)
@@ -212,8 +214,7 @@ def tables(ctx: Context, year: int) -> list[tuple[str, str, Table, list[Indicato
     out = [("", _t(ctx, "main"), table, main, year - 1)]
     if shared:
         out.append(("-shared", _t(ctx, "shared"), table, shared, year - 1))
-    five = [f for f in ctx.figures if f.indicator and f.kind == "target" and f.report in ids and f.period
-            and f.period.startswith(str(year))]
+    five = [f for f in own if f.indicator and f.kind == "target" and f.period and f.period.startswith(str(year))]
     spans = sorted({f.period for f in five})
     for span in spans:
         pf = [f for f in five if f.period == span]
