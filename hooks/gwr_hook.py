@@ -21,7 +21,7 @@ nothing from other cities, so they come out the same as in the whole site (see
 bench/SCALING.md). ``make serve CITY=…`` adds ``GWR_PREVIEW=1``: the preview of a
 city's reports, their pages, the city's timeline and sources and the glossary,
 without the pages about all reports (indicators, scorecards, themes: only their
-index pages) and without a search index, so that it builds in seconds.
+index pages), without the open data about all reports and without a search index, so that it builds in seconds.
 """
 
 from __future__ import annotations
@@ -63,6 +63,7 @@ def on_config(config):
 
 def _config(config):
     root = Path(config.config_file_path).parent
+    pipeline.HOLD = bool(os.environ.get("GWR_PREVIEW")) and _command.get("name") == "serve"
     try:
         with timing.stage("load"):
             site = pipeline.load_site(root, city=os.environ.get("GWR_CITY") or None)
@@ -114,6 +115,9 @@ def _config(config):
     })
     if _build["preview"]:
         config.nav = _prune_nav(config.nav, lambda src: not src.endswith(".md") or _previewed(src))
+        # The open data about all reports is not written in a preview (it would hold one city's rows): the links
+        # of the hand-written pages to it (index, data) are reported, not fatal. `make build` checks them all.
+        config.validation.links.not_found = logging.INFO
     return config
 
 
@@ -284,7 +288,8 @@ def _open_data(site, urls, ctx, xctx, citable: list[str]) -> dict[str, Path]:
         yield "data/reports.json", export.registry_json(site.docs, site.shas, urls)
         yield "data/urls.json", export.urls_json(site.docs, citable, urls)
 
-    out.update(pipeline.stored("data", (site.fingerprint, urls.site_url, tuple(sorted(citable))), whole_site))
+    if not _build["preview"]:  # files about all reports: not in a preview (see _config)
+        out.update(pipeline.stored("data", (site.fingerprint, urls.site_url, tuple(sorted(citable))), whole_site))
     return out
 
 

@@ -79,7 +79,7 @@ _USED: set[tuple] = set()
 
 def memo(kind: str, key: tuple, compute):
     k = (kind, *key)
-    if kind in DISK_ONLY and _DISK.on:  # large and used once a build: read from disk, not held in memory
+    if kind in DISK_ONLY and _DISK.on and not HOLD:  # large and used once a build: read from disk, not in memory
         return _DISK.get(k, compute)
     _USED.add(k)
     if k not in _MEMO:
@@ -102,6 +102,11 @@ PERSISTED = frozenset({"report", "report pages", "city pages", "figures", "entri
 DISK_ONLY = frozenset({"report pages", "city pages", "search"})
 """Kinds kept on disk only (when the disk cache is on): every page's Markdown, or every report's search postings,
 held until the end of the build would raise the peak memory by a third."""
+
+
+HOLD = False
+"""Hold the DISK_ONLY kinds in memory as well: set by the hook for a preview under ``mkdocs serve`` (one city,
+rebuilt at every save: its pages, a few MB, are then not read back from disk at each rebuild)."""
 
 
 def disk_cache_on() -> bool:
@@ -144,6 +149,7 @@ class _Disk:
         self.live: dict[str, Document] = {}
         self.refs: dict[int, tuple] = {}
         self.objs: dict[tuple, object] = {}
+        self.pruned: set[Path] = set()
 
     def register(self, doc: Document) -> None:
         """``doc`` is the build's document of its report: results that name it (or its nodes) refer to it."""
@@ -171,7 +177,9 @@ class _Disk:
             for old in base.iterdir():
                 shutil.rmtree(old, ignore_errors=True)
         self.dir.mkdir(parents=True, exist_ok=True)
-        self._prune(int(os.environ.get("GWR_CACHE_MB", "2048")) << 20)
+        if self.dir not in self.pruned:  # once a process: the second edition, or a rebuild under mkdocs serve, adds
+            self.pruned.add(self.dir)    # little, and walking the cache costs a quarter second at 100x
+            self._prune(int(os.environ.get("GWR_CACHE_MB", "2048")) << 20)
 
     def _prune(self, limit: int) -> None:
         """Keep the cache under ``limit`` bytes: past it, the entries least recently used go (a hit touches its
