@@ -310,12 +310,10 @@ def _page_content(html, page):
     # convention; the glossary, which repeats the reports' terms) are not indexed. The placeholders of
     # generated HTML stay in the page until it is written (on_post_page).
     excluded = (page.meta.get("search") or {}).get("exclude", False)
+    full = render.fill_slots(html, keep=True)  # read for its text and classes: links need no rewriting here
     if "gwr_report" not in page.meta and not excluded:
-        full = render.fill_slots(html, lambda h: _relative(page.file.src_uri, h), keep=True)
         # page.title is HTML to Material (escaped, see render.title_html); the index holds text
         _build["pages"].append({"u": page.url, "t": search.html_text(page.title or ""), "text": search.html_text(full)})
-    else:
-        full = render.fill_slots(html, lambda h: _relative(page.file.src_uri, h), keep=True)
     # The reading-view switch goes on every page that holds text in both languages (overrides/main.html).
     page.meta["gwr_views"] = render.has_both_languages(full)
     return html
