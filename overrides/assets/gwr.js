@@ -115,10 +115,10 @@
     if (a && location.hash) a.setAttribute("href", a.getAttribute("href").split("#")[0] + location.hash);
   }, true);
 
-  /* ---------- the other language of a report page, loaded on demand (page weight) ----------
-   * A report page carries its edition's language; the other language of its paragraphs is a script
-   * beside the page (named by the page's .gwr-other marker) that hands {paragraph id: html} to
-   * window.gwrOther. It is loaded as soon as the view (data-gwr-view, set before the first paint
+  /* ---------- the other language of a page, loaded on demand (page weight) ----------
+   * A report page (and a city's theme timeline) carries its edition's language; the other language of its
+   * paragraphs (of its excerpts) is a script beside the page (named by the page's .gwr-other marker) that
+   * hands {element id: html} to window.gwrOther. It is loaded as soon as the view (data-gwr-view, set before the first paint
    * from the saved choice, or by the view buttons) shows the other language. Inserted before the
    * load event, a script delays it: a page opened in the parallel view is complete when it loads. */
   function otherLanguage() {
