@@ -19,7 +19,7 @@ from .model import Document, Part, Section
 from .render import ROOT_HREF, Edition, attr, beside, bilingual_heading, esc, front_matter, md_esc, other_marker, \
     other_script, part_title, report_title, section_title, slot
 from .pipeline import memo
-from .themes import Entry, Link, Theme, previous, whats_new
+from .themes import Entry, Link, Theme, cut_words, previous, whats_new
 
 T = {
     "zh": {
@@ -64,6 +64,20 @@ T = {
         "sources": "Sources",
     },
 }
+
+
+LINK_CHARS = {"zh": 30, "en": 80}
+"""The longest text of a cross-link's label (after its report's name), per language. A section's title runs to 250
+characters in English; the link names the section, and the section holds the title: a box of three related
+sections weighed 800 bytes, and the boxes a tenth of a report page."""
+
+
+def clip(text: str, lang: str) -> str:
+    """``text`` cut to :data:`LINK_CHARS` characters (English at a space, never inside a word), with an ellipsis."""
+    n = LINK_CHARS[lang]
+    if len(text) <= n:
+        return text
+    return (text[:n] if lang == "zh" else cut_words(text, n)) + "…"
 
 
 class XContext:
@@ -157,17 +171,17 @@ class XContext:
         return index.get(node_id)
 
     def title(self, doc: Document, node_id: str) -> str:
-        """A node's label in the page's language: a part or section title, or a citation label and excerpt."""
+        """A node's label in the page's language, as a cross-link shows it: a part or section title, or a citation
+        label and the paragraph's opening words, at most :data:`LINK_CHARS` characters of text."""
         node = self.node(doc, node_id)
         ed = self.eds[doc.meta.id]
         if isinstance(node, Part):
-            return part_title(node, self.lang, ed)
+            return clip(part_title(node, self.lang, ed), self.lang)
         if isinstance(node, Section):
-            return section_title(node, self.lang, ed)
+            return clip(section_title(node, self.lang, ed), self.lang)
         label = _node_label(doc, node_id, self.lang).split(" · ", 1)[1]
         text = (ed.en_text(node_id) if self.lang == "en" else None) or node.text
-        cut = 40 if self.lang == "zh" else 90
-        return f"{label} {text[:cut]}{'…' if len(text) > cut else ''}"
+        return f"{label} {clip(text, self.lang)}"
 
     def href(self, doc: Document, node_id: str) -> str:
         return ROOT_HREF + node_path(doc, node_id)

@@ -657,10 +657,10 @@ def render_report(doc: Document, ed: Edition, sha256: str, site_data_path: str, 
         if alt:
             pages[f"{doc.meta.path}/part-{part.ordinal}/{ed.other}.js"] = other_script(ed.other, alt)
     for src in [src for src in pages if src.endswith(".md")]:
-        pages[src], marks = term_marks(pages[src])
-        if marks:
+        pages[src], marks, figs = term_marks(pages[src])
+        if marks or figs:
             pages[src] += "\n" + TERMS_MARKER + "\n"
-            pages[beside(src, TERMS_SCRIPT)] = terms_script(marks)
+            pages[beside(src, TERMS_SCRIPT)] = terms_script(marks, figs)
     return pages
 
 
@@ -670,6 +670,8 @@ def render_report(doc: Document, ed: Edition, sha256: str, site_data_path: str, 
 # a tenth of its weight or more (one link every 250 bytes of English): the page carries its text, and the terms
 # it marks are a script beside it (``terms.js``: for each block, where its terms are), which gwr.js loads with the
 # page and turns into the same links. A reader without JavaScript reads the same text, without the links.
+# The titles of its figures' links (``Growth of GDP · 2025 · target``, shown when a figure is pointed at; 3 KB of a
+# long English part) are in the same script, which gwr.js sets on the links.
 
 TERMS_SCRIPT = "terms.js"
 TERMS_MARKER = f'<div class="gwr-marks" data-src="{TERMS_SCRIPT}" hidden></div>'
@@ -677,6 +679,7 @@ _GLOSSARY_PLACEHOLDER = "@@gwr-glossary@@"  # gwr.glossary_pages.GLOSSARY_HREF
 _BLOCK = re.compile(r'(<(p|li) class="gwr-(?:para|item)[^"]*" id="([^"]+)">)(.*?)(</\2>)')
 _TERM_TOKEN = re.compile(r'<a class="gwr-term" href="' + re.escape(_GLOSSARY_PLACEHOLDER)
                          + r'([^"#/]+)/#term-([^"]+)">([^<]*)</a>|<[^>]*>|[^<]+')
+_FIG_TITLE = re.compile(r'(<a class="gwr-fig" href="[^"]*") title="([^"]*)"')
 
 
 def _units(text_html: str) -> int:
@@ -690,16 +693,24 @@ def beside(src: str, name: str) -> str:
     return src.removesuffix("index.md") + name if src.endswith("index.md") else src.removesuffix(".md") + "/" + name
 
 
-def term_marks(markdown: str) -> tuple[str, dict[str, list]]:
+def term_marks(markdown: str) -> tuple[str, dict[str, list], dict[str, list[str]]]:
     """A page's Markdown with the glossary links of its blocks taken out, and where they were:
-    ``{block id: [[start, length, "category/term id"], ...]}``, offsets in the block's text content (UTF-16)."""
+    ``{block id: [[start, length, "category/term id"], ...]}``, offsets in the block's text content (UTF-16);
+    and the titles of its blocks' figure links, taken out of the links: ``{block id: [title, ...]}`` in the
+    order of the links."""
     marks: dict[str, list] = {}
+    figs: dict[str, list[str]] = {}
 
     def block(m: re.Match) -> str:
-        if 'class="gwr-term"' not in m.group(4):
-            return m.group(0)
+        body = m.group(4)
+        if 'class="gwr-fig"' in body:
+            titles: list[str] = []
+            body = _FIG_TITLE.sub(lambda f: titles.append(html.unescape(f.group(2))) or f.group(1), body)
+            figs[m.group(3)] = titles
+        if 'class="gwr-term"' not in body:
+            return m.group(1) + body + m.group(5)
         out, pos, found = [], 0, []
-        for tok in _TERM_TOKEN.finditer(m.group(4)):
+        for tok in _TERM_TOKEN.finditer(body):
             if tok.group(1) is not None:
                 n = _units(tok.group(3))
                 found.append([pos, n, f"{tok.group(1)}/{tok.group(2)}"])
@@ -712,14 +723,14 @@ def term_marks(markdown: str) -> tuple[str, dict[str, list]]:
         marks[m.group(3)] = found
         return m.group(1) + "".join(out) + m.group(5)
 
-    return _BLOCK.sub(block, markdown), marks
+    return _BLOCK.sub(block, markdown), marks, figs
 
 
-def terms_script(marks: dict[str, list]) -> str:
-    """The glossary terms of a page's blocks, as a script that hands them to gwr.js (see :func:`term_marks`);
-    the glossary's address is filled in relative to the page."""
-    data = json.dumps({"glossary": _GLOSSARY_PLACEHOLDER, "blocks": marks}, ensure_ascii=False,
-                      separators=(",", ":"))
+def terms_script(marks: dict[str, list], figs: dict[str, list[str]] | None = None) -> str:
+    """The glossary terms of a page's blocks and the titles of their figure links, as a script that hands them to
+    gwr.js (see :func:`term_marks`); the glossary's address is filled in relative to the page."""
+    data = json.dumps({"glossary": _GLOSSARY_PLACEHOLDER, "blocks": marks, **({"figs": figs} if figs else {})},
+                      ensure_ascii=False, separators=(",", ":"))
     return f"(window.gwrTerms=window.gwrTerms||[]).push({data});\n"
 
 
