@@ -202,6 +202,8 @@ def _files(files, config):
             hidden = {"inclusion": InclusionLevel.NOT_IN_NAV} if compare_pages.not_in_nav(src) else {}
             files.append(File.generated(config, src, content=_relative(src, _slot_html(text)), **hidden))
         else:  # a page's other language: written to a file now, not held in memory while the pages are built
+            if key is None:  # a page of several reports (a city's theme timeline): kept under its own text
+                key = ("text", hashlib.sha256(text.encode("utf-8")).hexdigest())
             path = pipeline.stored("page file", (key, lang, src), lambda: {src: _relative(src, text)})[src]
             files.append(File.generated(config, src, abs_src_path=str(path)))
 

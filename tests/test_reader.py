@@ -418,6 +418,57 @@ def test_reading_view_switch_on_every_bilingual_page(browser, server):
     pg.close()
 
 
+def test_theme_timeline_loads_its_other_language_on_demand(site, browser, server):
+    """A city's theme timeline carries its excerpts in the page's language only (twenty years of them in both
+    languages made it over 150 KB). The parallel view loads the other language from the script beside the page:
+    each translated entry then shows the other edition's excerpt, with its one link to its paragraph, the same
+    paragraph as in the other edition."""
+    path = "shenzhen/themes/ecology-and-green-transition/"
+    seen: dict[str, dict[str, tuple[str, str]]] = {}
+    pg = browser.new_page()
+    for ed, prefix in EDITIONS.items():
+        other = "en" if ed == "zh" else "zh"
+        raw = (site / prefix / path / "index.html").read_text(encoding="utf-8")
+        entries = re.findall(r'<li id="(e\d+)">(.*?)</li>', raw)
+        assert len(entries) > 10 and not [i for i, body in entries if f"gwr-{other}" in body], path
+        assert (site / prefix / path / f"{other}.js").is_file()
+        pg.goto(server + prefix + path)
+        assert pg.locator(f"ul.gwr-timeline .gwr-{other}").count() == 0  # not loaded in the page's own view
+        read = """o => [...document.querySelectorAll('ul.gwr-timeline li[id]')].map(li => [li.id,
+            [...li.querySelectorAll(':scope > .gwr-' + o)].map(s => s.textContent).join('|'),
+            [...li.querySelectorAll('a')].map(a => a.href.replace('/en/', '/')).join('|')])"""
+        own = pg.evaluate(read, ed)
+        pg.click(".gwr-views button[data-gwr-view=both]")
+        pg.wait_for_function("document.documentElement.getAttribute('data-gwr-other') === 'loaded'")
+        loaded = pg.evaluate(read, other)
+        assert [e[0] for e in own] == [e[0] for e in loaded] == [i for i, _ in entries]
+        assert all(text and href for _, text, href in own + loaded)
+        assert pg.locator(f"ul.gwr-timeline li[id] .gwr-{other}").first.is_visible()
+        seen[ed] = {i: (text, href) for i, text, href in own}
+        seen[ed + "+" + other] = {i: (text, href) for i, text, href in loaded}
+        pg.click(f".gwr-views button[data-gwr-view={ed}]")
+    pg.close()
+    # the excerpt loaded into a page is the one the other edition's page carries, with the same link
+    assert seen["zh+en"] == seen["en"] and seen["en+zh"] == seen["zh"]
+    assert any("河" in t or "生态" in t for t, _ in seen["en+zh"].values())
+
+
+def test_figure_titles_come_from_the_script_beside_the_page(site, browser, server):
+    """A figure's link to its indicator has its title (indicator · year · kind) from terms.js, not in the HTML."""
+    pg = browser.new_page()
+    for ed, prefix in EDITIONS.items():
+        path = "shenzhen/2025/part-1/"
+        raw = (site / prefix / path / "index.html").read_text(encoding="utf-8")
+        assert 'href="../../../indicators/gdp/"' in raw and 'class="gwr-fig" href="../../../indicators/gdp/" title=' \
+            not in raw
+        pg.goto(server + prefix + path)
+        titles = pg.evaluate("[...document.querySelectorAll('#part_1__para_2 a.gwr-fig')].map(a => [a.href, a.title])")
+        assert titles and all(t for _, t in titles), titles
+        gdp = [t for h, t in titles if h.endswith("/indicators/gdp/")]
+        assert gdp == (["地区生产总值 · 2024 · 实绩"] if ed == "zh" else ["Gross domestic product (GDP) · 2024 · result"])
+    pg.close()
+
+
 # --- smaller layout points ----------------------------------------------------------------------
 
 def test_small_layout_points(browser, server):

@@ -290,6 +290,55 @@ def load_html(raw: str):
     return Page(raw)
 
 
+@pytest.fixture(scope="module")
+def city_of_years(tmp_path_factory) -> Path:
+    """Shenzhen with eight reports, 2022 to 2026 (the benchmark's corpus at 4x: its two reports copied one to three
+    years back), built alone (GWR_CITY)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench/corpus.py")
+    corpus = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(corpus)
+    root = tmp_path_factory.mktemp("years")
+    project = corpus.make_project(root / "project", 4)
+    return build_ok(project, root / "site", GWR_CITY="shenzhen")
+
+
+def _nav_labels(raw: str) -> list[tuple[str, str]]:
+    """The primary navigation as a reader sees it: (label, link or "" for the open sections), in order."""
+    nav = raw[raw.index('class="md-nav md-nav--primary"'):raw.index('class="md-sidebar md-sidebar--secondary"')]
+    out = []
+    for m in re.finditer(r'<(a|label) (?:href="([^"]*)" )?class="md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">'
+                         r'\s*(.*?)\s*</span>', nav, re.S):
+        out.append((htmllib.unescape(re.sub(r"<[^>]+>", "", m.group(3))), m.group(2) or ""))
+    return out
+
+
+def test_a_city_of_many_years_lists_its_reports_by_plan_period(city_of_years, site):
+    """A city's reports are grouped by five-year plan period in the navigation once it has seven or more: a report's
+    page lists the reports of its period and one line for each other period (leading to its newest report), not
+    every year. The addresses of the pages do not change; a city of one or two reports is listed as before."""
+    periods = {"": ("2026—2030年（“十五五”时期）", "2021—2025年（“十四五”时期）"),
+               "en/": ("2026–2030 (15th Five-Year Plan)", "2021–2025 (14th Five-Year Plan)")}
+    for prefix, (p15, p14) in periods.items():
+        for year in range(2022, 2026):  # the pages are where they were, the summaries too
+            assert (city_of_years / prefix / f"shenzhen/{year}/part-2/index.html").is_file()
+            assert (city_of_years / prefix / f"shenzhen/{year + 1}-summary/part-1/index.html").is_file()
+        nav = _nav_labels((city_of_years / prefix / "shenzhen/2024/part-2/index.html").read_text(encoding="utf-8"))
+        labels = [label for label, _ in nav]
+        assert labels.index(p15) < labels.index(p14) < labels.index("2025" if prefix else "2025年")
+        assert dict(nav)[p15] == "../../2026-summary/"  # the other period: one line, to its newest report
+        years = [label for label in labels if re.fullmatch(r"20\d\d年?(（摘要）| \(summary\))?", label)]
+        assert len(years) == 7 and not [y for y in years if y.startswith("2026")], years  # its own period's reports
+        nav = _nav_labels((city_of_years / prefix / "shenzhen/2026-summary/index.html").read_text(encoding="utf-8"))
+        labels = [label for label, _ in nav]
+        assert p14 in labels and not [y for y in labels if re.fullmatch(r"202[2-5]年?", y)], labels
+        # a city of two reports (the real site): its years as before, no periods
+        nav = _nav_labels((site / prefix / "shenzhen/2025/part-2/index.html").read_text(encoding="utf-8"))
+        assert not [label for label, _ in nav if "Five-Year" in label or "时期" in label]
+        assert ("2026 (summary)" if prefix else "2026年（摘要）") in [label for label, _ in nav]
+
+
 PAGE_LIMIT_KB = 150
 MEDIAN_LIMIT_KB = 60
 

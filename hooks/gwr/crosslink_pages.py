@@ -16,10 +16,10 @@ from .indicator_pages import data_table, figure_text
 from .indicators import Figure, part_context, part_infos
 from .labels import colon
 from .model import Document, Part, Section
-from .render import ROOT_HREF, Edition, attr, bilingual_heading, esc, front_matter, md_esc, part_title, report_title, \
-    section_title, slot
+from .render import ROOT_HREF, Edition, attr, beside, bilingual_heading, esc, front_matter, md_esc, other_marker, \
+    other_script, part_title, report_title, section_title, slot
 from .pipeline import memo
-from .themes import Entry, Link, Theme, previous, whats_new
+from .themes import Entry, Link, Theme, cut_words, previous, whats_new
 
 T = {
     "zh": {
@@ -64,6 +64,20 @@ T = {
         "sources": "Sources",
     },
 }
+
+
+LINK_CHARS = {"zh": 30, "en": 80}
+"""The longest text of a cross-link's label (after its report's name), per language. A section's title runs to 250
+characters in English; the link names the section, and the section holds the title: a box of three related
+sections weighed 800 bytes, and the boxes a tenth of a report page."""
+
+
+def clip(text: str, lang: str) -> str:
+    """``text`` cut to :data:`LINK_CHARS` characters (English at a space, never inside a word), with an ellipsis."""
+    n = LINK_CHARS[lang]
+    if len(text) <= n:
+        return text
+    return (text[:n] if lang == "zh" else cut_words(text, n)) + "…"
 
 
 class XContext:
@@ -157,17 +171,17 @@ class XContext:
         return index.get(node_id)
 
     def title(self, doc: Document, node_id: str) -> str:
-        """A node's label in the page's language: a part or section title, or a citation label and excerpt."""
+        """A node's label in the page's language, as a cross-link shows it: a part or section title, or a citation
+        label and the paragraph's opening words, at most :data:`LINK_CHARS` characters of text."""
         node = self.node(doc, node_id)
         ed = self.eds[doc.meta.id]
         if isinstance(node, Part):
-            return part_title(node, self.lang, ed)
+            return clip(part_title(node, self.lang, ed), self.lang)
         if isinstance(node, Section):
-            return section_title(node, self.lang, ed)
+            return clip(section_title(node, self.lang, ed), self.lang)
         label = _node_label(doc, node_id, self.lang).split(" · ", 1)[1]
         text = (ed.en_text(node_id) if self.lang == "en" else None) or node.text
-        cut = 40 if self.lang == "zh" else 90
-        return f"{label} {text[:cut]}{'…' if len(text) > cut else ''}"
+        return f"{label} {clip(text, self.lang)}"
 
     def href(self, doc: Document, node_id: str) -> str:
         return ROOT_HREF + node_path(doc, node_id)
@@ -285,8 +299,10 @@ def _years(ctx: XContext, city: "City | None" = None) -> list[int]:
     return sorted({y for (c, y, _) in ctx.city_covers if c == city.slug})
 
 
-def _entry_li(ctx: XContext, e: Entry) -> str:
-    """A timeline entry in both languages (the reading view picks one or both); Chinese only if untranslated."""
+def _entry_li(ctx: XContext, e: Entry, alt: dict[str, str]) -> str:
+    """A timeline entry in the page's language, and its link to its paragraph. A translated entry's other
+    language goes into ``alt`` under the entry's id (``e<n>``), loaded on demand like a report page's other
+    language (:func:`gwr.render.other_script`); an untranslated entry shows its Chinese text."""
     doc = e.node.doc
     where = f"{ctx.report_label(doc)} · {_node_label(doc, e.node.id, ctx.lang).split(' · ', 1)[1]}"
     zh, en = e.excerpt_zh, e.excerpt_en
@@ -295,13 +311,14 @@ def _entry_li(ctx: XContext, e: Entry) -> str:
         node = ctx.node(doc, e.node.id)
         zh = section_title(node, "zh", ed)
         en = section_title(node, "en", ed) if ed.en_text(e.node.id) else None
+    link = f' <a class="gwr-src" href="{attr(ctx.href(doc, e.node.id))}">{esc(where)}</a>'
     if en is None:
-        text = f'<span lang="zh">{esc(zh)}</span>'
-    else:
-        spans = {"zh": f'<span class="gwr-zh" lang="zh">{esc(zh)}</span>',
-                 "en": f'<span class="gwr-en" lang="en">{esc(en)}</span>'}
-        text = spans[ctx.lang] + spans["en" if ctx.lang == "zh" else "zh"]
-    return f'<li>{text} <a class="gwr-src" href="{attr(ctx.href(doc, e.node.id))}">{esc(where)}</a></li>'
+        return f'<li><span lang="zh">{esc(zh)}</span>{link}</li>'
+    spans = {"zh": f'<span class="gwr-zh" lang="zh">{esc(zh)}</span>',
+             "en": f'<span class="gwr-en" lang="en">{esc(en)}</span>'}
+    key = f"e{len(alt) + 1}"
+    alt[key] = spans["en" if ctx.lang == "zh" else "zh"]
+    return f'<li id="{key}">{spans[ctx.lang]}{link}</li>'
 
 
 def city_theme_src(city: "City", theme_id: str) -> str:
@@ -336,11 +353,16 @@ def _theme_head(ctx: XContext, theme: Theme, city: "City | None") -> list[str]:
     return out
 
 
-def render_city_theme(ctx: XContext, theme: Theme, city: "City") -> str:
+def render_city_theme(ctx: XContext, theme: Theme, city: "City", alt: dict[str, str] | None = None) -> str:
     """``/<city>/themes/<theme>/``: the theme year by year in one city's reports. A year whose plan or review
     does not mention the theme says so, naming the report; paragraphs of a part on a five-year plan are placed
-    by the period they speak of (``gwr.themes``)."""
+    by the period they speak of (``gwr.themes``).
+
+    The excerpts are in the page's language; the other language of translated excerpts is collected in ``alt``
+    (``{entry id: html}``), a script beside the page (:func:`city_files`) that gwr.js loads when the reader's
+    view shows it: carried in the page, it made a city's timeline of twenty years over 150 KB."""
     zh = ctx.lang == "zh"
+    alt = {} if alt is None else alt
     out = _theme_head(ctx, theme, city)
     by_year: dict[tuple[int | None, str | None], list[Entry]] = {}
     for e in ctx.city_entries.get((theme.id, city.slug), []):
@@ -351,7 +373,7 @@ def render_city_theme(ctx: XContext, theme: Theme, city: "City") -> str:
             es = by_year.get((year, mode), [])
             out.append(f'<p class="gwr-tl-label">{esc(ctx.t(mode))}</p>\n')
             if es:
-                out.append(slot('<ul class="gwr-timeline">' + "".join(_entry_li(ctx, e) for e in es) + "</ul>") + "\n")
+                out.append(slot('<ul class="gwr-timeline">' + "".join(_entry_li(ctx, e, alt) for e in es) + "</ul>") + "\n")
                 continue
             kind = "target" if mode == "planned" else "actual"
             src = [d for d in city.docs if _covers(ctx, d, year, kind)]
@@ -374,6 +396,8 @@ def render_city_theme(ctx: XContext, theme: Theme, city: "City") -> str:
                              f'{esc(figure_text(f, ctx.lang))}</a></li>')
             out.append(f'<p class="gwr-tl-label">{esc(ctx.t("indicators"))}</p>\n'
                        + slot(f'<ul class="gwr-timeline gwr-tl-figs">{"".join(cells)}</ul>') + "\n")
+    if alt:
+        out.append(other_marker("en" if zh else "zh") + "\n")
     return "\n".join(out)
 
 
@@ -624,7 +648,11 @@ def city_files(ctx: XContext, city: City) -> dict[str, str]:
     if ctx.themes:
         out[f"{city.slug}/themes/index.md"] = render_city_themes_index(ctx, city)
         for th in ctx.themes:
-            out[city_theme_src(city, th.id)] = render_city_theme(ctx, th, city)
+            src, alt = city_theme_src(city, th.id), {}
+            out[src] = render_city_theme(ctx, th, city, alt)
+            if alt:
+                out[beside(src, f"{'en' if ctx.lang == 'zh' else 'zh'}.js")] = other_script(
+                    "en" if ctx.lang == "zh" else "zh", alt)
     return out
 
 

@@ -511,7 +511,7 @@ def render_part(doc: Document, part: Part, ed: Edition, alt: dict | None = None)
     lines.extend(_node_heading(1, part, part_title, ed))
     lines.append(f"[{md_esc(title)}](index.md) › {md_esc(part_title(part, ed.lang, ed))}\n{{: .gwr-crumbs }}\n")
     if alt is not None:
-        lines.append(other_marker(ed) + "\n")
+        lines.append(other_marker(ed.other) + "\n")
     if (part.id, "top") in ed.notes:
         lines.append(ed.notes[(part.id, "top")] + "\n")
     pending: list[Block] = []
@@ -629,7 +629,7 @@ def render_report_index(doc: Document, ed: Edition, sha256: str, site_data_path:
         out.append(f'<p class="gwr-small">{esc(t(lang, "notes.intro"))}</p>\n')
         out.extend(x + "\n" for x in _blocks_md([note_block(doc, n) for n in doc.notes], ed, alt))
     if alt:  # the other language of the preamble, annexes and notes is loaded on demand (see render_report)
-        out.append(other_marker(ed) + "\n")
+        out.append(other_marker(ed.other) + "\n")
     return "\n".join(out)
 
 
@@ -650,17 +650,17 @@ def render_report(doc: Document, ed: Edition, sha256: str, site_data_path: str, 
     alt: dict[str, str] = {}
     pages[index_src(doc)] = render_report_index(doc, ed, sha256, site_data_path, alt) + "\n" + extra
     if alt:
-        pages[f"{doc.meta.path}/{ed.other}.js"] = other_script(ed, alt)
+        pages[f"{doc.meta.path}/{ed.other}.js"] = other_script(ed.other, alt)
     for part in doc.parts:
         alt = {}
         pages[part_src(doc, part)] = render_part(doc, part, ed, alt)
         if alt:
-            pages[f"{doc.meta.path}/part-{part.ordinal}/{ed.other}.js"] = other_script(ed, alt)
+            pages[f"{doc.meta.path}/part-{part.ordinal}/{ed.other}.js"] = other_script(ed.other, alt)
     for src in [src for src in pages if src.endswith(".md")]:
-        pages[src], marks = term_marks(pages[src])
-        if marks:
+        pages[src], marks, figs = term_marks(pages[src])
+        if marks or figs:
             pages[src] += "\n" + TERMS_MARKER + "\n"
-            pages[beside(src, TERMS_SCRIPT)] = terms_script(marks)
+            pages[beside(src, TERMS_SCRIPT)] = terms_script(marks, figs)
     return pages
 
 
@@ -670,6 +670,8 @@ def render_report(doc: Document, ed: Edition, sha256: str, site_data_path: str, 
 # a tenth of its weight or more (one link every 250 bytes of English): the page carries its text, and the terms
 # it marks are a script beside it (``terms.js``: for each block, where its terms are), which gwr.js loads with the
 # page and turns into the same links. A reader without JavaScript reads the same text, without the links.
+# The titles of its figures' links (``Growth of GDP · 2025 · target``, shown when a figure is pointed at; 3 KB of a
+# long English part) are in the same script, which gwr.js sets on the links.
 
 TERMS_SCRIPT = "terms.js"
 TERMS_MARKER = f'<div class="gwr-marks" data-src="{TERMS_SCRIPT}" hidden></div>'
@@ -677,6 +679,7 @@ _GLOSSARY_PLACEHOLDER = "@@gwr-glossary@@"  # gwr.glossary_pages.GLOSSARY_HREF
 _BLOCK = re.compile(r'(<(p|li) class="gwr-(?:para|item)[^"]*" id="([^"]+)">)(.*?)(</\2>)')
 _TERM_TOKEN = re.compile(r'<a class="gwr-term" href="' + re.escape(_GLOSSARY_PLACEHOLDER)
                          + r'([^"#/]+)/#term-([^"]+)">([^<]*)</a>|<[^>]*>|[^<]+')
+_FIG_TITLE = re.compile(r'(<a class="gwr-fig" href="[^"]*") title="([^"]*)"')
 
 
 def _units(text_html: str) -> int:
@@ -690,16 +693,24 @@ def beside(src: str, name: str) -> str:
     return src.removesuffix("index.md") + name if src.endswith("index.md") else src.removesuffix(".md") + "/" + name
 
 
-def term_marks(markdown: str) -> tuple[str, dict[str, list]]:
+def term_marks(markdown: str) -> tuple[str, dict[str, list], dict[str, list[str]]]:
     """A page's Markdown with the glossary links of its blocks taken out, and where they were:
-    ``{block id: [[start, length, "category/term id"], ...]}``, offsets in the block's text content (UTF-16)."""
+    ``{block id: [[start, length, "category/term id"], ...]}``, offsets in the block's text content (UTF-16);
+    and the titles of its blocks' figure links, taken out of the links: ``{block id: [title, ...]}`` in the
+    order of the links."""
     marks: dict[str, list] = {}
+    figs: dict[str, list[str]] = {}
 
     def block(m: re.Match) -> str:
-        if 'class="gwr-term"' not in m.group(4):
-            return m.group(0)
+        body = m.group(4)
+        if 'class="gwr-fig"' in body:
+            titles: list[str] = []
+            body = _FIG_TITLE.sub(lambda f: titles.append(html.unescape(f.group(2))) or f.group(1), body)
+            figs[m.group(3)] = titles
+        if 'class="gwr-term"' not in body:
+            return m.group(1) + body + m.group(5)
         out, pos, found = [], 0, []
-        for tok in _TERM_TOKEN.finditer(m.group(4)):
+        for tok in _TERM_TOKEN.finditer(body):
             if tok.group(1) is not None:
                 n = _units(tok.group(3))
                 found.append([pos, n, f"{tok.group(1)}/{tok.group(2)}"])
@@ -712,27 +723,29 @@ def term_marks(markdown: str) -> tuple[str, dict[str, list]]:
         marks[m.group(3)] = found
         return m.group(1) + "".join(out) + m.group(5)
 
-    return _BLOCK.sub(block, markdown), marks
+    return _BLOCK.sub(block, markdown), marks, figs
 
 
-def terms_script(marks: dict[str, list]) -> str:
-    """The glossary terms of a page's blocks, as a script that hands them to gwr.js (see :func:`term_marks`);
-    the glossary's address is filled in relative to the page."""
-    data = json.dumps({"glossary": _GLOSSARY_PLACEHOLDER, "blocks": marks}, ensure_ascii=False,
-                      separators=(",", ":"))
+def terms_script(marks: dict[str, list], figs: dict[str, list[str]] | None = None) -> str:
+    """The glossary terms of a page's blocks and the titles of their figure links, as a script that hands them to
+    gwr.js (see :func:`term_marks`); the glossary's address is filled in relative to the page."""
+    data = json.dumps({"glossary": _GLOSSARY_PLACEHOLDER, "blocks": marks, **({"figs": figs} if figs else {})},
+                      ensure_ascii=False, separators=(",", ":"))
     return f"(window.gwrTerms=window.gwrTerms||[]).push({data});\n"
 
 
-def other_marker(ed: Edition) -> str:
-    """Where gwr.js finds the page's other language (a file beside the page: the page's URL is a folder)."""
-    return f'<div class="gwr-other" data-src="{ed.other}.js" data-lang="{ed.other}" hidden></div>'
+def other_marker(other: str) -> str:
+    """Where gwr.js finds the page's other language ``other`` (a file beside the page: the page's URL is a
+    folder)."""
+    return f'<div class="gwr-other" data-src="{other}.js" data-lang="{other}" hidden></div>'
 
 
-def other_script(ed: Edition, alt: dict[str, str]) -> str:
-    """The other language of a page's paragraphs, as a script that hands them to gwr.js: ``{block id: html}``."""
+def other_script(other: str, alt: dict[str, str]) -> str:
+    """The other language (``other``) of a page's paragraphs, as a script that hands them to gwr.js:
+    ``{element id: html}``; each html is inserted after the element's last child in the page's language."""
     import json
 
-    data = json.dumps({"lang": ed.other, "blocks": alt}, ensure_ascii=False, separators=(",", ":"))
+    data = json.dumps({"lang": other, "blocks": alt}, ensure_ascii=False, separators=(",", ":"))
     return f"(window.gwrOther=window.gwrOther||[]).push({data});\n"
 
 
@@ -860,10 +873,43 @@ def reports_table(docs: list[Document], lang: str, base: str = "") -> str:
     return "".join(out)
 
 
+NAV_PERIODS_FROM = 7
+"""A city with this many reports or more has them grouped in the navigation by five-year plan period."""
+
+
+def plan_period(year: int) -> tuple[int, int, int]:
+    """The five-year plan a year belongs to: (its number, first year, last year); 2025 is in the 14th, 2021–2025."""
+    n = 14 + (year - 2021) // 5
+    end = 2025 + 5 * (n - 14)
+    return n, end - 4, end
+
+
+def _cn_ordinal(n: int) -> str:
+    """十四, 二十一: a plan's number as the name of the period says it (“十四五”)."""
+    digits = "〇一二三四五六七八九"
+    tens, ones = divmod(n, 10)
+    return (digits[tens] if tens > 1 else "") + ("十" if tens else "") + (digits[ones] if ones else "")
+
+
+def period_label(lang: str, year: int) -> str:
+    """The navigation label of the five-year plan period of ``year``: 2021—2025年（“十四五”时期） /
+    2021–2025 (14th Five-Year Plan)."""
+    n, first, last = plan_period(year)
+    if lang == "zh":
+        return f"{first}—{last}年（“{_cn_ordinal(n)}五”时期）"
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{first}–{last} ({n}{suffix} Five-Year Plan)"
+
+
 def nav(docs: list[Document], lang: str = "zh", eds: dict[str, Edition] | None = None,
         extra: dict[str, list] | None = None) -> list:
     """The navigation of the reports: city › report (newest first) › parts, then the city's own pages
-    (``extra``, by Chinese city name: its timeline, themes, indicators and sources)."""
+    (``extra``, by Chinese city name: its timeline, themes, indicators and sources).
+
+    A city with :data:`NAV_PERIODS_FROM` reports or more (in more than one five-year plan period) has them grouped
+    by period, newest first: Material's pruned navigation writes into every page of a report the siblings of
+    its path, which were all the city's reports (some 200 bytes each, a year of reports after another); grouped,
+    a page lists the reports of its period and one line for each other period. Page URLs do not change."""
     cities: dict[str, list[Document]] = {}
     for doc in docs:
         cities.setdefault(doc.meta.city, []).append(doc)
@@ -876,7 +922,14 @@ def nav(docs: list[Document], lang: str = "zh", eds: dict[str, Edition] | None =
                 t(lang, "summary_label") if doc.meta.kind == "summary" else "")
             children = [index_src(doc)] + [{part_title(p, lang, ed): part_src(doc, p)} for p in doc.parts]
             children.append({t(lang, "figures_page"): figures_src(doc)})
-            reports.append({label: children})
+            reports.append((doc.meta.year, {label: children}))
+        periods: dict[int, list] = {}
+        for year, item in reports:
+            periods.setdefault(plan_period(year)[0], []).append((year, item))
+        if len(reports) >= NAV_PERIODS_FROM and len(periods) > 1:
+            items = [{period_label(lang, group[0][0]): [item for _, item in group]} for group in periods.values()]
+        else:
+            items = [item for _, item in reports]
         label = city if lang == "zh" else (cities[city][0].meta.city_en or city)
-        entries.append({label: reports + (extra or {}).get(city, [])})
+        entries.append({label: items + (extra or {}).get(city, [])})
     return entries

@@ -218,13 +218,13 @@ def excerpt_en(text: str | None, terms: tuple[str, ...], size: int = 260,
     if len(pick) <= size:
         return pick
     if at + 40 <= size:  # the term is near the start: the sentence's beginning holds it
-        return _cut_words(pick, size) + "…"
-    head = _cut_words(pick, 70)
+        return cut_words(pick, size) + "…"
+    head = cut_words(pick, 70)
     start = pick.rfind(" ", 0, max(0, at - 60)) + 1
-    return f"{head} … {_cut_words(pick[start:], size - len(head) - 3)}…"
+    return f"{head} … {cut_words(pick[start:], size - len(head) - 3)}…"
 
 
-def _cut_words(text: str, size: int) -> str:
+def cut_words(text: str, size: int) -> str:
     """``text`` up to ``size`` characters, cut at a space (never inside a word), trailing punctuation removed."""
     if len(text) <= size:
         return text

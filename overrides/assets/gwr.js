@@ -115,10 +115,10 @@
     if (a && location.hash) a.setAttribute("href", a.getAttribute("href").split("#")[0] + location.hash);
   }, true);
 
-  /* ---------- the other language of a report page, loaded on demand (page weight) ----------
-   * A report page carries its edition's language; the other language of its paragraphs is a script
-   * beside the page (named by the page's .gwr-other marker) that hands {paragraph id: html} to
-   * window.gwrOther. It is loaded as soon as the view (data-gwr-view, set before the first paint
+  /* ---------- the other language of a page, loaded on demand (page weight) ----------
+   * A report page (and a city's theme timeline) carries its edition's language; the other language of its
+   * paragraphs (of its excerpts) is a script beside the page (named by the page's .gwr-other marker) that
+   * hands {element id: html} to window.gwrOther. It is loaded as soon as the view (data-gwr-view, set before the first paint
    * from the saved choice, or by the view buttons) shows the other language. Inserted before the
    * load event, a script delays it: a page opened in the parallel view is complete when it loads. */
   function otherLanguage() {
@@ -153,7 +153,8 @@
    * The page holds its text; where its glossary terms are is in a script beside it (named by the .gwr-marks
    * marker) that hands {glossary: address, blocks: {block id: [[start, length, "category/id"], ...]}} to
    * window.gwrTerms: offsets in the block's text content. Each becomes the link the page used to carry,
-   * a.gwr-term to the glossary entry. Loaded at once: inserted before the load event, it delays it. */
+   * a.gwr-term to the glossary entry; and {figs: {block id: [title, ...]}}, the titles of its figure links.
+   * Loaded at once: inserted before the load event, it delays it. */
   function termMarks() {
     var queued = Array.isArray(window.gwrTerms) ? window.gwrTerms : [];
     window.gwrTerms = { push: markTerms };
@@ -190,6 +191,14 @@
         a.appendChild(r.extractContents());
         r.insertNode(a);
       }
+    });
+    /* the titles of the blocks' figure links (Growth of GDP · 2025 · target), in the order of the links; links of
+     * the other language, loaded on demand, carry their own */
+    Object.keys(data.figs || {}).forEach(function (id) {
+      var el = document.getElementById(id);
+      if (!el) return;
+      var links = el.querySelectorAll("a.gwr-fig:not([title])"), titles = data.figs[id];
+      for (var i = 0; i < links.length && i < titles.length; i++) links[i].title = titles[i];
     });
     document.documentElement.setAttribute("data-gwr-terms", "marked");
     prefetchTips();
