@@ -416,7 +416,12 @@ def score_row(r: ScoreRow, ctx: Context) -> dict:
 
 
 def scorecard_csv(ctx: Context) -> str:
-    return _csv(([_cell(score_row(r, ctx)[c]) for c in SCORE_COLUMNS] for r in ctx.rows), SCORE_COLUMNS)
+    return _csv((_score_cells(r, ctx) for r in ctx.rows), SCORE_COLUMNS)
+
+
+def _score_cells(r: ScoreRow, ctx: Context) -> list[str]:
+    row = score_row(r, ctx)  # once a row (it was made again for each of its 33 columns)
+    return [_cell(row[c]) for c in SCORE_COLUMNS]
 
 
 def scorecard_json(ctx: Context) -> str:
@@ -1038,8 +1043,7 @@ def data_files(ctx: Context) -> Iterator[tuple[str, str]]:
         yield f"data/indicators/{ind.id}.csv", indicators_csv(ctx, ind.id)
     for y in target_years(ctx):
         single, period = _year_rows(ctx, y)
-        yield f"data/scorecards/{y}.csv", _csv(([_cell(score_row(r, ctx)[c]) for c in SCORE_COLUMNS]
-                                               for r in single + period), SCORE_COLUMNS)
+        yield f"data/scorecards/{y}.csv", _csv((_score_cells(r, ctx) for r in single + period), SCORE_COLUMNS)
     yield "data/indicators.csv", indicators_csv(ctx)
     yield "data/indicators.json", indicators_json(ctx)
     yield "data/scorecard.csv", scorecard_csv(ctx)
