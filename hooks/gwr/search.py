@@ -116,18 +116,19 @@ def report_entries(doc: Document, ed: Edition | None = None) -> list[dict]:
 #
 # Files, per edition: ``search-index.json`` (the manifest: ``n`` entries, ``shards`` = the first key of each
 # shard in key order, ``bases`` = the first entry of each report, ``terms``, ``syn``), ``search/s/<i>.json``
-# (``{key: postings}``), ``search/d/<g>.json`` (entries ``dg·g`` to ``dg·g + dg - 1``, each ``{u, t, c, p: [[id, text],
-# …]}``; a few small files per query: the twelve results shown cost at most twelve small requests). Postings are a flat list of integers: ``-1-r`` starts the occurrences in
+# (``{key: postings}``), ``search/d/<g>.json`` (a list of the entries ``dg·g`` to ``dg·g + dg - 1``, each ``{u, t, c,
+# p: [[id, text], …]}``; see ENTRIES_PER_FILE). Postings are a flat list of integers: ``-1-r`` starts the occurrences in
 # report ``r`` (its entries are ``bases[r] + local number``), then one value per occurrence packing the local
 # entry, the field, the position and whether it is in the lead sentence (see ``P_BITS``), in increasing order,
 # the first as such and each next one as the difference from the one before. One value per occurrence and one
 # list per key and report keep the build's work per character small.
 
 SCHEMA = "gwr-search/3"
-ENTRIES_PER_FILE = 4
-"""Entries' text per ``search/d/<g>.json`` (entries ``4g`` to ``4g + 3``): at 100x an edition has about 7,000
-entries, and writing a file each cost more of the build than making the whole index (0.1-0.4 ms a file); the twelve
-results shown then fetch at most four times the text they show, often less (neighbouring sections share a file)."""
+ENTRIES_PER_FILE = 1
+"""Entries' text per ``search/d/<g>.json`` (entries ``dg·g`` to ``dg·g + dg - 1``). Measured at 100x (about 7,000
+entries an edition): four to a file saved about 0.7 s of CPU a build (file creation), but doubled what a first
+query fetches (zh 152 -> 287 KB, en 232 -> 399 KB) and brought its time near the 150 ms bound; so one a file,
+the twelve results shown costing twelve small requests. The format (``dg`` in the manifest) allows grouping."""
 SHARD_BYTES = 20_000
 """Postings per shard (JSON bytes, before compression); a single key can exceed it."""
 
