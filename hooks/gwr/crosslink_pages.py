@@ -242,12 +242,15 @@ def notes(ctx: XContext, doc: Document) -> dict:
     city = ctx.by_city[doc.meta.city]
     for part in doc.parts:
         year, kind = part_context(doc, part.heading)
+        # the city's report that reviews the part's year (for targets), or that planned it (for results): once a part
+        rev = (min((d for d in city if d.meta.year > year and _reviews(d, year)), key=lambda d: d.meta.year,
+                   default=None) if kind == "target" and year == doc.meta.year else None)
+        plan = (next((d for d in city if d.meta.year == year and _plans(d, year)), None) if kind == "actual"
+                else None)
         for node in [part] + part.sections:
             links = ctx.by_src.get((doc.meta.id, node.id), [])
             html = ""
             if kind == "target" and year == doc.meta.year:
-                rev = min((d for d in city if d.meta.year > year and _reviews(d, year)),
-                          key=lambda d: d.meta.year, default=None)
                 html = _direction_box(ctx, doc, part, node, "gwr-next", "next",
                                       [l for l in links if l.relation == "result"], rev,
                                       rev and (doc.meta.id, rev.meta.id), "not_reviewed", "no_result_report", year)
@@ -256,7 +259,6 @@ def notes(ctx: XContext, doc: Document) -> dict:
                                  f'<a href="{ROOT_HREF}{doc.meta.city_slug}/scorecards/{year}/">'
                                  f'{esc(ctx.t("scorecard", year=year))}</a>', ctx.lang)
             elif kind == "actual":
-                plan = next((d for d in city if d.meta.year == year and _plans(d, year)), None)
                 html = _direction_box(ctx, doc, part, node, "gwr-before", "planned_before",
                                       [l for l in links if l.relation == "plan"], plan,
                                       plan and (plan.meta.id, doc.meta.id), "not_planned", "no_plan_report", year)
