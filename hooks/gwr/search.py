@@ -116,19 +116,14 @@ def report_entries(doc: Document, ed: Edition | None = None) -> list[dict]:
 #
 # Files, per edition: ``search-index.json`` (the manifest: ``n`` entries, ``shards`` = the first key of each
 # shard in key order, ``bases`` = the first entry of each report, ``terms``, ``syn``), ``search/s/<i>.json``
-# (``{key: postings}``), ``search/d/<g>.json`` (a list of the entries ``dg·g`` to ``dg·g + dg - 1``, each ``{u, t, c,
-# p: [[id, text], …]}``; see ENTRIES_PER_FILE). Postings are a flat list of integers: ``-1-r`` starts the occurrences in
+# (``{key: postings}``), ``search/d/<e>.json`` (entry ``e``: ``{u, t, c, p: [[id, text], …]}``; one small file per
+# entry, so that the twelve results shown cost twelve small requests). Postings are a flat list of integers: ``-1-r`` starts the occurrences in
 # report ``r`` (its entries are ``bases[r] + local number``), then one value per occurrence packing the local
 # entry, the field, the position and whether it is in the lead sentence (see ``P_BITS``), in increasing order,
 # the first as such and each next one as the difference from the one before. One value per occurrence and one
 # list per key and report keep the build's work per character small.
 
-SCHEMA = "gwr-search/3"
-ENTRIES_PER_FILE = 1
-"""Entries' text per ``search/d/<g>.json`` (entries ``dg·g`` to ``dg·g + dg - 1``). Measured at 100x (about 7,000
-entries an edition): four to a file saved about 0.7 s of CPU a build (file creation), but doubled what a first
-query fetches (zh 152 -> 287 KB, en 232 -> 399 KB) and brought its time near the 150 ms bound; so one a file,
-the twelve results shown costing twelve small requests. The format (``dg`` in the manifest) allows grouping."""
+SCHEMA = "gwr-search/2"
 SHARD_BYTES = 20_000
 """Postings per shard (JSON bytes, before compression); a single key can exceed it."""
 
@@ -323,23 +318,15 @@ def index_files(parts: list[Part], terms: list[str], lang: str, synonyms: list[l
         text = "{" + ",".join(body) + "}"
         version.update(text.encode("utf-8"))
         yield f"search/s/{len(shards) - 1}.json", text
-    group: list[str] = []
-    g = 0
+    e = 0
     for part in parts:
         for entry in part.entries:
-            group.append(_dump(entry))
-            if len(group) == ENTRIES_PER_FILE:
-                text = "[" + ",".join(group) + "]"
-                version.update(text.encode("utf-8"))
-                yield f"search/d/{g}.json", text
-                group, g = [], g + 1
-    if group:
-        text = "[" + ",".join(group) + "]"
-        version.update(text.encode("utf-8"))
-        yield f"search/d/{g}.json", text
+            text = _dump(entry)
+            version.update(text.encode("utf-8"))
+            yield f"search/d/{e}.json", text
+            e += 1
     yield "search-index.json", _dump({"schema": SCHEMA, "lang": lang, "v": version.hexdigest()[:12], "n": n,
-                                      "dg": ENTRIES_PER_FILE, "shards": shards, "bases": bases, "terms": terms,
-                                      "syn": synonyms or []})
+                                      "shards": shards, "bases": bases, "terms": terms, "syn": synonyms or []})
 
 
 MERGE_CHUNK = 20_000

@@ -416,7 +416,7 @@
   var UNIT = /([\u3400-\u9fff])|([a-z0-9]+)|[^\u3400-\u9fffa-z0-9]+/g;
   var WORDCH = /[a-z0-9]/;
   var manifest = null, loading = null;
-  var shardCache = {}, shardData = {}, chunkCache = {};  // chunkCache: entries' text, by file of manifest.dg entries
+  var shardCache = {}, shardData = {}, chunkCache = {};  // chunkCache: entries' text, by entry
   var STOP = { the: 1, of: 1, and: 1, a: 1, an: 1, "in": 1, to: 1, on: 1, "for": 1, with: 1 };
 
   /* Full-width ASCII to ASCII, then lower case: length-preserving, so match
@@ -701,9 +701,8 @@
 
   function entries(list) {
     return Promise.all(list.map(function (r) {
-      var dg = manifest.dg || 1, g = Math.floor(r.e / dg);  // entries dg*g .. dg*g + dg - 1 in one file
-      if (!chunkCache[g]) chunkCache[g] = getJSON("search/d/" + g + ".json");
-      return chunkCache[g].then(function (d) { r.d = d[r.e % dg]; return r; });
+      if (!chunkCache[r.e]) chunkCache[r.e] = getJSON("search/d/" + r.e + ".json");
+      return chunkCache[r.e].then(function (d) { r.d = d; return r; });
     }));
   }
 
