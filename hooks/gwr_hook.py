@@ -30,6 +30,7 @@ import hashlib
 import logging
 import os
 import re
+from itertools import chain
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -360,9 +361,10 @@ def _post_build(config):
         # (with the disk cache on, each report's part is read from it and not held in memory: pipeline.DISK_ONLY)
         keep = (pipeline.memo if _command.get("name") == "serve" or pipeline.disk_cache_on()
                 else lambda kind, key, compute: compute())
-        parts = [keep("search", (site.keys[doc.meta.id], lang),
-                      lambda: search.report_part(doc, _build["eds"][doc.meta.id])) for doc in site.docs]
-        parts.append(search.index_part(search.page_entries(_build["pages"])))
+        # one report's part at a time: index_files writes its entries and keeps only its postings
+        parts = chain((keep("search", (site.keys[doc.meta.id], lang),
+                            lambda: search.report_part(doc, _build["eds"][doc.meta.id])) for doc in site.docs),
+                      (search.index_part(search.page_entries(_build["pages"])) for _ in (1,)))
         for folder in ("search/s", "search/d"):
             Path(config.site_dir, folder).mkdir(parents=True, exist_ok=True)
         for name, text in search.index_files(parts, terms, lang, synonyms):
