@@ -283,7 +283,7 @@ def _open_data(site, urls, ctx, xctx, citable: list[str]) -> dict[str, Path]:
         if site.glossary:
             yield "data/glossary.json", glossary_pages.glossary_json(site.glossary)
         yield "data/reports.json", export.registry_json(site.docs, site.shas, urls)
-        yield "data/urls.json", export.urls_json(site.docs, citable, urls)
+        yield "data/urls.json", export.urls_json_parts(site.docs, citable, urls)
 
     out.update(pipeline.stored("data", (site.fingerprint, urls.site_url, tuple(sorted(citable))), whole_site))
     return out

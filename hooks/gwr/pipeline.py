@@ -287,7 +287,8 @@ class Stored:
 _STORE: list[Path] = []
 
 
-def _write(text: str) -> Path:
+def _write(text) -> Path:
+    """A file holding ``text`` (a string, or its pieces one by one)."""
     if not _STORE:
         import atexit
         import shutil
@@ -296,7 +297,8 @@ def _write(text: str) -> Path:
         _STORE.append(Path(tempfile.mkdtemp(prefix="gwr-build-")))
         atexit.register(shutil.rmtree, _STORE[0], True)
     path = _STORE[0] / str(next(_FILES))
-    path.write_text(text, encoding="utf-8")
+    with open(path, "w", encoding="utf-8") as f:
+        f.writelines([text] if isinstance(text, str) else text)
     return path
 
 
@@ -304,7 +306,8 @@ def stored(kind: str, key: tuple, compute) -> dict[str, Path]:
     """Files holding the texts of ``compute()``, written once per key (see :func:`memo`).
 
     ``compute()`` gives ``{name: text}``, or ``(name, text)`` pairs one by one (a generator): each file is then
-    written as soon as it is made, so that no more than one is held in memory at a time."""
+    written as soon as it is made, so that no more than one is held in memory at a time. A text may also be an
+    iterator of its pieces, written one by one."""
 
     def write() -> Stored:
         made = compute()
