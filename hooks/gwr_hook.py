@@ -240,6 +240,7 @@ def _files(files, config):
                                         inclusion=InclusionLevel.NOT_IN_NAV))
         for src, text in pages.items():
             add(src, text, site.keys[doc.meta.id])
+    xctx.phrase_cache.clear()  # each report's phrases and text, for what's new: not needed past the report pages
     with timing.stage("indicator pages"):
         generated = indicator_pages.files(ctx, per_city("indicators"))
     with timing.stage("compare pages"):

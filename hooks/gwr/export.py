@@ -8,6 +8,7 @@ deterministic: the same input gives the same bytes.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 
 from .ids import meanings
 from .labels import t
@@ -20,6 +21,27 @@ SCHEMA = "gwr-document/1"
 def dumps(data) -> str:
     # compact: indent= would switch json to its pure-Python encoder, 10x slower
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+JSON_ITEMS = 2000
+"""Items of a large open data file made at a time (see :func:`json_parts`)."""
+
+
+def json_parts(head: dict, key: str, items: Iterable[dict]) -> Iterator[str]:
+    """The JSON text of ``{**head, key: list(items)}`` (as :func:`json.dumps`, compact, with a line break), a few
+    thousand items at a time."""
+    opening = json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1]
+    yield opening + ("," if head else "") + f'"{key}":['
+    batch: list[str] = []
+    first = True
+    for item in items:
+        batch.append(json.dumps(item, ensure_ascii=False, separators=(",", ":")))
+        if len(batch) == JSON_ITEMS:
+            yield ("" if first else ",") + ",".join(batch)
+            batch, first = [], False
+    if batch:
+        yield ("" if first else ",") + ",".join(batch)
+    yield "]}\n"
 
 
 def page_path(src: str) -> str:
@@ -252,4 +274,4 @@ def urls_json_parts(docs: list[Document], pages: list[str], urls: Urls):
     yield "]}\n"
 
 
-__all__ = ["document_json", "registry_json", "urls_json", "urls_json_parts", "url_entries", "Urls", "page_path"]
+__all__ = ["document_json", "registry_json", "urls_json", "urls_json_parts", "json_parts", "url_entries", "Urls", "page_path"]

@@ -10,12 +10,11 @@ from __future__ import annotations
 import csv
 import io
 import itertools
-import json
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from .export import Urls, node_path
+from .export import Urls, json_parts as _json_parts, node_path
 from .glossary_pages import _node_label
 from .indicators import (BEFORE_WORDS, CATEGORIES, MAGNITUDE, PCT_TOLERANCE, REL_TOLERANCE, STATUSES, Catalogue, Figure,
                          Indicator, ScoreRow)
@@ -349,22 +348,6 @@ def _csv_parts(rows: Iterable[list], columns: list[str]) -> Iterator[str]:
             buf.seek(0)
             buf.truncate(0)
     yield buf.getvalue()
-
-
-def _json_parts(head: dict, key: str, items: Iterable[dict]) -> Iterator[str]:
-    """The JSON text of ``{**head, key: list(items)}`` (as :func:`json.dumps`, compact, with a line break), a few
-    thousand items at a time."""
-    yield json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1] + f',"{key}":['
-    batch: list[str] = []
-    first = True
-    for item in items:
-        batch.append(json.dumps(item, ensure_ascii=False, separators=(",", ":")))
-        if len(batch) == CSV_ROWS:
-            yield ("" if first else ",") + ",".join(batch)
-            batch, first = [], False
-    if batch:
-        yield ("" if first else ",") + ",".join(batch)
-    yield "]}\n"
 
 
 def _num(x: float) -> str:
