@@ -30,6 +30,7 @@ import hashlib
 import logging
 import os
 import re
+from itertools import chain
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -200,7 +201,7 @@ def _files(files, config):
     def add(src: str, text: str, key: tuple | None = None) -> None:
         if src.endswith(".md"):
             hidden = {"inclusion": InclusionLevel.NOT_IN_NAV} if compare_pages.not_in_nav(src) else {}
-            files.append(File.generated(config, src, content=_relative(src, _slot_html(text)), **hidden))
+            files.append(_page_file(config, src, _relative(src, _slot_html(text)), **hidden))
         else:  # a page's other language: written to a file now, not held in memory while the pages are built
             if key is None:  # a page of several reports (a city's theme timeline): kept under its own text
                 key = ("text", hashlib.sha256(text.encode("utf-8")).hexdigest())
@@ -241,10 +242,10 @@ def _files(files, config):
             if src in pages:
                 pages[src] += "\n" + render.slot(html) + "\n"
         for src, markdown in idchanges.tombstone_pages(doc, site.changes, lang, set(pages)).items():
-            files.append(File.generated(config, src, content=_relative(src, markdown),
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
+            files.append(_page_file(config, src, _relative(src, markdown), inclusion=InclusionLevel.NOT_IN_NAV))
         for src, text in pages.items():
             add(src, text, site.keys[doc.meta.id])
+    xctx.phrase_cache.clear()  # each report's phrases and text, for what's new: not needed past the report pages
     with timing.stage("indicator pages"):
         generated = indicator_pages.files(ctx, per_city("indicators"))
     with timing.stage("compare pages"):
@@ -272,6 +273,13 @@ def _files(files, config):
     return files
 
 
+def _page_file(config, src: str, markdown: str, **kw) -> File:
+    """A generated page, its Markdown in a temporary file that MkDocs reads when it converts the page: MkDocs keeps
+    a page's Markdown (without its front matter) until the last page is written, and a page made from a string would
+    keep that string beside it, a second copy of every generated page (100x: ~15 MB an edition)."""
+    return File.generated(config, src, abs_src_path=str(pipeline.spill(markdown)), **kw)
+
+
 def _open_data(site, urls, ctx, xctx, citable: list[str]) -> dict[str, Path]:
     """The open data: the same bytes in both editions, so written once, to files the builds copy
     (gwr.pipeline.stored), and not held in memory while the pages are built."""
@@ -288,7 +296,7 @@ def _open_data(site, urls, ctx, xctx, citable: list[str]) -> dict[str, Path]:
         if site.glossary:
             yield "data/glossary.json", glossary_pages.glossary_json(site.glossary)
         yield "data/reports.json", export.registry_json(site.docs, site.shas, urls)
-        yield "data/urls.json", export.urls_json(site.docs, citable, urls)
+        yield "data/urls.json", export.urls_json_parts(site.docs, citable, urls)
 
     if not _build["preview"]:  # files about all reports: not in a preview (see _config)
         out.update(pipeline.stored("data", (site.fingerprint, urls.site_url, tuple(sorted(citable))), whole_site))
@@ -365,9 +373,10 @@ def _post_build(config):
         # (with the disk cache on, each report's part is read from it and not held in memory: pipeline.DISK_ONLY)
         keep = (pipeline.memo if _command.get("name") == "serve" or pipeline.disk_cache_on()
                 else lambda kind, key, compute: compute())
-        parts = [keep("search", (site.keys[doc.meta.id], lang),
-                      lambda: search.report_part(doc, _build["eds"][doc.meta.id])) for doc in site.docs]
-        parts.append(search.index_part(search.page_entries(_build["pages"])))
+        # one report's part at a time: index_files writes its entries and keeps only its postings
+        parts = chain((keep("search", (site.keys[doc.meta.id], lang),
+                            lambda: search.report_part(doc, _build["eds"][doc.meta.id])) for doc in site.docs),
+                      (search.index_part(search.page_entries(_build["pages"])) for _ in (1,)))
         for folder in ("search/s", "search/d"):
             Path(config.site_dir, folder).mkdir(parents=True, exist_ok=True)
         for name, text in search.index_files(parts, terms, lang, synonyms):

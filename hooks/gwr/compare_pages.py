@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .indicator_pages import Context, _cell, _csv, _fm, _num, data_table, figure_text, quote_window
+from .indicator_pages import Context, _cell, _csv, _csv_parts, _fm, _num, data_table, figure_text, quote_window
 from .indicators import Figure, Indicator
 from .labels import colon
 from .model import Document, ReportMeta
@@ -316,6 +316,11 @@ def render_index(ctx: Context) -> str:
 
 def panel_csv(ctx: Context) -> str:
     """One row per city, indicator and year (or period and basis): the target, the result, the status."""
+    return "".join(panel_csv_parts(ctx))
+
+
+def panel_csv_parts(ctx: Context) -> Iterator[str]:
+    """:func:`panel_csv` piece by piece."""
     keys: dict[tuple, dict] = {}
 
     def key(f: Figure) -> tuple:
@@ -331,7 +336,7 @@ def panel_csv(ctx: Context) -> str:
         cur = slot_.get("result")
         if cur is None or ctx.docs[f.report].meta.year < ctx.docs[cur.report].meta.year:
             slot_["result"] = f
-    return _csv(_panel_rows(ctx, keys), PANEL_COLUMNS)
+    return _csv_parts(_panel_rows(ctx, keys), PANEL_COLUMNS)
 
 
 def _panel_rows(ctx: Context, keys: dict[tuple, dict]) -> Iterator[list[str]]:
@@ -379,10 +384,10 @@ def files(ctx: Context) -> dict[str, str]:
 
 def data_files(ctx: Context) -> Iterator[tuple[str, str]]:
     """The compare tables and the panel as open data (the same bytes in both editions), file by file."""
-    yield "data/panel.csv", panel_csv(ctx)
+    yield "data/panel.csv", panel_csv_parts(ctx)
     for y in compare_years(ctx):
         for key, _, table, inds, prev in tables(ctx, y):
-            yield f"data/compare/{y}{key}.csv", _csv(_table_rows(ctx, table, inds, prev), TABLE_COLUMNS)
+            yield f"data/compare/{y}{key}.csv", _csv_parts(_table_rows(ctx, table, inds, prev), TABLE_COLUMNS)
 
 
 __all__ = ["files", "data_files", "nav", "is_national", "compare_years", "tables", "panel_csv"]

@@ -6,11 +6,10 @@ Pure functions over the model and :mod:`gwr.themes`; links are relative through 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .export import Urls, node_path
+from .export import Urls, json_parts, node_path
 from .glossary_pages import _node_label
 from .indicator_pages import data_table, figure_text
 from .indicators import Figure, part_context, part_infos
@@ -602,29 +601,40 @@ def render_whats_new(ctx: XContext, doc: Document) -> str:
 # --- open data and site integration --------------------------------------------------------------
 
 def crosslinks_json(ctx: XContext) -> str:
-    rows = []
-    for link in ctx.links:
+    return "".join(crosslinks_json_parts(ctx))
+
+
+def crosslinks_json_parts(ctx: XContext) -> Iterator[str]:
+    """:func:`crosslinks_json` piece by piece (every link of the site as a dict at once was a peak of the build)."""
+    def row(link: Link) -> dict:
         a, b = ctx.docs[link.src[0]], ctx.docs[link.dst[0]]
-        rows.append({
+        return {
             "from": {"report": link.src[0], "id": link.src[1], "url": ctx.urls.both(node_path(a, link.src[1]))},
             "to": {"report": link.dst[0], "id": link.dst[1], "url": ctx.urls.both(node_path(b, link.dst[1]))},
             "relation": link.relation, "basis": link.basis,
             **({"score": link.score} if link.score else {}), **({"themes": list(link.themes)} if link.themes else {}),
-        })
-    data = {"schema": "gwr-crosslinks/1", "links": rows}
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+        }
+
+    return json_parts({"schema": "gwr-crosslinks/1"}, "links", map(row, ctx.links))
 
 
 def themes_json(ctx: XContext) -> str:
-    data = {"schema": "gwr-themes/1", "themes": [{
-        "id": th.id, "name": {"zh": th.zh, "en": th.en},
-        "description": {"zh": th.description_zh, "en": th.description_en},
-        "terms": list(th.terms), "indicators": list(th.indicators), "url": ctx.urls.both(f"themes/{th.id}/"),
-        "entries": [{"report": e.node.doc.meta.id, "id": e.node.id, "year": e.node.year, "mode": e.node.mode,
-                     "excerpt": {"zh": e.excerpt_zh, **({"en": e.excerpt_en} if e.excerpt_en else {})},
-                     "url": ctx.urls.both(node_path(e.node.doc, e.node.id))} for e in ctx.entries[th.id]],
-    } for th in ctx.themes]}
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return "".join(themes_json_parts(ctx))
+
+
+def themes_json_parts(ctx: XContext) -> Iterator[str]:
+    """:func:`themes_json` piece by piece: a theme at a time."""
+    def theme(th: Theme) -> dict:
+        return {
+            "id": th.id, "name": {"zh": th.zh, "en": th.en},
+            "description": {"zh": th.description_zh, "en": th.description_en},
+            "terms": list(th.terms), "indicators": list(th.indicators), "url": ctx.urls.both(f"themes/{th.id}/"),
+            "entries": [{"report": e.node.doc.meta.id, "id": e.node.id, "year": e.node.year, "mode": e.node.mode,
+                         "excerpt": {"zh": e.excerpt_zh, **({"en": e.excerpt_en} if e.excerpt_en else {})},
+                         "url": ctx.urls.both(node_path(e.node.doc, e.node.id))} for e in ctx.entries[th.id]],
+        }
+
+    return json_parts({"schema": "gwr-themes/1"}, "themes", map(theme, ctx.themes))
 
 
 def nav(ctx: XContext) -> list:
@@ -681,6 +691,6 @@ def redirects(ctx: XContext) -> dict[str, str]:
 
 def data_files(ctx: XContext) -> Iterator[tuple[str, str]]:
     """The cross-links' open data (the same bytes in both editions), file by file."""
-    yield "data/crosslinks.json", crosslinks_json(ctx)
+    yield "data/crosslinks.json", crosslinks_json_parts(ctx)
     if ctx.themes:
-        yield "data/themes.json", themes_json(ctx)
+        yield "data/themes.json", themes_json_parts(ctx)

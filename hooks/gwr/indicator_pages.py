@@ -10,12 +10,11 @@ from __future__ import annotations
 import csv
 import io
 import itertools
-import json
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from .export import Urls, node_path
+from .export import Urls, json_parts as _json_parts, node_path
 from .glossary_pages import _node_label
 from .indicators import (BEFORE_WORDS, CATEGORIES, MAGNITUDE, PCT_TOLERANCE, REL_TOLERANCE, STATUSES, Catalogue, Figure,
                          Indicator, ScoreRow)
@@ -259,7 +258,6 @@ class Context:
                 self.rows_by_end_year.setdefault(r.target.year, ([], []))[0].append(r)
             elif r.target.period[-4:].isdigit():
                 self.rows_by_end_year.setdefault(int(r.target.period[-4:]), ([], []))[1].append(r)
-        self.obs_rows: dict[int, dict] = {}
         self.city_doc: dict[str, Document] = {}
         self.city_index: dict[str, int] = {}  # each city's first place in the registry
         for n, d in enumerate(docs):
@@ -330,11 +328,26 @@ class Context:
 
 def _csv(rows: Iterable[list], columns: list[str]) -> str:
     """The CSV text of ``rows``, written as they come (a generator: no list of all the rows)."""
+    return "".join(_csv_parts(rows, columns))
+
+
+CSV_ROWS = 2000
+"""Rows of an open data file made at a time (see :func:`_csv_parts`)."""
+
+
+def _csv_parts(rows: Iterable[list], columns: list[str]) -> Iterator[str]:
+    """:func:`_csv` a few thousand rows at a time: the largest files (every figure of the site) made whole took
+    several times their size in memory at once (the text in the writer's buffer, its copy, its encoding)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(columns)
-    w.writerows(rows)
-    return buf.getvalue()
+    for i, row in enumerate(rows, 1):
+        w.writerow(row)
+        if i % CSV_ROWS == 0:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate(0)
+    yield buf.getvalue()
 
 
 def _num(x: float) -> str:
@@ -342,13 +355,8 @@ def _num(x: float) -> str:
 
 
 def observation_row(f: Figure, ctx: Context) -> dict:
-    row = ctx.obs_rows.get(id(f))  # the same row goes into four files
-    if row is None:
-        row = ctx.obs_rows[id(f)] = _observation_row(f, ctx)
-    return row
-
-
-def _observation_row(f: Figure, ctx: Context) -> dict:
+    """A figure's row of the open data (made for each file it goes into: kept for the next, the rows of every
+    figure of the site were held at once)."""
     ind = ctx.cat.by_id[f.indicator] if f.indicator else None
     rel = ctx.rel(f)
     return {
@@ -371,12 +379,21 @@ def _cell(v) -> str:
 
 
 def indicators_csv(ctx: Context, indicator: str | None = None) -> str:
-    figs = ctx.by_indicator.get(indicator, []) if indicator else [f for f in ctx.figures if f.indicator]
-    return _csv(([_cell(r[c]) for c in COLUMNS] for r in map(observation_row, figs, itertools.repeat(ctx))), COLUMNS)
+    return "".join(indicators_csv_parts(ctx, indicator))
+
+
+def indicators_csv_parts(ctx: Context, indicator: str | None = None) -> Iterator[str]:
+    figs = ctx.by_indicator.get(indicator, []) if indicator else (f for f in ctx.figures if f.indicator)
+    return _csv_parts(([_cell(r[c]) for c in COLUMNS] for r in map(observation_row, figs, itertools.repeat(ctx))),
+                      COLUMNS)
 
 
 def indicators_json(ctx: Context) -> str:
-    data = {
+    return "".join(indicators_json_parts(ctx))
+
+
+def indicators_json_parts(ctx: Context) -> Iterator[str]:
+    head = {
         "schema": "gwr-indicators/1",
         "columns": COLUMNS,
         "indicators": [{
@@ -384,16 +401,18 @@ def indicators_json(ctx: Context) -> str:
             "share_of": list(i.share_of), "measure": i.measure, "unit": i.unit, "direction": i.direction,
             "headline": i.headline, "url": ctx.urls.both(f"indicators/{i.id}/"),
         } for i in ctx.cat.indicators],
-        "observations": [observation_row(f, ctx) for f in ctx.figures if f.indicator],
     }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return _json_parts(head, "observations", (observation_row(f, ctx) for f in ctx.figures if f.indicator))
 
 
 def figures_csv(ctx: Context) -> str:
-    """Every figure; the last file of the observation rows, so each is dropped from ``ctx.obs_rows`` once written
-    (and the rows of figures without an indicator, used only here, are not kept)."""
-    rows = (ctx.obs_rows.pop(id(f), None) or _observation_row(f, ctx) for f in ctx.figures)
-    return _csv(([_cell(r[c]) for c in FIGURE_COLUMNS] for r in rows), FIGURE_COLUMNS)
+    return "".join(figures_csv_parts(ctx))
+
+
+def figures_csv_parts(ctx: Context) -> Iterator[str]:
+    """Every figure."""
+    rows = (observation_row(f, ctx) for f in ctx.figures)
+    return _csv_parts(([_cell(r[c]) for c in FIGURE_COLUMNS] for r in rows), FIGURE_COLUMNS)
 
 
 def score_row(r: ScoreRow, ctx: Context) -> dict:
@@ -416,7 +435,11 @@ def score_row(r: ScoreRow, ctx: Context) -> dict:
 
 
 def scorecard_csv(ctx: Context) -> str:
-    return _csv((_score_cells(r, ctx) for r in ctx.rows), SCORE_COLUMNS)
+    return "".join(scorecard_csv_parts(ctx))
+
+
+def scorecard_csv_parts(ctx: Context) -> Iterator[str]:
+    return _csv_parts((_score_cells(r, ctx) for r in ctx.rows), SCORE_COLUMNS)
 
 
 def _score_cells(r: ScoreRow, ctx: Context) -> list[str]:
@@ -425,10 +448,13 @@ def _score_cells(r: ScoreRow, ctx: Context) -> list[str]:
 
 
 def scorecard_json(ctx: Context) -> str:
-    data = {"schema": "gwr-scorecard/1", "columns": SCORE_COLUMNS,
-            "rules": {"zh": rules_text("zh"), "en": rules_text("en")},
-            "rows": [score_row(r, ctx) for r in ctx.rows]}
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return "".join(scorecard_json_parts(ctx))
+
+
+def scorecard_json_parts(ctx: Context) -> Iterator[str]:
+    head = {"schema": "gwr-scorecard/1", "columns": SCORE_COLUMNS,
+            "rules": {"zh": rules_text("zh"), "en": rules_text("en")}}
+    return _json_parts(head, "rows", (score_row(r, ctx) for r in ctx.rows))
 
 
 # --- pages ---------------------------------------------------------------------------------------
@@ -1038,15 +1064,15 @@ def files(ctx: Context, per_city=lambda city, make: make()) -> dict[str, str]:
 
 
 def data_files(ctx: Context) -> Iterator[tuple[str, str]]:
-    """The indicators' open data (the same bytes in both editions), file by file: ``(name, text)``."""
+    """The indicators' open data (the same bytes in both editions), file by file: ``(name, text)``; a text is given
+    piece by piece (an iterator of strings), to be written as it comes."""
     for ind in ctx.cat.indicators:
-        yield f"data/indicators/{ind.id}.csv", indicators_csv(ctx, ind.id)
+        yield f"data/indicators/{ind.id}.csv", indicators_csv_parts(ctx, ind.id)
     for y in target_years(ctx):
         single, period = _year_rows(ctx, y)
-        yield f"data/scorecards/{y}.csv", _csv((_score_cells(r, ctx) for r in single + period), SCORE_COLUMNS)
-    yield "data/indicators.csv", indicators_csv(ctx)
-    yield "data/indicators.json", indicators_json(ctx)
-    yield "data/scorecard.csv", scorecard_csv(ctx)
-    yield "data/scorecard.json", scorecard_json(ctx)
-    yield "data/figures.csv", figures_csv(ctx)
-    ctx.obs_rows.clear()  # the rows were kept only while the files were written
+        yield f"data/scorecards/{y}.csv", _csv_parts((_score_cells(r, ctx) for r in single + period), SCORE_COLUMNS)
+    yield "data/indicators.csv", indicators_csv_parts(ctx)
+    yield "data/indicators.json", indicators_json_parts(ctx)
+    yield "data/scorecard.csv", scorecard_csv_parts(ctx)
+    yield "data/scorecard.json", scorecard_json_parts(ctx)
+    yield "data/figures.csv", figures_csv_parts(ctx)

@@ -150,7 +150,7 @@ class Indicator:
         return self.en if lang == "en" else self.zh
 
 
-@dataclass
+@dataclass(slots=True)
 class Figure:
     """One number with a unit in a report (or a target in words), and the indicator it states, if any."""
 
@@ -833,7 +833,7 @@ anywhere), ``summary`` (the only later text is a summary that does not state it)
 full report does not state it), ``no-report`` (the report reviewing the year is not on the site yet)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class ScoreRow:
     target: Figure
     indicator: Indicator

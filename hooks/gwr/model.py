@@ -99,7 +99,7 @@ class ReportMeta:
         return f"{self.year}年{self.city}市政府工作报告{suffix}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """A paragraph, a highlight line (——…) or a list item."""
 
@@ -116,7 +116,7 @@ class Block:
     id: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     """A numbered section such as ``（一）…``; it may have a heading and no text."""
 
@@ -134,7 +134,7 @@ class Section:
     id: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Part:
     """A top-level division such as ``一、2024年工作回顾`` (numbered or not)."""
 
@@ -176,7 +176,7 @@ SetAsideKind = Literal[
 ]
 
 
-@dataclass
+@dataclass(slots=True)
 class SetAside:
     """Material in the seed that is not the report body, shown on the sources page."""
 
@@ -188,7 +188,7 @@ class SetAside:
     """Specifics, e.g. which lines a duplicate repeats, or the reason the registry gives."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Annex:
     """An annex printed after the report's closing (``附件1 …``), e.g. a list of livelihood projects."""
 
@@ -206,7 +206,7 @@ class Annex:
         return self.blocks[-1].end_line if self.blocks else self.heading_end
 
 
-@dataclass
+@dataclass(slots=True)
 class Note:
     """One entry of the report's own notes (名词解释), kept apart from the body and shown with it."""
 

@@ -113,16 +113,43 @@ def disk_cache_on() -> bool:
     return _DISK.on
 
 
+LONG_TEXT = 16
+"""Texts at least this long (and not ASCII) are pickled as their UTF-8 bytes: see :class:`_Pickler`."""
+
+
 class _Pickler(pickle.Pickler):
     """Keeps the build's documents and their nodes out of a result's pickle: a theme entry names its report's
     section, which stays the section of the document the build holds (one copy of each document, not one per
-    kind of result, and ``entry.node.doc is doc`` as when computed)."""
+    kind of result, and ``entry.node.doc is doc`` as when computed).
+
+    Texts that are not ASCII are written as bytes encoded here: pickle writes a ``str`` through its UTF-8 form,
+    which CPython then keeps with the string as long as it lives (three bytes more per Chinese character, on
+    every text of the site that a cold build wrote to the cache, the reports' own text included: 100x, ~30 MB).
+    Short ones are left to pickle (search keys are thousands of one or two characters a report). A text that is
+    one of the build's document or translation (a block's text, a theme node's, a search entry's) is written as a
+    reference to it, so that read back it is that very string again, as when computed, not a copy."""
 
     def __init__(self, f, disk: "_Disk"):
         super().__init__(f, protocol=pickle.HIGHEST_PROTOCOL)
         self.disk = disk
+        self.texts: dict[int, int] = {}
+        self.held: list[str] = []  # the texts written, alive while their ids are in ``texts``
 
     def persistent_id(self, obj):
+        if type(obj) is str:
+            if len(obj) < LONG_TEXT:
+                return None
+            ref = self.disk.text_refs().get(id(obj))
+            if ref is not None:
+                return ref
+            if obj.isascii():
+                return None
+            n = self.texts.get(id(obj))
+            if n is not None:  # the same text again: its number (as pickle's own memo would)
+                return n
+            self.texts[id(obj)] = len(self.held)
+            self.held.append(obj)
+            return obj.encode("utf-8", "surrogatepass")
         if isinstance(obj, Document):
             return ("doc", obj.meta.id) if self.disk.live.get(obj.meta.id) is obj else None
         if isinstance(obj, (Part, Section, Block, Annex, Note)):
@@ -134,11 +161,24 @@ class _Unpickler(pickle.Unpickler):
     def __init__(self, f, disk: "_Disk"):
         super().__init__(f)
         self.disk = disk
+        self.texts: list[str] = []
 
     def persistent_load(self, pid):
+        if type(pid) is bytes:
+            text = pid.decode("utf-8", "surrogatepass")
+            self.texts.append(text)
+            return text
+        if type(pid) is int:
+            return self.texts[pid]
         try:
-            return self.disk.live[pid[1]] if pid[0] == "doc" else self.disk.objs[(pid[1], pid[2])]
-        except KeyError:
+            if pid[0] == "doc":
+                return self.disk.live[pid[1]]
+            if pid[0] == "text":
+                return getattr(self.disk.objs[(pid[1], pid[2])], pid[3])
+            if pid[0] == "tr":
+                return self.disk.trs[pid[1]].texts[pid[2]]
+            return self.disk.objs[(pid[1], pid[2])]
+        except (KeyError, AttributeError):
             raise pickle.UnpicklingError(f"no live object {pid!r}") from None
 
 
@@ -150,21 +190,51 @@ class _Disk:
         self.refs: dict[int, tuple] = {}
         self.objs: dict[tuple, object] = {}
         self.pruned: set[Path] = set()
+        self.texts: dict[int, tuple] | None = None
+        """id of a text of a live document or translation -> where it is (see :class:`_Pickler`): made when a
+        result is first written (a build that finds everything in the cache writes nothing)."""
+        self.trs: dict[str, translations.Translation] = {}
 
-    def register(self, doc: Document) -> None:
-        """``doc`` is the build's document of its report: results that name it (or its nodes) refer to it."""
+    def register(self, doc: Document, tr: translations.Translation | None = None) -> None:
+        """``doc`` is the build's document of its report (``tr`` its translation): results that name it (or its
+        nodes, or their texts) refer to it."""
         if self.live.get(doc.meta.id) is doc:
             return
-        self.live[doc.meta.id] = doc
+        rid = doc.meta.id
+        self.live[rid] = doc
         for node in nodes(doc):
             if node.id:
-                self.refs[id(node)] = ("node", doc.meta.id, node.id)
-                self.objs[(doc.meta.id, node.id)] = node
+                self.refs[id(node)] = ("node", rid, node.id)
+                self.objs[(rid, node.id)] = node
+        if tr is not None:
+            self.trs[rid] = tr
+        if self.texts is not None:
+            self._add_texts(rid)
+
+    def text_refs(self) -> dict[int, tuple]:
+        if self.texts is None:
+            self.texts = {}
+            for rid in self.live:
+                self._add_texts(rid)
+        return self.texts
+
+    def _add_texts(self, rid: str) -> None:
+        for node in nodes(self.live[rid]):
+            if node.id:
+                for name in ("text", "heading"):
+                    text = getattr(node, name, None)
+                    if text is not None and len(text) >= LONG_TEXT:
+                        self.texts.setdefault(id(text), ("text", rid, node.id, name))
+        tr = self.trs.get(rid)
+        if tr is not None:
+            for ctx, text in tr.texts.items():
+                if len(text) >= LONG_TEXT:
+                    self.texts.setdefault(id(text), ("tr", rid, ctx))
 
     def configure(self, root: Path) -> None:
         import os
 
-        self.live, self.refs, self.objs = {}, {}, {}
+        self.live, self.refs, self.objs, self.texts, self.trs = {}, {}, {}, None, {}
         self.on = os.environ.get("GWR_CACHE", "1") != "0"
         if not self.on:
             return
@@ -241,7 +311,12 @@ class _Disk:
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         with open(tmp, "wb") as f:
             if k[0] == "report":  # the document itself
-                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+                data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+                f.write(data)
+                # the build goes on with the copy read back: pickling left a UTF-8 copy of each of its texts with
+                # the strings written (see _Pickler), which read back are without
+                value = pickle.loads(data)
+                del data
             else:
                 _Pickler(f, self).dump(value)
         os.replace(tmp, path)
@@ -273,7 +348,10 @@ def forget(kind: str, which) -> None:
 
 
 def _sweep() -> None:
-    """Before a build: forget what the previous build did not use."""
+    """Before a build: forget what the previous build did not use (and remove its spilled files)."""
+    for path in _SPILLED:
+        path.unlink(missing_ok=True)
+    _SPILLED.clear()
     if _USED:
         for k in [k for k in _MEMO if k not in _USED]:
             value = _MEMO.pop(k)
@@ -295,7 +373,8 @@ class Stored:
 _STORE: list[Path] = []
 
 
-def _write(text: str) -> Path:
+def _write(text) -> Path:
+    """A file holding ``text`` (a string, or its pieces one by one)."""
     if not _STORE:
         import atexit
         import shutil
@@ -304,7 +383,8 @@ def _write(text: str) -> Path:
         _STORE.append(Path(tempfile.mkdtemp(prefix="gwr-build-")))
         atexit.register(shutil.rmtree, _STORE[0], True)
     path = _STORE[0] / str(next(_FILES))
-    path.write_text(text, encoding="utf-8")
+    with open(path, "w", encoding="utf-8") as f:
+        f.writelines([text] if isinstance(text, str) else text)
     return path
 
 
@@ -312,7 +392,8 @@ def stored(kind: str, key: tuple, compute) -> dict[str, Path]:
     """Files holding the texts of ``compute()``, written once per key (see :func:`memo`).
 
     ``compute()`` gives ``{name: text}``, or ``(name, text)`` pairs one by one (a generator): each file is then
-    written as soon as it is made, so that no more than one is held in memory at a time."""
+    written as soon as it is made, so that no more than one is held in memory at a time. A text may also be an
+    iterator of its pieces, written one by one."""
 
     def write() -> Stored:
         made = compute()
@@ -322,6 +403,14 @@ def stored(kind: str, key: tuple, compute) -> dict[str, Path]:
 
 
 _FILES = itertools.count()
+_SPILLED: list[Path] = []
+
+
+def spill(text: str) -> Path:
+    """A temporary file holding ``text``, for this build only (removed when the next build starts, or at exit)."""
+    path = _write(text)
+    _SPILLED.append(path)
+    return path
 
 
 def _sig(path: Path) -> tuple:
@@ -365,7 +454,7 @@ def load_site(root: Path, registry: str = REGISTRY, city: str | None = None) -> 
         key = (root, _meta_key(meta), sha, _sig(translations.po_path(root, meta.id, "en")), dsig)
         doc, tr = memo("report", key, lambda: _report(root, meta, text))
         if _DISK.on:
-            _DISK.register(doc)
+            _DISK.register(doc, tr)
         docs.append(doc)
         shas[meta.id] = sha
         keys[meta.id] = key

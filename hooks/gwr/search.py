@@ -234,6 +234,12 @@ class Part:
     ends: array
     """Where each key's line ends in ``values`` (counting the line break after it)."""
 
+    def __setstate__(self, state: dict) -> None:
+        # read back from the disk cache: the keys interned again (a pickle has its own copy of each, which for
+        # every report's part at once took more memory than the rest of the index: 100x, 110 MB)
+        state["keys"] = list(map(sys.intern, state["keys"]))
+        self.__dict__.update(state)
+
 
 def index_part(entries: list[dict]) -> Part:
     """Postings of entries ``{u, t, c, h, p: [[id, text, lead], …]}``, numbered from 0."""
@@ -290,41 +296,59 @@ def _dump(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
-def index_files(parts: list[Part], terms: list[str], lang: str, synonyms: list[list[str]] | None = None):
-    """The files of one edition's index, as ``(path under the site, text)``: the shards, the entries' text, and the
-    manifest last (it names a version of the others). A generator, so that the caller writes each file as it comes."""
+def index_files(parts, terms: list[str], lang: str, synonyms: list[list[str]] | None = None):
+    """The files of one edition's index, as ``(path under the site, text)``: the entries' text, the shards, and the
+    manifest last (it names a version of the others). A generator, so that the caller writes each file as it comes.
+
+    ``parts`` may be an iterator: each part's entries are written as soon as it comes, and its postings go to a
+    temporary file until the shards are made, only its keys held (the entries of every report at once are their
+    whole text, and a part read back from the disk cache holds its own copy of it; the postings of every report
+    are several times the keys)."""
     import hashlib
+    import tempfile
 
     version = hashlib.sha256()
     bases, n = [], 0
-    for part in parts:
-        bases.append(n)
-        n += len(part.entries)
-    shards: list[str] = []
-    body: list[str] = []
-    size = 0
-    for key, postings in _merged(parts):
-        item = f'"{key}":[' + postings + "]"
-        if body and size + len(item) > SHARD_BYTES:
+    held: list[Part] = []
+    offsets: list[int] = []  # where each part's postings start in the file
+
+    def read(r: int, a: int, b: int) -> str:  # postings are ASCII: a character is a byte
+        postings.seek(offsets[r] + a)
+        return postings.read(b - a).decode("ascii")
+
+    with tempfile.TemporaryFile() as spool, tempfile.TemporaryFile() as postings:
+        for part in parts:  # spool: the entries' text, for the version (hashed after the shards')
+            bases.append(n)
+            for entry in part.entries:
+                text = _dump(entry)
+                spool.write(text.encode("utf-8"))
+                yield f"search/d/{n}.json", text
+                n += 1
+            offsets.append(postings.tell())
+            postings.write(part.values.encode("ascii"))
+            held.append(Part([], part.keys, "", part.ends))
+        part = None  # the last part read is not held while the shards are made
+        shards: list[str] = []
+        body: list[str] = []
+        size = 0
+        for key, found in _merged(held, read):
+            item = f'"{key}":[' + found + "]"
+            if body and size + len(item) > SHARD_BYTES:
+                text = "{" + ",".join(body) + "}"
+                version.update(text.encode("utf-8"))
+                yield f"search/s/{len(shards) - 1}.json", text
+                body, size = [], 0
+            if not body:
+                shards.append(key)
+            body.append(item)
+            size += len(item)
+        if body:
             text = "{" + ",".join(body) + "}"
             version.update(text.encode("utf-8"))
             yield f"search/s/{len(shards) - 1}.json", text
-            body, size = [], 0
-        if not body:
-            shards.append(key)
-        body.append(item)
-        size += len(item)
-    if body:
-        text = "{" + ",".join(body) + "}"
-        version.update(text.encode("utf-8"))
-        yield f"search/s/{len(shards) - 1}.json", text
-    e = 0
-    for part in parts:
-        for entry in part.entries:
-            text = _dump(entry)
-            version.update(text.encode("utf-8"))
-            yield f"search/d/{e}.json", text
-            e += 1
+        spool.seek(0)
+        for chunk in iter(lambda: spool.read(1 << 20), b""):
+            version.update(chunk)
     yield "search-index.json", _dump({"schema": SCHEMA, "lang": lang, "v": version.hexdigest()[:12], "n": n,
                                       "shards": shards, "bases": bases, "terms": terms, "syn": synonyms or []})
 
@@ -334,9 +358,10 @@ MERGE_CHUNK = 20_000
 postings of one range only are split out of the parts' texts at once."""
 
 
-def _merged(parts: list[Part]):
+def _merged(parts: list[Part], read=None):
     """``(key, "-1-r,postings,-1-r,postings…")`` for every key of the parts, in key order, with the parts ``r`` that
-    hold it in increasing order."""
+    hold it in increasing order. ``read(r, a, b)``, when given, reads ``parts[r].values[a:b]`` (kept elsewhere)."""
+    read = read or (lambda r, a, b: parts[r].values[a:b])
     counts = Counter(chain.from_iterable(part.keys for part in parts))
     keys = sorted(counts)
     upto = list(accumulate(map(counts.__getitem__, keys)))  # postings of the keys up to each
@@ -351,7 +376,7 @@ def _merged(parts: list[Part]):
             i = at[r]
             e = bisect_right(part.keys, last, i)
             if e > i:
-                lines = part.values[part.ends[i - 1] if i else 0:part.ends[e - 1] - 1].split("\n")
+                lines = read(r, part.ends[i - 1] if i else 0, part.ends[e - 1] - 1).split("\n")
                 deque(map(list.extend, map(held.__getitem__, part.keys[i:e]), zip(repeat(tags[r]), lines)), maxlen=0)
                 at[r] = e
         for key in keys[start:end]:

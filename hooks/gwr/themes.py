@@ -106,7 +106,7 @@ def load_themes(root: Path, indicators: set[str] | None = None) -> list[Theme]:
 
 # --- nodes with their year and kind --------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     """A part, section or block with the year it speaks of and whether it plans or reports."""
 
@@ -157,7 +157,7 @@ def section_text(doc_nodes: list[Node], section_id: str) -> str:
 
 # --- theme entries -------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     theme: str
     node: Node
@@ -263,7 +263,7 @@ def theme_entries(themes: list[Theme], docs: list[Document], translations: dict)
 
 # --- alignment: plan sections of report N <-> review sections of report N+1 ------------------------
 
-@dataclass
+@dataclass(slots=True)
 class Pair:
     """A plan part of one report and the review part of a later report covering the same year."""
 
@@ -298,7 +298,7 @@ def pairs(docs: list[Document]) -> list[Pair]:
     return out
 
 
-@dataclass
+@dataclass(slots=True)
 class Link:
     src: tuple[str, str]
     """(report id, node id)."""
@@ -391,7 +391,7 @@ def _cos(a: dict, b: dict) -> float:
     return dot / (na * nb) if na and nb else 0.0
 
 
-@dataclass
+@dataclass(slots=True)
 class SectionInfo:
     doc: Document
     section: Section
@@ -520,7 +520,7 @@ _QUOTED = re.compile(r"“([^”]{2,16})”")
 _LATIN = re.compile(r"(?<![A-Za-z])([A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]+)?)(?![A-Za-z])")
 
 
-@dataclass
+@dataclass(slots=True)
 class Phrase:
     text: str
     kind: str
