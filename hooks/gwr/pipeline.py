@@ -340,7 +340,10 @@ def forget(kind: str, which) -> None:
 
 
 def _sweep() -> None:
-    """Before a build: forget what the previous build did not use."""
+    """Before a build: forget what the previous build did not use (and remove its spilled files)."""
+    for path in _SPILLED:
+        path.unlink(missing_ok=True)
+    _SPILLED.clear()
     if _USED:
         for k in [k for k in _MEMO if k not in _USED]:
             value = _MEMO.pop(k)
@@ -392,6 +395,14 @@ def stored(kind: str, key: tuple, compute) -> dict[str, Path]:
 
 
 _FILES = itertools.count()
+_SPILLED: list[Path] = []
+
+
+def spill(text: str) -> Path:
+    """A temporary file holding ``text``, for this build only (removed when the next build starts, or at exit)."""
+    path = _write(text)
+    _SPILLED.append(path)
+    return path
 
 
 def _sig(path: Path) -> tuple:
