@@ -590,7 +590,7 @@ def write_report(results: list[dict], meta: dict) -> str:
         lines += ["", "### The next build, with the disk cache, after one report's translation is edited", "",
                   "The same project built again after a translator's edit of one entry of one report's PO file: "
                   "what each other report yields (parsed, translated, figures, search postings, open data, pages) "
-                  "is read from `.cache/gwr/` (hooks/gwr/pipeline.py); the edited report, its city's pages and the "
+                  "is read from `.cache/gwr/` (hooks/gwr/cache.py); the edited report, its city's pages and the "
                   "pages of reports that show it are made again, as are the pages about all reports and every "
                   "page's HTML. This is a maintainer's `make build` after the first.", "",
                   "| scale | warm build | bare build | warm / bare | hook in build | hook share | hook per report "

@@ -370,7 +370,7 @@ def _post_build(config):
         pipeline.forget("search", lambda key: key[-1] != lang)  # the other edition's index: not needed again here
         # kept for the next build only by `mkdocs serve`, which rebuilds the same edition: `python -m gwr build` builds
         # the other edition next, which would carry this one's index through all its pages (100x: ~200 MB)
-        # (with the disk cache on, each report's part is read from it and not held in memory: pipeline.DISK_ONLY)
+        # (with the disk cache on, each report's part is read from it and not held in memory: gwr.cache.DISK_ONLY)
         keep = (pipeline.memo if _command.get("name") == "serve" or pipeline.disk_cache_on()
                 else lambda kind, key, compute: compute())
         # one report's part at a time: index_files writes its entries and keeps only its postings

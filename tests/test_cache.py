@@ -1,14 +1,14 @@
-"""The disk cache's bound (gwr.pipeline._Disk._prune): past the limit, the entries least recently used go."""
+"""The disk cache's bound (gwr.cache.Disk._prune): past the limit, the entries least recently used go."""
 
 from __future__ import annotations
 
 import os
 
-from gwr.pipeline import _Disk
+from gwr.cache import Disk
 
 
 def test_prune_drops_the_least_recently_used(tmp_path):
-    disk = _Disk()
+    disk = Disk()
     disk.dir = tmp_path
     sub = tmp_path / "report" / "ab"
     sub.mkdir(parents=True)
