@@ -201,7 +201,7 @@ def _files(files, config):
     def add(src: str, text: str, key: tuple | None = None) -> None:
         if src.endswith(".md"):
             hidden = {"inclusion": InclusionLevel.NOT_IN_NAV} if compare_pages.not_in_nav(src) else {}
-            files.append(_page_file(config, src, _relative(src, _slot_html(text)), **hidden))
+            files.append(File.generated(config, src, content=_relative(src, _slot_html(text)), **hidden))
         else:  # a page's other language: written to a file now, not held in memory while the pages are built
             if key is None:  # a page of several reports (a city's theme timeline): kept under its own text
                 key = ("text", hashlib.sha256(text.encode("utf-8")).hexdigest())
@@ -242,7 +242,8 @@ def _files(files, config):
             if src in pages:
                 pages[src] += "\n" + render.slot(html) + "\n"
         for src, markdown in idchanges.tombstone_pages(doc, site.changes, lang, set(pages)).items():
-            files.append(_page_file(config, src, _relative(src, markdown), inclusion=InclusionLevel.NOT_IN_NAV))
+            files.append(File.generated(config, src, content=_relative(src, markdown),
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
         for src, text in pages.items():
             add(src, text, site.keys[doc.meta.id])
     xctx.phrase_cache.clear()  # each report's phrases and text, for what's new: not needed past the report pages
@@ -271,13 +272,6 @@ def _files(files, config):
         for src, path in _open_data(site, urls, ctx, xctx, citable).items():
             files.append(File.generated(config, src, abs_src_path=str(path)))
     return files
-
-
-def _page_file(config, src: str, markdown: str, **kw) -> File:
-    """A generated page, its Markdown in a temporary file that MkDocs reads when it converts the page: MkDocs keeps
-    a page's Markdown (without its front matter) until the last page is written, and a page made from a string would
-    keep that string beside it, a second copy of every generated page (100x: ~15 MB an edition)."""
-    return File.generated(config, src, abs_src_path=str(pipeline.spill(markdown)), **kw)
 
 
 def _open_data(site, urls, ctx, xctx, citable: list[str]) -> dict[str, Path]:

@@ -1,7 +1,7 @@
 """The disk cache (``.cache/gwr/``) and the build's temporary files.
 
 What one report yields is kept on disk between processes under a digest of its inputs and of the code
-(:class:`Disk`); files the build writes into the site by copying them (:class:`Stored`, :func:`spill`) are
+(:class:`Disk`); files the build writes into the site by copying them (:class:`Stored`) are
 temporary files. :mod:`gwr.pipeline` decides what is kept (``memo``, ``stored``); this module keeps it.
 """
 
@@ -291,22 +291,6 @@ def write_temp(text) -> Path:
 
 
 _FILES = itertools.count()
-_SPILLED: list[Path] = []
-
-
-def spill(text: str) -> Path:
-    """A temporary file holding ``text``, for this build only (removed when the next build starts, or at exit)."""
-    path = write_temp(text)
-    _SPILLED.append(path)
-    return path
-
-
-
-def drop_spilled() -> None:
-    """Remove the files :func:`spill` wrote for the previous build."""
-    for path in _SPILLED:
-        path.unlink(missing_ok=True)
-    _SPILLED.clear()
 
 
 def is_temporary(path: Path) -> bool:

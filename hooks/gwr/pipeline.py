@@ -10,8 +10,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from . import timing, translations
-from .cache import DISK as _DISK, DISK_ONLY, PERSISTED, Stored, drop_spilled, is_temporary, write_temp
-from .cache import spill  # noqa: F401 - the hook's pipeline.spill
+from .cache import DISK as _DISK, DISK_ONLY, PERSISTED, Stored, is_temporary, write_temp
 from .glossary import Matcher, Term, load_glossary, synonym_groups
 from .glossary_pages import marker
 from .idchanges import Change, load_changes
@@ -104,8 +103,7 @@ def forget(kind: str, which) -> None:
 
 
 def _sweep() -> None:
-    """Before a build: forget what the previous build did not use (and remove its spilled files)."""
-    drop_spilled()
+    """Before a build: forget what the previous build did not use."""
     if _USED:
         for k in [k for k in _MEMO if k not in _USED]:
             value = _MEMO.pop(k)
