@@ -72,6 +72,8 @@ def _config(config):
         raise PluginError(str(exc)) from exc
     for warning in site.warnings:
         log.warning(str(warning))
+    if pipeline.HOLD and site.matcher:  # a preview's first build, its pages read from the disk cache, would not
+        site.matcher.prepare()  # need it, and the first rebuild (a report's pages made again) would wait for it
     lang = config.theme["language"]
     root_url = config.site_url or "http://127.0.0.1:8000/"
     root_url = root_url if root_url.endswith("/") else root_url + "/"
@@ -320,7 +322,17 @@ def _page_content(html, page):
         _build["pages"].append({"u": page.url, "t": search.html_text(page.title or ""), "text": search.html_text(full)})
     # The reading-view switch goes on every page that holds text in both languages (overrides/main.html).
     page.meta["gwr_views"] = render.has_both_languages(full)
+    _release_source(page)
     return html
+
+
+def _release_source(page) -> None:
+    """Let go of a page's Markdown once it is HTML: MkDocs keeps every page's source (its file's text and the
+    page's Markdown) until the end of the build, though nothing reads it again; the site's pages are mostly made
+    by the hook, so that was a copy of the site's text held twice while the search index was made (the peak)."""
+    page.markdown = ""
+    if page.file.generated_by and page.file.abs_src_path is None:
+        page.file.content_bytes = b""
 
 
 def on_post_template(output_content, template_name, config):
@@ -339,6 +351,7 @@ def on_post_page(output, page, config):
         output = render.fill_slots(output, lambda h: _relative(page.file.src_uri, h))
         if _build["shared_assets"]:
             output = shared_assets.point_to_default(output, config.site_url)
+        page.content = ""  # written out next: MkDocs would keep every page's HTML until the end of the build
         if "<pre" not in output:
             return _INDENT.sub("\n", output)
         parts = _PRE.split(output)

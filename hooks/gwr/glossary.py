@@ -154,9 +154,18 @@ class Matcher:
         Compiled when first needed (the Chinese edition never is)."""
         if not self._en_compiled:
             single, multi = r"(?:es|s)?(?![a-z0-9'’\-])(?![^\W_])", r"(?:es|s)?(?![^\W_])"
-            tails = {f: single if self._WORD.fullmatch(f) else multi for f in self._cased if self._WORD.match(f)}
-            self._en_compiled.append(re.compile(r"(?<![a-z0-9])" + _trie(tails, tails.get)) if tails else None)
+            # two tries, each followed by its ending once: the same positions as an ending after every form, in an
+            # expression a third shorter (1,451 forms: 70,000 characters, compiled in 0.13 s, which a preview's
+            # first rebuild waited for)
+            words = [f for f in self._cased if self._WORD.fullmatch(f)]
+            phrases = [f for f in self._cased if self._WORD.match(f) and not self._WORD.fullmatch(f)]
+            alts = [f"(?:{_trie(forms)}){end}" for forms, end in ((words, single), (phrases, multi)) if forms]
+            self._en_compiled.append(re.compile(r"(?<![a-z0-9])(?:" + "|".join(alts) + ")") if alts else None)
         return self._en_compiled[0]
+
+    def prepare(self) -> None:
+        """Compile the English expression now rather than when first needed (see gwr_hook: a preview)."""
+        self._en_rx  # noqa: B018
 
     def find(self, text: str, lang: str) -> list[tuple[int, int, Term]]:
         """(start, end, term) of every term in ``text``."""
