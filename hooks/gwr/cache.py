@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import translations
+from .glossary import Term
 from .ids import nodes
 from .model import Annex, Block, Document, Note, Part, Section
 
@@ -76,6 +77,8 @@ class _Pickler(pickle.Pickler):
             return ("doc", obj.meta.id) if self.disk.live.get(obj.meta.id) is obj else None
         if isinstance(obj, (Part, Section, Block, Annex, Note)):
             return self.disk.refs.get(id(obj))
+        if type(obj) is Term:  # the glossary's own term (what's new names one per phrase), not a copy of it
+            return ("term", obj.id) if self.disk.terms.get(obj.id) is obj else None
         return None
 
 
@@ -99,6 +102,8 @@ class _Unpickler(pickle.Unpickler):
                 return getattr(self.disk.objs[(pid[1], pid[2])], pid[3])
             if pid[0] == "tr":
                 return self.disk.trs[pid[1]].texts[pid[2]]
+            if pid[0] == "term":
+                return self.disk.terms[pid[1]]
             return self.disk.objs[(pid[1], pid[2])]
         except (KeyError, AttributeError):
             raise pickle.UnpicklingError(f"no live object {pid!r}") from None
@@ -116,6 +121,11 @@ class Disk:
         """id of a text of a live document or translation -> where it is (see :class:`_Pickler`): made when a
         result is first written (a build that finds everything in the cache writes nothing)."""
         self.trs: dict[str, translations.Translation] = {}
+        self.terms: dict[str, Term] = {}
+        """The build's glossary by term id: results that name a term refer to it (see :meth:`use_glossary`)."""
+
+    def use_glossary(self, terms: list[Term]) -> None:
+        self.terms = {t.id: t for t in terms}
 
     def register(self, doc: Document, tr: translations.Translation | None = None) -> None:
         """``doc`` is the build's document of its report (``tr`` its translation): results that name it (or its

@@ -89,7 +89,24 @@ class Usage:
     """(report, node id of the first use, paragraphs using the term), in registry order."""
 
 
-def report_usage(doc: Document, matcher: Matcher) -> dict[str, tuple[str, int]]:
+class TermUses:
+    """One report's use of the glossary's terms (:func:`report_usage`), held as one text: the build keeps every
+    report's from one build to the next (gwr.pipeline.memo), and read back from the disk cache as a dict it was
+    four new objects per term and report (100x: ~9 MB)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, uses: dict[str, tuple[str, int]]):
+        self.text = "\n".join(f"{tid}\t{node}\t{n}" for tid, (node, n) in uses.items())
+
+    def items(self):
+        """``(term id, (node of its first use, nodes using it))``, in the order of first use."""
+        for line in self.text.split("\n") if self.text else ():
+            tid, node, n = line.split("\t")
+            yield tid, (node, int(n))
+
+
+def report_usage(doc: Document, matcher: Matcher) -> TermUses:
     """Term id -> (node of its first use, nodes using it) in one report's Chinese text."""
     first: dict[str, str] = {}
     nodes: dict[str, set[str]] = {}
@@ -100,7 +117,7 @@ def report_usage(doc: Document, matcher: Matcher) -> dict[str, tuple[str, int]]:
         for _, _, term in matcher.find(src.text, "zh"):
             first.setdefault(term.id, node)
             nodes.setdefault(term.id, set()).add(node)
-    return {tid: (node, len(nodes[tid])) for tid, node in first.items()}
+    return TermUses({tid: (node, len(nodes[tid])) for tid, node in first.items()})
 
 
 def usages(docs: list[Document], matcher: Matcher, per_report=None) -> dict[str, Usage]:

@@ -158,6 +158,7 @@ def load_site(root: Path, registry: str = REGISTRY, city: str | None = None) -> 
     catalogue = memo("catalogue", (root, dsig), lambda: load_catalogue(root))
     glossary = memo("glossary", (root, dsig), lambda: load_glossary(root))
     matcher = memo("matcher", (root, dsig), lambda: Matcher(glossary))
+    _DISK.use_glossary(glossary)
     themes = memo("themes", (root, dsig), lambda: load_themes(root, set(catalogue.by_id)))
     terms = memo("terms", (root, dsig), lambda: sorted(set(load_terms(root)) | {t.zh for t in glossary},
                                                        key=lambda s: (-len(s), s)))
