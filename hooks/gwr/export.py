@@ -7,6 +7,7 @@ deterministic: the same input gives the same bytes.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 
@@ -23,12 +24,12 @@ def dumps(data) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-JSON_ITEMS = 2000
+JSON_ITEMS = 500
 """Items of a large open data file made at a time (see :func:`json_parts`)."""
 
 
-def json_parts(head: dict, key: str, items: Iterable[dict]) -> Iterator[str]:
-    """The JSON text of ``{**head, key: list(items)}`` (as :func:`json.dumps`, compact, with a line break), a few
+def json_parts(head: dict, key: str, items: Iterable[dict], end: str = "\n") -> Iterator[str]:
+    """The JSON text of ``{**head, key: list(items)}`` (as :func:`json.dumps`, compact, then ``end``), a few
     thousand items at a time."""
     opening = json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1]
     yield opening + ("," if head else "") + f'"{key}":['
@@ -41,7 +42,7 @@ def json_parts(head: dict, key: str, items: Iterable[dict]) -> Iterator[str]:
             batch, first = [], False
     if batch:
         yield ("" if first else ",") + ",".join(batch)
-    yield "]}\n"
+    yield "]}" + end
 
 
 def page_path(src: str) -> str:
@@ -262,11 +263,11 @@ def urls_json_parts(docs: list[Document], pages: list[str], urls: Urls):
     yield '{"schema":"gwr-urls/1","urls":['
     first = True
     for lang in EDITIONS:
-        groups = [[{"id": page_path(src) or "home", "report": None, "kind": "page", "lang": lang,
-                    "url": urls.url(page_path(src), lang), "path": urls.path(page_path(src), lang), "fp": None}
-                   for src in sorted(pages)]]
-        groups += (url_entries(doc, urls, lang) for doc in docs)
-        for entries in groups:
+        own = [{"id": page_path(src) or "home", "report": None, "kind": "page", "lang": lang,
+                "url": urls.url(page_path(src), lang), "path": urls.path(page_path(src), lang), "fp": None}
+               for src in sorted(pages)]
+        # a report's entries made as they are written (a list extended with them made every report's at once)
+        for entries in itertools.chain([own], (url_entries(doc, urls, lang) for doc in docs)):
             if entries:
                 text = dumps(entries)[1:-2]  # the entries without the list's brackets (and dumps' line break)
                 yield text if first else "," + text

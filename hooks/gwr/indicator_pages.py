@@ -331,7 +331,7 @@ def _csv(rows: Iterable[list], columns: list[str]) -> str:
     return "".join(_csv_parts(rows, columns))
 
 
-CSV_ROWS = 2000
+CSV_ROWS = 500
 """Rows of an open data file made at a time (see :func:`_csv_parts`)."""
 
 
