@@ -383,7 +383,7 @@ def _post_build(config):
         # one report's part at a time: index_files writes its entries and keeps only its postings
         parts = chain((keep("search", (site.keys[doc.meta.id], lang),
                             lambda: search.report_part(doc, _build["eds"][doc.meta.id])) for doc in site.docs),
-                      (search.index_part(search.page_entries(_build["pages"])) for _ in (1,)))
+                      search.page_parts(_build["pages"]))
         for folder in ("search/s", "search/d"):
             Path(config.site_dir, folder).mkdir(parents=True, exist_ok=True)
         for name, text in search.index_files(parts, terms, lang, synonyms):
