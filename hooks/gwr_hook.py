@@ -38,7 +38,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from gwr import (compare_pages, crosslink_pages, export, glossary_pages, idchanges, indicator_pages, pipeline, render,
-                 search, shared_assets, timing)
+                 search, shared_assets, templates, timing)
 
 log = logging.getLogger("mkdocs.hooks.gwr")
 NAV_MARKER = "gwr:reports"
@@ -333,6 +333,12 @@ def _release_source(page) -> None:
     page.markdown = ""
     if page.file.generated_by and page.file.abs_src_path is None:
         page.file.content_bytes = b""
+
+
+def on_env(env, config, files):
+    with timing.event("on_env"):
+        templates.keep_compiled(env, Path(config.config_file_path).parent)
+    return env
 
 
 def on_post_template(output_content, template_name, config):
