@@ -70,7 +70,7 @@ def en_values(text: str) -> set[float]:
         values.add(number)
         if m.group(3):
             values.add(number * _EN_MULT[m.group(3)])
-    for word in re.findall(r"[a-z]+", low):
+    for word in set(re.findall(r"[a-z]+", low)):  # each word once: the values are a set
         if word in _EN_WORDS:
             values.add(float(_EN_WORDS[word]))
         if word in _EN_ORD:

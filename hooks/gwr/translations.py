@@ -182,6 +182,10 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _ZH_FINAL = "。！？；："
 _EN_FINAL = re.compile(r"[.!?;:…][\"”’')\]]*$")
 _DANGLING = re.compile(r"\b(?:and|or|of|the|a|an|to|for|in|with|by|on|at|from|as|that|which|its|their)$", re.I)
+_DANGLING_TAIL = 7
+"""The end of a text that :data:`_DANGLING` is tried on: its longest word and two characters more, so that the
+character before the word is there to make the word boundary (searched over a whole text, the expression is tried
+at every word; a translation's checks cost more than reading it)."""
 MIN_HAN = 4
 MIN_LENGTH_RATIO = 1.0
 """An English text is too short when it has fewer characters than MIN_LENGTH_RATIO x the Chinese source's
@@ -206,7 +210,7 @@ def suspicious(zh: str, en: str) -> str | None:
                 "(truncated?)")
     if zh.rstrip()[-1:] in _ZH_FINAL and not _EN_FINAL.search(text):
         return "the Chinese ends a sentence but the English stops mid-sentence (truncated?)"
-    if _DANGLING.search(text) or text[-1] in ",-–(“‘[":
+    if _DANGLING.search(text[-_DANGLING_TAIL:]) or text[-1] in ",-–(“‘[":
         return f"the English ends with {text.split()[-1]!r} (truncated?)"
     for a, b in (("“", "”"), ("(", ")"), ("[", "]")):
         if text.count(a) != text.count(b):
