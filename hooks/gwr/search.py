@@ -227,7 +227,9 @@ class Part:
     strings per report took 1 MB a report): the keys in order (interned: one string per key, shared by the parts),
     their postings as one text, line by line, and where each line ends."""
 
-    entries: list[dict]
+    entries: list[str]
+    """The entries, each as the JSON text of its ``search/d/`` file (one text each: a part kept in the disk cache is
+    pickled and read back at every build, and as dicts of lists it was a hundred objects an entry)."""
     keys: list[str]
     """The keys of these entries, sorted."""
     values: str
@@ -235,10 +237,15 @@ class Part:
     ends: array
     """Where each key's line ends in ``values`` (counting the line break after it)."""
 
+    def __getstate__(self) -> dict:
+        # the keys as one text: thousands of short strings a report, each an object for pickle to write and read
+        return {**self.__dict__, "keys": "\n".join(self.keys)}
+
     def __setstate__(self, state: dict) -> None:
         # read back from the disk cache: the keys interned again (a pickle has its own copy of each, which for
         # every report's part at once took more memory than the rest of the index: 100x, 110 MB)
-        state["keys"] = list(map(sys.intern, state["keys"]))
+        keys = state["keys"]
+        state["keys"] = list(map(sys.intern, keys.split("\n"))) if keys else []
         self.__dict__.update(state)
 
 
@@ -257,7 +264,7 @@ def index_part(entries: list[dict]) -> Part:
         for f, (_, text, lead) in enumerate(entry["p"], 1):
             text = norm(text)
             _keys(text, _lead_span(text, norm(lead)), ((e << F_BITS | f) << P_BITS) << 1, keys, vals)
-        shown.append({"u": entry["u"], "t": entry["t"], "c": entry["c"], "p": [[i, t] for i, t, _ in entry["p"]]})
+        shown.append(_dump({"u": entry["u"], "t": entry["t"], "c": entry["c"], "p": [[i, t] for i, t, _ in entry["p"]]}))
     postings = _postings(keys, vals)
     order = sorted(postings)
     lines = list(map(postings.__getitem__, order))
@@ -341,8 +348,7 @@ def index_files(parts, terms: list[str], lang: str, synonyms: list[list[str]] | 
     with tempfile.TemporaryFile() as spool, tempfile.TemporaryFile() as postings:
         for part in parts:  # spool: the entries' text, for the version (hashed after the shards')
             bases.append(n)
-            for entry in part.entries:
-                text = _dump(entry)
+            for text in part.entries:
                 spool.write(text.encode("utf-8"))
                 yield f"search/d/{n}.json", text
                 n += 1
