@@ -153,14 +153,14 @@ class Matcher:
         must be the whole word (``ai`` is not in ``ai-driven``), a longer form must not run into a letter.
         Compiled when first needed (the Chinese edition never is)."""
         if not self._en_compiled:
-            single, multi = r"(?:es|s)?(?![a-z0-9'’\-])(?![^\W_])", r"(?:es|s)?(?![^\W_])"
-            # two tries, each followed by its ending once: the same positions as an ending after every form, in an
-            # expression a third shorter (1,451 forms: 70,000 characters, compiled in 0.13 s, which a preview's
-            # first rebuild waited for)
-            words = [f for f in self._cased if self._WORD.fullmatch(f)]
-            phrases = [f for f in self._cased if self._WORD.match(f) and not self._WORD.fullmatch(f)]
-            alts = [f"(?:{_trie(forms)}){end}" for forms, end in ((words, single), (phrases, multi)) if forms]
-            self._en_compiled.append(re.compile(r"(?<![a-z0-9])(?:" + "|".join(alts) + ")") if alts else None)
+            # The ending every form takes (a plural, then no letter or digit) written once, after the trie; a form of
+            # one word also asserts, where it ends, that no letter, digit, ' or - follows its plural. The same
+            # positions as an ending written after every form, in an expression a third shorter (1,451 forms: 70,000
+            # characters, compiled in 0.13 s, which a preview's first rebuild waited for), matched as fast.
+            word_end = r"(?=(?:es|s)?(?![a-z0-9'’\-]))"
+            tails = {f: word_end if self._WORD.fullmatch(f) else "" for f in self._cased if self._WORD.match(f)}
+            self._en_compiled.append(re.compile(r"(?<![a-z0-9])(?:" + _trie(tails, tails.get) + r")(?:es|s)?(?![^\W_])")
+                                     if tails else None)
         return self._en_compiled[0]
 
     def prepare(self) -> None:
