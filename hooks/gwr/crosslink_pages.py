@@ -623,7 +623,7 @@ def themes_json(ctx: XContext) -> str:
 
 
 def themes_json_parts(ctx: XContext) -> Iterator[str]:
-    """:func:`themes_json` piece by piece: a few thousand entries at a time (a theme's entries made whole, every
+    """:func:`themes_json` piece by piece: a few hundred entries at a time (a theme's entries made whole, every
     theme's at once, were the build's peak of memory: 100x, 66 MB)."""
     def theme(th: Theme) -> dict:
         return {
@@ -637,8 +637,7 @@ def themes_json_parts(ctx: XContext) -> Iterator[str]:
                 "excerpt": {"zh": e.excerpt_zh, **({"en": e.excerpt_en} if e.excerpt_en else {})},
                 "url": ctx.urls.both(node_path(e.node.doc, e.node.id))}
 
-    opening = next(json_parts({"schema": "gwr-themes/1"}, "themes", []))
-    yield opening
+    yield next(json_parts({"schema": "gwr-themes/1"}, "themes", []))  # the opening
     for i, th in enumerate(ctx.themes):  # each theme's "entries" last, as before
         yield "," if i else ""
         yield from json_parts(theme(th), "entries", map(entry, ctx.entries[th.id]), end="")

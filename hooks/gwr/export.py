@@ -19,9 +19,15 @@ from .render import index_src, note_block, page_of
 SCHEMA = "gwr-document/1"
 
 
+def compact(data) -> str:
+    """``data`` as compact JSON, characters as they are (indent= would switch json to its pure-Python encoder, 10x
+    slower)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 def dumps(data) -> str:
-    # compact: indent= would switch json to its pure-Python encoder, 10x slower
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    """A JSON file's text: :func:`compact`, then a line break."""
+    return compact(data) + "\n"
 
 
 JSON_ITEMS = 500
@@ -29,14 +35,14 @@ JSON_ITEMS = 500
 
 
 def json_parts(head: dict, key: str, items: Iterable[dict], end: str = "\n") -> Iterator[str]:
-    """The JSON text of ``{**head, key: list(items)}`` (as :func:`json.dumps`, compact, then ``end``), a few
-    thousand items at a time."""
-    opening = json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1]
+    """The JSON text of ``{**head, key: list(items)}`` (:func:`compact`, then ``end``), :data:`JSON_ITEMS` items
+    at a time."""
+    opening = compact(head)[:-1]
     yield opening + ("," if head else "") + f'"{key}":['
     batch: list[str] = []
     first = True
     for item in items:
-        batch.append(json.dumps(item, ensure_ascii=False, separators=(",", ":")))
+        batch.append(compact(item))
         if len(batch) == JSON_ITEMS:
             yield ("" if first else ",") + ",".join(batch)
             batch, first = [], False
@@ -275,4 +281,5 @@ def urls_json_parts(docs: list[Document], pages: list[str], urls: Urls):
     yield "]}\n"
 
 
-__all__ = ["document_json", "registry_json", "urls_json", "urls_json_parts", "json_parts", "url_entries", "Urls", "page_path"]
+__all__ = ["document_json", "registry_json", "urls_json", "urls_json_parts", "json_parts", "compact", "dumps",
+           "url_entries", "Urls", "page_path"]

@@ -151,7 +151,7 @@ class Matcher:
     def _en_rx(self):
         """All forms as one trie-shaped expression, each with its plural ending and word end: a form of one word
         must be the whole word (``ai`` is not in ``ai-driven``), a longer form must not run into a letter.
-        Compiled when first needed (the Chinese edition never is)."""
+        Compiled when first needed (both editions: a Chinese page carries its English), or by :meth:`prepare`."""
         if not self._en_compiled:
             # The ending every form takes (a plural, then no letter or digit) written once, after the trie; a form of
             # one word also asserts, where it ends, that no letter, digit, ' or - follows its plural. The same

@@ -336,7 +336,7 @@ CSV_ROWS = 500
 
 
 def _csv_parts(rows: Iterable[list], columns: list[str]) -> Iterator[str]:
-    """:func:`_csv` a few thousand rows at a time: the largest files (every figure of the site) made whole took
+    """:func:`_csv` :data:`CSV_ROWS` rows at a time: the largest files (every figure of the site) made whole took
     several times their size in memory at once (the text in the writer's buffer, its copy, its encoding)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")

@@ -13,20 +13,19 @@ do occur in the text. One index per language edition.
 from __future__ import annotations
 
 import html
-import json
 import re
 import sys
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterator
 from collections import Counter, defaultdict, deque
+from collections.abc import Iterator
 from itertools import accumulate, chain, compress, repeat
 from operator import add, sub
 from pathlib import Path
 
 from dataclasses import dataclass
 
-from .export import node_path
+from .export import compact, node_path
 from .datafiles import Schema, Text, load
 from .model import Document, Section
 from .render import Edition, en_lead, part_title, report_title, section_title
@@ -116,10 +115,11 @@ def report_entries(doc: Document, ed: Edition | None = None) -> list[dict]:
 # only the small manifest, the shards holding the query's keys, and the text of the results it shows.
 #
 # Files, per edition: ``search-index.json`` (the manifest: ``n`` entries, ``shards`` = the first key of each
-# shard in key order, ``bases`` = the first entry of each report, ``terms``, ``syn``), ``search/s/<i>.json``
+# shard in key order, ``bases`` = the first entry of each part: each report's, then the hand-written pages' in
+# parts of :data:`PAGE_PART_CHARS`, ``terms``, ``syn``), ``search/s/<i>.json``
 # (``{key: postings}``), ``search/d/<e>.json`` (entry ``e``: ``{u, t, c, p: [[id, text], …]}``; one small file per
 # entry, so that the twelve results shown cost twelve small requests). Postings are a flat list of integers: ``-1-r`` starts the occurrences in
-# report ``r`` (its entries are ``bases[r] + local number``), then one value per occurrence packing the local
+# part ``r`` (its entries are ``bases[r] + local number``), then one value per occurrence packing the local
 # entry, the field, the position and whether it is in the lead sentence (see ``P_BITS``), in increasing order,
 # the first as such and each next one as the difference from the one before. One value per occurrence and one
 # list per key and report keep the build's work per character small.
@@ -264,7 +264,7 @@ def index_part(entries: list[dict]) -> Part:
         for f, (_, text, lead) in enumerate(entry["p"], 1):
             text = norm(text)
             _keys(text, _lead_span(text, norm(lead)), ((e << F_BITS | f) << P_BITS) << 1, keys, vals)
-        shown.append(_dump({"u": entry["u"], "t": entry["t"], "c": entry["c"], "p": [[i, t] for i, t, _ in entry["p"]]}))
+        shown.append(compact({"u": entry["u"], "t": entry["t"], "c": entry["c"], "p": [[i, t] for i, t, _ in entry["p"]]}))
     postings = _postings(keys, vals)
     order = sorted(postings)
     lines = list(map(postings.__getitem__, order))
@@ -321,10 +321,6 @@ def page_parts(pages: list[dict]) -> Iterator[Part]:
         yield index_part(chunk)
 
 
-def _dump(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-
-
 def index_files(parts, terms: list[str], lang: str, synonyms: list[list[str]] | None = None):
     """The files of one edition's index, as ``(path under the site, text)``: the entries' text, the shards, and the
     manifest last (it names a version of the others). A generator, so that the caller writes each file as it comes.
@@ -377,7 +373,7 @@ def index_files(parts, terms: list[str], lang: str, synonyms: list[list[str]] | 
         spool.seek(0)
         for chunk in iter(lambda: spool.read(1 << 20), b""):
             version.update(chunk)
-    yield "search-index.json", _dump({"schema": SCHEMA, "lang": lang, "v": version.hexdigest()[:12], "n": n,
+    yield "search-index.json", compact({"schema": SCHEMA, "lang": lang, "v": version.hexdigest()[:12], "n": n,
                                       "shards": shards, "bases": bases, "terms": terms, "syn": synonyms or []})
 
 
