@@ -278,7 +278,9 @@ def _files(files, config):
 
 def _open_data(site, urls, ctx, xctx, citable: list[str]) -> dict[str, Path]:
     """The open data: the same bytes in both editions, so written once, to files the builds copy
-    (gwr.pipeline.stored), and not held in memory while the pages are built."""
+    (gwr.pipeline.stored), and not held in memory while the pages are built. After an edit, the files about all
+    reports are made again, but the largest (every figure, every URL) of each report's share kept in the disk
+    cache (``rows``: ``data rows``, read from disk as they are written)."""
     out: dict[str, Path] = {}
     for doc in site.docs:
         out.update(pipeline.stored("data", (site.keys[doc.meta.id], urls.site_url), lambda: {
@@ -286,13 +288,18 @@ def _open_data(site, urls, ctx, xctx, citable: list[str]) -> dict[str, Path]:
                                                                       site.translations.get(doc.meta.id))}))
 
     def whole_site():  # file by file, each written before the next is made
-        yield from indicator_pages.data_files(ctx)
+        yield from indicator_pages.data_files(ctx, rows)
         yield from compare_pages.data_files(ctx)
         yield from crosslink_pages.data_files(xctx)
         if site.glossary:
             yield "data/glossary.json", glossary_pages.glossary_json(site.glossary)
         yield "data/reports.json", export.registry_json(site.docs, site.shas, urls)
-        yield "data/urls.json", export.urls_json_parts(site.docs, citable, urls)
+        yield "data/urls.json", export.urls_json_parts(site.docs, citable, urls, rows)
+
+    def kept(report: str, name: str, compute) -> str:  # a report's share of a file about all reports
+        return pipeline.memo("data rows", (site.keys[report], urls.site_url, name), compute)
+
+    rows = kept if pipeline.disk_cache_on() else export.computed  # not held in memory when there is no disk cache
 
     if not _build["preview"]:  # files about all reports: not in a preview (see _config)
         out.update(pipeline.stored("data", (site.fingerprint, urls.site_url, tuple(sorted(citable))), whole_site))

@@ -259,6 +259,9 @@ def test_disk_cache_gives_the_same_site_and_follows_edits(site, tmp_path):
     new = _cache_files(project) - kept
     per_report = Counter(p.parts[-3] for p in new if p.parts[-3] in ("report", "figures", "entries", "sections", "usage"))
     assert per_report == dict.fromkeys(("report", "figures", "entries", "sections", "usage"), 1)  # that report only
+    # the open data about all reports is made of each report's share, kept: the edited report's only are new
+    # (figures.csv, indicators.csv, indicators.json, and urls.json in each edition)
+    assert len([p for p in new if p.parts[-3] == "data-rows"]) == 5
     uncached = build_ok(project, tmp_path / "uncached", GWR_CACHE="0")
     assert _cache_files(project) - kept == new  # GWR_CACHE=0 neither reads nor writes
     assert _tree_diffs(uncached, edited) == []

@@ -29,11 +29,12 @@ from .model import Annex, Block, Document, Note, Part, Section
 # stable text (``<… at 0x…>``) is not kept. Caches of other code versions are removed when a build starts.
 
 PERSISTED = frozenset({"report", "report pages", "city pages", "figures", "entries", "sections", "related", "usage", "search", "whats_new",
-                       "page file", "data"})
+                       "page file", "data", "data rows"})
 
-DISK_ONLY = frozenset({"report pages", "city pages", "search"})
+DISK_ONLY = frozenset({"report pages", "city pages", "search", "data rows"})
 """Kinds kept on disk only (when the disk cache is on): every page's Markdown, or every report's search postings,
-held until the end of the build would raise the peak memory by a third."""
+held until the end of the build would raise the peak memory by a third (and every report's rows of the open data
+about all reports, read once a build)."""
 
 
 LONG_TEXT = 16

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from .ids import meanings
 from .labels import t
@@ -37,18 +37,30 @@ JSON_ITEMS = 500
 def json_parts(head: dict, key: str, items: Iterable[dict], end: str = "\n") -> Iterator[str]:
     """The JSON text of ``{**head, key: list(items)}`` (:func:`compact`, then ``end``), :data:`JSON_ITEMS` items
     at a time."""
-    opening = compact(head)[:-1]
-    yield opening + ("," if head else "") + f'"{key}":['
-    batch: list[str] = []
+    texts = map(compact, items)
+    return json_joined(head, key, iter(lambda: ",".join(itertools.islice(texts, JSON_ITEMS)), ""), end)
+
+
+def json_joined(head: dict, key: str, texts: Iterable[str], end: str = "\n") -> Iterator[str]:
+    """:func:`json_parts` of items already written: each of ``texts`` is items' :func:`compact` texts joined by
+    commas (``""``: none)."""
+    yield compact(head)[:-1] + ("," if head else "") + f'"{key}":['
     first = True
-    for item in items:
-        batch.append(compact(item))
-        if len(batch) == JSON_ITEMS:
-            yield ("" if first else ",") + ",".join(batch)
-            batch, first = [], False
-    if batch:
-        yield ("" if first else ",") + ",".join(batch)
+    for text in texts:
+        if text:
+            yield text if first else "," + text
+            first = False
     yield "]}" + end
+
+
+ReportRows = Callable[[str, str, Callable[[], str]], str]
+"""``rows(report_id, file_name, compute)``: a report's share of an open data file about all reports (its rows, or
+its items' JSON texts), ``compute()`` or the same text kept from an earlier build (the hook's disk cache)."""
+
+
+def computed(report_id: str, name: str, compute: Callable[[], str]) -> str:
+    """The :data:`ReportRows` that keeps nothing."""
+    return compute()
 
 
 def page_path(src: str) -> str:
@@ -263,23 +275,23 @@ def urls_json(docs: list[Document], pages: list[str], urls: Urls) -> str:
     return "".join(urls_json_parts(docs, pages, urls))
 
 
-def urls_json_parts(docs: list[Document], pages: list[str], urls: Urls):
+def urls_json_parts(docs: list[Document], pages: list[str], urls: Urls, rows: ReportRows = computed):
     """:func:`urls_json` piece by piece (a report's entries at a time), the same text: every node of every report
     in both editions held at once as dicts took more memory than the rest of the build (100x: ~70 MB)."""
-    yield '{"schema":"gwr-urls/1","urls":['
-    first = True
-    for lang in EDITIONS:
-        own = [{"id": page_path(src) or "home", "report": None, "kind": "page", "lang": lang,
-                "url": urls.url(page_path(src), lang), "path": urls.path(page_path(src), lang), "fp": None}
-               for src in sorted(pages)]
+    def entries(doc: Document, lang: str) -> str:
         # a report's entries made as they are written (a list extended with them made every report's at once)
-        for entries in itertools.chain([own], (url_entries(doc, urls, lang) for doc in docs)):
-            if entries:
-                text = dumps(entries)[1:-2]  # the entries without the list's brackets (and dumps' line break)
-                yield text if first else "," + text
-                first = False
-    yield "]}\n"
+        return compact(url_entries(doc, urls, lang))[1:-1]  # without the list's brackets
+
+    def texts():
+        for lang in EDITIONS:
+            yield compact([{"id": page_path(src) or "home", "report": None, "kind": "page", "lang": lang,
+                            "url": urls.url(page_path(src), lang), "path": urls.path(page_path(src), lang), "fp": None}
+                           for src in sorted(pages)])[1:-1]
+            for doc in docs:
+                yield rows(doc.meta.id, f"urls.json {lang}", lambda: entries(doc, lang))
+
+    return json_joined({"schema": "gwr-urls/1"}, "urls", texts())
 
 
-__all__ = ["document_json", "registry_json", "urls_json", "urls_json_parts", "json_parts", "compact", "dumps",
-           "url_entries", "Urls", "page_path"]
+__all__ = ["document_json", "registry_json", "urls_json", "urls_json_parts", "json_parts", "json_joined", "ReportRows",
+           "computed", "compact", "dumps", "url_entries", "Urls", "page_path"]

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from .export import Urls, json_parts as _json_parts, node_path
+from .export import ReportRows, Urls, compact, computed, json_joined, json_parts as _json_parts, node_path
 from .glossary_pages import _node_label
 from .indicators import (BEFORE_WORDS, CATEGORIES, MAGNITUDE, PCT_TOLERANCE, REL_TOLERANCE, STATUSES, Catalogue, Figure,
                          Indicator, ScoreRow)
@@ -382,17 +382,35 @@ def indicators_csv(ctx: Context, indicator: str | None = None) -> str:
     return "".join(indicators_csv_parts(ctx, indicator))
 
 
-def indicators_csv_parts(ctx: Context, indicator: str | None = None) -> Iterator[str]:
-    figs = ctx.by_indicator.get(indicator, []) if indicator else (f for f in ctx.figures if f.indicator)
-    return _csv_parts(([_cell(r[c]) for c in COLUMNS] for r in map(observation_row, figs, itertools.repeat(ctx))),
-                      COLUMNS)
+def _rows_csv(figs: Iterable[Figure], ctx: Context, columns: list[str]) -> str:
+    """The CSV rows of ``figs`` (no header)."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows([_cell(r[c]) for c in columns] for r in
+                                                   map(observation_row, figs, itertools.repeat(ctx)))
+    return buf.getvalue()
+
+
+def _by_report(ctx: Context, name: str, header: Iterable[str], rows: ReportRows, compute) -> Iterator[str]:
+    """A file about every report, made of each report's share (``compute(figures)``, or the text kept)."""
+    yield from header
+    for report in ctx.docs:  # the registry's order, which is that of ctx.figures
+        yield rows(report, name, lambda: compute(ctx.by_report.get(report, ())))
+
+
+def indicators_csv_parts(ctx: Context, indicator: str | None = None, rows: ReportRows = computed) -> Iterator[str]:
+    """An indicator's observations, or every catalogued figure's (a report's rows at a time, see ``rows``)."""
+    if indicator:
+        return _csv_parts(([_cell(r[c]) for c in COLUMNS] for r in
+                           map(observation_row, ctx.by_indicator.get(indicator, []), itertools.repeat(ctx))), COLUMNS)
+    return _by_report(ctx, "indicators.csv", _csv_parts((), COLUMNS), rows,
+                      lambda figs: _rows_csv((f for f in figs if f.indicator), ctx, COLUMNS))
 
 
 def indicators_json(ctx: Context) -> str:
     return "".join(indicators_json_parts(ctx))
 
 
-def indicators_json_parts(ctx: Context) -> Iterator[str]:
+def indicators_json_parts(ctx: Context, rows: ReportRows = computed) -> Iterator[str]:
     head = {
         "schema": "gwr-indicators/1",
         "columns": COLUMNS,
@@ -402,17 +420,18 @@ def indicators_json_parts(ctx: Context) -> Iterator[str]:
             "headline": i.headline, "url": ctx.urls.both(f"indicators/{i.id}/"),
         } for i in ctx.cat.indicators],
     }
-    return _json_parts(head, "observations", (observation_row(f, ctx) for f in ctx.figures if f.indicator))
+    return json_joined(head, "observations", _by_report(ctx, "indicators.json", (), rows, lambda figs: ",".join(
+        compact(observation_row(f, ctx)) for f in figs if f.indicator)))
 
 
 def figures_csv(ctx: Context) -> str:
     return "".join(figures_csv_parts(ctx))
 
 
-def figures_csv_parts(ctx: Context) -> Iterator[str]:
+def figures_csv_parts(ctx: Context, rows: ReportRows = computed) -> Iterator[str]:
     """Every figure."""
-    rows = (observation_row(f, ctx) for f in ctx.figures)
-    return _csv_parts(([_cell(r[c]) for c in FIGURE_COLUMNS] for r in rows), FIGURE_COLUMNS)
+    return _by_report(ctx, "figures.csv", _csv_parts((), FIGURE_COLUMNS), rows,
+                      lambda figs: _rows_csv(figs, ctx, FIGURE_COLUMNS))
 
 
 def score_row(r: ScoreRow, ctx: Context) -> dict:
@@ -1063,16 +1082,17 @@ def files(ctx: Context, per_city=lambda city, make: make()) -> dict[str, str]:
     return out
 
 
-def data_files(ctx: Context) -> Iterator[tuple[str, str]]:
+def data_files(ctx: Context, rows: ReportRows = computed) -> Iterator[tuple[str, str]]:
     """The indicators' open data (the same bytes in both editions), file by file: ``(name, text)``; a text is given
-    piece by piece (an iterator of strings), to be written as it comes."""
+    piece by piece (an iterator of strings), to be written as it comes. The files of every figure are made of each
+    report's share, which ``rows`` may keep between builds."""
     for ind in ctx.cat.indicators:
         yield f"data/indicators/{ind.id}.csv", indicators_csv_parts(ctx, ind.id)
     for y in target_years(ctx):
         single, period = _year_rows(ctx, y)
         yield f"data/scorecards/{y}.csv", _csv_parts((_score_cells(r, ctx) for r in single + period), SCORE_COLUMNS)
-    yield "data/indicators.csv", indicators_csv_parts(ctx)
-    yield "data/indicators.json", indicators_json_parts(ctx)
+    yield "data/indicators.csv", indicators_csv_parts(ctx, rows=rows)
+    yield "data/indicators.json", indicators_json_parts(ctx, rows)
     yield "data/scorecard.csv", scorecard_csv_parts(ctx)
     yield "data/scorecard.json", scorecard_json_parts(ctx)
-    yield "data/figures.csv", figures_csv_parts(ctx)
+    yield "data/figures.csv", figures_csv_parts(ctx, rows)
