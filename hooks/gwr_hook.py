@@ -37,8 +37,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from gwr import (compare_pages, crosslink_pages, export, glossary_pages, idchanges, indicator_pages, pipeline, render,
-                 search, shared_assets, templates, timing)
+from gwr import (compare_pages, crosslink_pages, export, glossary_pages, idchanges, indicator_context, indicator_data,
+                 indicator_pages, pipeline, render, search, shared_assets, slots, sources_pages, templates, timing)
 
 log = logging.getLogger("mkdocs.hooks.gwr")
 NAV_MARKER = "gwr:reports"
@@ -83,7 +83,7 @@ def _config(config):
     with timing.stage("editions"):
         eds = {doc.meta.id: site.edition(doc, lang) for doc in site.docs}
     _build.clear()
-    render.SLOTS.clear()
+    slots.SLOTS.clear()
     _build.update(site=site, lang=lang, pages=[], urls=export.Urls(root_url), eds=eds, root_url=root_url,
                   shared_assets=shared_assets.shared(lang, export.EDITIONS[0], _command.get("name")),
                   preview=bool(os.environ.get("GWR_PREVIEW")))
@@ -93,7 +93,7 @@ def _config(config):
         "editions": list(export.EDITIONS),
         "alternates": [{"lang": code, "name": name} for code, name in export.EDITION_NAMES.items()],
     }
-    ctx = indicator_pages.Context(site.docs, site.catalogue, site.figures, site.scores, _build["urls"], lang)
+    ctx = indicator_context.Context(site.docs, site.catalogue, site.figures, site.scores, _build["urls"], lang)
     _build["ctx"] = ctx
     xctx = crosslink_pages.XContext(site.docs, site.themes, site.entries, site.links, _build["urls"], lang, eds,
                                     site.figures, site.matcher, site.catalogue, site.keys)
@@ -104,7 +104,7 @@ def _config(config):
     extra = {}
     for city in xctx.cities:
         extra[city.zh] = (crosslink_pages.city_nav(xctx, city) + indicator_pages.city_nav(ctx, city.zh)
-                          + [{crosslink_pages.T[lang]["sources"]: render.city_sources_src(city.docs[0])}])
+                          + [{crosslink_pages.T[lang]["sources"]: sources_pages.city_sources_src(city.docs[0])}])
     # Pages that moved keep their old URL as a redirect page (mkdocs-redirects keeps the #anchor).
     redirects = config.plugins.get("redirects")
     if redirects is not None:
@@ -173,8 +173,8 @@ _RAW_LINE = re.compile(r'^<(?:p|ul|aside|div) class="gwr-(?:para|items|xref|empt
 
 
 def _slot_html(markdown: str) -> str:
-    """Keep the report text's raw HTML lines (one block each) out of Markdown; see render.slot."""
-    return _RAW_LINE.sub(lambda m: render.slot(m.group(0)), markdown)
+    """Keep the report text's raw HTML lines (one block each) out of Markdown; see slots.slot."""
+    return _RAW_LINE.sub(lambda m: slots.slot(m.group(0)), markdown)
 
 
 def _relative(src: str, markdown: str) -> str:
@@ -217,8 +217,8 @@ def _files(files, config):
         city_keys[doc.meta.city] = city_keys.get(doc.meta.city, ()) + (site.keys[doc.meta.id],)
 
     def per_city(kind: str):
-        return lambda city, make: render.revive(pipeline.memo(
-            "city pages", (kind, city_keys[city], lang), lambda: render.portable(make())))
+        return lambda city, make: slots.revive(pipeline.memo(
+            "city pages", (kind, city_keys[city], lang), lambda: slots.portable(make())))
 
     for doc in site.docs:
         sha = site.shas[doc.meta.id]
@@ -229,12 +229,12 @@ def _files(files, config):
         with timing.stage("report pages"):
             ed = eds[doc.meta.id]
             # the pages depend on the report (its key), the language, and what other reports add to them
-            around = hashlib.sha256(repr((render.fill_slots(extra, keep=True), sorted(ed.notes.items())))
+            around = hashlib.sha256(repr((slots.fill_slots(extra, keep=True), sorted(ed.notes.items())))
                                     .encode("utf-8")).hexdigest()
-            pages = render.revive(pipeline.memo("report pages", (site.keys[doc.meta.id], lang, around),
-                                                lambda: render.portable(render.render_report(
+            pages = slots.revive(pipeline.memo("report pages", (site.keys[doc.meta.id], lang, around),
+                                                lambda: slots.portable(render.render_report(
                                                     doc, ed, sha, f"../../data/reports/{doc.meta.id}.json", extra))))
-            render.drop_slots(extra)  # when the pages were kept, the ones made for them now are not needed
+            slots.drop_slots(extra)  # when the pages were kept, the ones made for them now are not needed
         with timing.stage("figures pages"):
             pages.update(per_city(f"figures {doc.meta.id}")(doc.meta.city, lambda: {
                 render.figures_src(doc): indicator_pages.render_figures_page(ctx, doc)}))
@@ -242,7 +242,7 @@ def _files(files, config):
         # ids whose meaning changed (data/id-changes.yml): notices on their pages, a page for a vanished part
         for src, html in idchanges.notices(doc, site.changes, lang).items():
             if src in pages:
-                pages[src] += "\n" + render.slot(html) + "\n"
+                pages[src] += "\n" + slots.slot(html) + "\n"
         for src, markdown in idchanges.tombstone_pages(doc, site.changes, lang, set(pages)).items():
             files.append(File.generated(config, src, content=_relative(src, markdown),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
@@ -257,7 +257,7 @@ def _files(files, config):
         generated.update(crosslink_pages.files(xctx, per_city("themes")))
     with timing.stage("sources pages"):
         for city in xctx.cities:
-            generated[render.city_sources_src(city.docs[0])] = render.render_city_sources(city.docs, site.shas, lang)
+            generated[sources_pages.city_sources_src(city.docs[0])] = sources_pages.render_city_sources(city.docs, site.shas, lang)
     if site.glossary:
         with timing.stage("glossary pages"):
             usage = lambda doc: pipeline.memo(  # noqa: E731 - once per report, for both editions
@@ -288,7 +288,7 @@ def _open_data(site, urls, ctx, xctx, citable: list[str]) -> dict[str, Path]:
                                                                       site.translations.get(doc.meta.id))}))
 
     def whole_site():  # file by file, each written before the next is made
-        yield from indicator_pages.data_files(ctx, rows)
+        yield from indicator_data.data_files(ctx, rows)
         yield from compare_pages.data_files(ctx)
         yield from crosslink_pages.data_files(xctx)
         if site.glossary:
@@ -323,12 +323,17 @@ def _page_content(html, page):
     # convention; the glossary, which repeats the reports' terms) are not indexed. The placeholders of
     # generated HTML stay in the page until it is written (on_post_page).
     excluded = (page.meta.get("search") or {}).get("exclude", False)
-    full = render.fill_slots(html, keep=True)  # read for its text and classes: links need no rewriting here
+    # The reading-view switch goes on every page that holds text in both languages (overrides/main.html): told by
+    # the page's own HTML when it can be (a report page's headings), else with its slots filled in, which are read
+    # (from SLOTS' file) only then, or for the page's text in the index. Links need no rewriting here.
     if "gwr_report" not in page.meta and not excluded:
+        full = slots.fill_slots(html, keep=True)
         # page.title is HTML to Material (escaped, see render.title_html); the index holds text
         _build["pages"].append({"u": page.url, "t": search.html_text(page.title or ""), "text": search.html_text(full)})
-    # The reading-view switch goes on every page that holds text in both languages (overrides/main.html).
-    page.meta["gwr_views"] = render.has_both_languages(full)
+        page.meta["gwr_views"] = render.has_both_languages(full)
+    else:
+        page.meta["gwr_views"] = (render.has_both_languages(html)
+                                  or render.has_both_languages(slots.fill_slots(html, keep=True)))
     _release_source(page)
     return html
 
@@ -361,7 +366,7 @@ _INDENT = re.compile(r"\n\s+")
 def on_post_page(output, page, config):
     """Drop the templates' indentation (outside ``<pre>``): a sixth of a small page, the same on every page."""
     with timing.event("on_post_page"):
-        output = render.fill_slots(output, lambda h: _relative(page.file.src_uri, h))
+        output = slots.fill_slots(output, lambda h: _relative(page.file.src_uri, h))
         if _build["shared_assets"]:
             output = shared_assets.point_to_default(output, config.site_url)
         page.content = ""  # written out next: MkDocs would keep every page's HTML until the end of the build

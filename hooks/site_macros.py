@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from gwr import pipeline, render, timing  # noqa: E402
+from gwr import pipeline, sources_pages, timing  # noqa: E402
 
 
 
@@ -28,7 +28,7 @@ def define_env(env):
     def reports_table() -> str:
         """The registered reports by city and year."""
         with timing.event("macros"):
-            return render.reports_table(_site().docs, lang)
+            return sources_pages.reports_table(_site().docs, lang)
 
     @env.macro
     def site_url(path: str = "", edition: str = "zh") -> str:
@@ -45,4 +45,4 @@ def define_env(env):
     def sources_detail() -> str:
         """Each city, leading to its sources page (provenance of its reports and the text set aside)."""
         with timing.event("macros"):
-            return render.sources_index(_site().docs, lang)
+            return sources_pages.sources_index(_site().docs, lang)

@@ -15,7 +15,7 @@ from sitecheck import html_pages, load
 
 from gwr import compare_pages
 from gwr.export import Urls
-from gwr.indicator_pages import Context
+from gwr.indicator_context import Context
 from gwr.pipeline import load_site
 
 BASE = urlparse(SITE_URL).path
@@ -110,7 +110,7 @@ def test_national_column_when_a_national_report_is_registered(tmp_path):
     ctx = Context(site.docs, site.catalogue, site.figures, site.scores, Urls(SITE_URL), "en")
     key, title, table, inds, prev = compare_pages.tables(ctx, 2025)[0]
     assert compare_pages.is_national(table.sources[0].meta)  # first column
-    from gwr.render import fill_slots
+    from gwr.slots import fill_slots
 
     html = fill_slots(compare_pages.render_year(ctx, 2025)["compare/2025.md"])
     head = html[html.index("<thead"):html.index("</thead>")]
@@ -124,7 +124,7 @@ def test_a_year_of_many_cities_is_split_into_pages_of_a_few(monkeypatch):
     """A year's comparison grows with the cities (a column is about 15 KB): past CITIES_PER_PAGE cities it is
     split into pages (/compare/<year>/, /compare/<year>/2/, ...), each city on one page, each page linking to the
     others by their cities; the first page keeps the year's URL and the anchors of its tables."""
-    from gwr.render import fill_slots
+    from gwr.slots import fill_slots
 
     site = load_site(ROOT)
     ctx = Context(site.docs, site.catalogue, site.figures, site.scores, Urls(SITE_URL), "en")

@@ -12,7 +12,8 @@ import pytest
 from conftest import ROOT, SITE_URL
 from sitecheck import html_pages, load
 
-from gwr.indicators import Figure, judge, load_catalogue
+from gwr.indicators import Figure, load_catalogue
+from gwr.scorecard import judge
 from gwr.pipeline import load_site
 
 COLUMNS = "report, city, year, kind, indicator, name_zh, name_en, value, unit, comparator, quote, url".split(", ")
@@ -242,7 +243,7 @@ def test_scorecard_rules_for_targets_in_words():
 
 def test_rules_text_states_what_the_code_does():
     from gwr.indicator_pages import rules_text
-    from gwr.indicators import PCT_TOLERANCE, REL_TOLERANCE
+    from gwr.scorecard import PCT_TOLERANCE, REL_TOLERANCE
 
     zh, en = "\n".join(rules_text("zh")), "\n".join(rules_text("en"))
     assert PCT_TOLERANCE == 0.25 and REL_TOLERANCE == 0.05
@@ -371,7 +372,7 @@ def test_figures_page_highlights_exactly_the_figures(site, model):
 @pytest.mark.parametrize("lo, hi", [(0, 5.0), (0, 3.68), (0, 1.05), (-2.3, 6.1), (0, 0), (0, 2236.6), (0.5, 0.5),
                                      (0, 99.9), (0, 100), (-0.4, 0)])
 def test_chart_axis_holds_every_value(lo, hi):
-    from gwr.indicator_pages import _ticks
+    from gwr.charts import _ticks
 
     ticks = _ticks(lo, hi)
     assert len(ticks) >= 2 and ticks[0] <= lo and ticks[-1] >= hi, ticks

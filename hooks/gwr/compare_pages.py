@@ -1,6 +1,6 @@
 """Comparison pages: the targets of every published city for a year, side by side, and the panel as CSV.
 
-Pure functions over :class:`gwr.indicator_pages.Context` (figures, scorecard rows, catalogue, URLs). Links are
+Pure functions over :class:`gwr.indicator_context.Context` (figures, scorecard rows, catalogue, URLs). Links are
 relative through ``ROOT_HREF``. One page per year in which a report sets targets (``/compare/<year>/``), an
 index (``/compare/``), one CSV per table (``data/compare/<year>.csv``, ``…-shared.csv``, ``…-five-year.csv``)
 and the whole panel (``data/panel.csv``): one row per city, indicator and year (or period) with the target, the
@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .indicator_pages import Context, _cell, _csv, _csv_parts, _fm, _num, data_table, figure_text, quote_window
+from .indicator_context import Context, data_table, figure_text, quote_window, unsearched_front_matter
+from .indicator_data import cell, csv_parts, num
 from .indicators import Figure, Indicator
 from .labels import colon
 from .model import Document, ReportMeta
-from .render import ROOT_HREF, attr, esc, md_esc, slot
+from .render import ROOT_HREF, attr, esc, md_esc
+from .slots import slot
 
 CORE = ("gdp-growth", "budget-revenue-growth", "budget-revenue", "cpi", "new-jobs", "unemployment",
         "registered-unemployment")
@@ -196,14 +198,13 @@ def _table_rows(ctx: Context, table: Table, inds: list[Indicator], prev_year: in
                     "previous_comparator": prev.comparator if prev else None,
                     "previous_url": ctx.urls.url(ctx.rel(prev), "zh") if prev else None,
                 }
-                out.append([_cell(row[c]) for c in TABLE_COLUMNS])
+                out.append([cell(row[c]) for c in TABLE_COLUMNS])
     return out
 
 
 def tables(ctx: Context, year: int) -> list[tuple[str, str, Table, list[Indicator], int | None]]:
     """(key, title, table, indicators, previous year) of each table of a year's page, in order."""
     sources = _sources(ctx, year)
-    ids = {d.meta.id for d in sources}
     # the year's reports' own figures (ctx.by_report), not every figure of the site for each year
     own = [f for d in sources for f in ctx.by_report.get(d.meta.id, ())]
     figs = [f for f in own if _is_plan_target(ctx, f) and f.year == year]
@@ -270,7 +271,7 @@ def render_year(ctx: Context, year: int) -> dict[str, str]:
         title = _t(ctx, "year_title", year=year)
         if len(groups) > 1:
             title += f"（{page}/{len(groups)}）" if ctx.lang == "zh" else f" ({page}/{len(groups)})"
-        fm = _fm(f"{title} · {_t(ctx, 'compare')}")
+        fm = unsearched_front_matter(f"{title} · {_t(ctx, 'compare')}")
         out = [fm, f"# {md_esc(title)} {{#compare}}\n"]
         out.append(md_esc(_t(ctx, "intro", year=year, prev=year - 1)) + "\n")
         if any(r.target.year == year for r in ctx.rows):
@@ -297,7 +298,7 @@ def render_year(ctx: Context, year: int) -> dict[str, str]:
 def render_index(ctx: Context) -> str:
     zh = ctx.lang == "zh"
     title = _t(ctx, "compare")
-    out = [_fm(title), f"# {md_esc(title)} {{#compare}}\n", _t(ctx, "intro_index") + "\n"]
+    out = [unsearched_front_matter(title), f"# {md_esc(title)} {{#compare}}\n", _t(ctx, "intro_index") + "\n"]
     rows = []
     for y in compare_years(ctx):
         ts = tables(ctx, y)
@@ -336,7 +337,7 @@ def panel_csv_parts(ctx: Context) -> Iterator[str]:
         cur = slot_.get("result")
         if cur is None or ctx.docs[f.report].meta.year < ctx.docs[cur.report].meta.year:
             slot_["result"] = f
-    return _csv_parts(_panel_rows(ctx, keys), PANEL_COLUMNS)
+    return csv_parts(_panel_rows(ctx, keys), PANEL_COLUMNS)
 
 
 def _panel_rows(ctx: Context, keys: dict[tuple, dict]) -> Iterator[list[str]]:
@@ -357,12 +358,12 @@ def _panel_rows(ctx: Context, keys: dict[tuple, dict]) -> Iterator[list[str]]:
             "target_url": ctx.urls.url(ctx.rel(t)) if t else None,
             "result_report": res.report if res else None, "result_value": res.value if res else None,
             "result_unit": res.unit if res else None, "result_comparator": res.comparator if res else None,
-            "result_value_base": _num(res.base_value) if res else None,
+            "result_value_base": num(res.base_value) if res else None,
             "result_url": ctx.urls.url(ctx.rel(res)) if res else None,
             "status": row.status if row is not None else None,
             "reason_en": (ctx.reason(row, "en") or None) if row is not None else None,
         }
-        yield [_cell(data[c]) for c in PANEL_COLUMNS]
+        yield [cell(data[c]) for c in PANEL_COLUMNS]
 
 
 # --- site integration ------------------------------------------------------------------------------
@@ -387,7 +388,7 @@ def data_files(ctx: Context) -> Iterator[tuple[str, str]]:
     yield "data/panel.csv", panel_csv_parts(ctx)
     for y in compare_years(ctx):
         for key, _, table, inds, prev in tables(ctx, y):
-            yield f"data/compare/{y}{key}.csv", _csv_parts(_table_rows(ctx, table, inds, prev), TABLE_COLUMNS)
+            yield f"data/compare/{y}{key}.csv", csv_parts(_table_rows(ctx, table, inds, prev), TABLE_COLUMNS)
 
 
 __all__ = ["files", "data_files", "nav", "is_national", "compare_years", "tables", "panel_csv"]

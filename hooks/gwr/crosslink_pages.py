@@ -11,12 +11,13 @@ from dataclasses import dataclass
 
 from .export import Urls, json_parts, node_path
 from .glossary_pages import _node_label
-from .indicator_pages import data_table, figure_text
+from .indicator_context import data_table, figure_text
 from .indicators import Figure, part_context, part_infos
 from .labels import colon
 from .model import Document, Part, Section
 from .render import ROOT_HREF, Edition, attr, beside, bilingual_heading, esc, front_matter, md_esc, other_marker, \
-    other_script, part_title, report_title, section_title, slot
+    other_script, part_title, report_title, section_title
+from .slots import slot
 from .pipeline import memo
 from .themes import Entry, Link, Theme, cut_words, previous, whats_new
 

@@ -8,14 +8,14 @@ that listed every paragraph using every term grew with the square of the site (6
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from .export import node_path
 from .glossary import CATEGORIES, Matcher, Term
 from .model import Document
-from .render import ROOT_HREF, attr, esc, front_matter, md_esc, part_num, section_num, slot
+from .render import ROOT_HREF, attr, esc, front_matter, md_esc, part_num, section_num
+from .slots import slot
 from .translations import sources
 
 GLOSSARY_HREF = "@@gwr-glossary@@"

@@ -15,7 +15,8 @@ from .glossary import Matcher, Term, load_glossary, synonym_groups
 from .glossary_pages import marker
 from .idchanges import Change, load_changes
 from .ids import assign_ids, duplicate_ids
-from .indicators import Catalogue, Figure, ScoreRow, extract, load_catalogue, scorecard
+from .indicators import Catalogue, Figure, extract, load_catalogue
+from .scorecard import ScoreRow, scorecard
 from .themes import Entry, Link, Theme, block_links, load_alignments, load_themes, plan_result_links, related, \
     sections_info, theme_entries
 from .model import Document, ParseWarning

@@ -21,7 +21,6 @@ Pages of a report (``<path>`` is ``shenzhen/2025``):
 from __future__ import annotations
 
 import html
-import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -31,118 +30,18 @@ from .labels import date, roman, t
 from .model import Block, Document, Part, Section
 from .translations import Translation
 
-class SlotStore:
-    """The HTML of the slots (see :data:`SLOTS`), in a temporary file: a build makes every page's Markdown before
-    MkDocs converts the first and writes none before it has converted the last, so that every page's HTML would
-    otherwise be in memory at once (100x: more than 100 MB per edition). A mapping of slot keys to HTML (``[key] =``,
-    ``get``, ``pop``, ``clear``); only the place of each slot in the file is kept in memory."""
-
-    def __init__(self) -> None:
-        self._file = None
-        self._end = 0
-        self._reading = False
-        self._at: dict[str, tuple[int, int]] = {}
-
-    def __setitem__(self, key: str, html: str) -> None:
-        if self._file is None:
-            import tempfile
-
-            self._file = tempfile.TemporaryFile()  # removed when closed, or when the process ends
-        data = html.encode("utf-8", "surrogatepass")
-        if self._reading:  # writes follow one another at the end of the file, reads seek
-            self._file.seek(self._end)
-            self._reading = False
-        self._file.write(data)
-        self._at[key] = (self._end, len(data))
-        self._end += len(data)
-
-    def _read(self, at: tuple[int, int]) -> str:
-        self._reading = True
-        self._file.seek(at[0])
-        return self._file.read(at[1]).decode("utf-8", "surrogatepass")
-
-    def get(self, key: str) -> str | None:
-        at = self._at.get(key)
-        return None if at is None else self._read(at)
-
-    _NONE = object()
-
-    def pop(self, key: str, default=_NONE) -> str:
-        at = self._at.pop(key, None)
-        if at is None:
-            if default is SlotStore._NONE:
-                raise KeyError(key)
-            return default
-        return self._read(at)
-
-    def __len__(self) -> int:
-        return len(self._at)
-
-    def clear(self) -> None:
-        self._at.clear()
-        if self._file is not None:
-            self._file.seek(0)
-            self._file.truncate(0)
-        self._end = 0
-        self._reading = False
-
-
-SLOTS = SlotStore()
-"""HTML kept out of Markdown: generated tables and lists are stored here and a placeholder goes into the page,
-which the hook swaps back as the page is written (raw HTML is the costliest input of Python-Markdown, and
-MkDocs keeps every page's converted content until the last page is written: the placeholders keep that small)."""
-_SLOT = re.compile(r'<div class="gwr-slot" data-slot="(\d+)"></div>')
-_NEXT = itertools.count()
-
-
-def slot(html: str) -> str:
-    """A placeholder for ``html`` (a complete HTML element), to be filled by :func:`fill_slots`."""
-    key = str(next(_NEXT))
-    SLOTS[key] = html
-    return f'<div class="gwr-slot" data-slot="{key}"></div>'
-
-
-_LOCAL = re.compile(r'<div class="gwr-slot" data-slot="@(\d+)"></div>')
-
-
-def portable(pages: dict[str, str]) -> tuple[dict[str, str], list[str]]:
-    """``pages`` with their slots taken out of :data:`SLOTS` and numbered within the pages (``@0``, ``@1``, …), and
-    the slots' HTML: a form that can be kept from one build to the next (gwr.pipeline.memo), whose slot numbers
-    are the build's own. :func:`revive` gives pages to hand to MkDocs again."""
-    htmls: list[str] = []
-
-    def local(m: re.Match) -> str:
-        htmls.append(SLOTS.pop(m.group(1)))
-        return f'<div class="gwr-slot" data-slot="@{len(htmls) - 1}"></div>'
-
-    return {src: _SLOT.sub(local, text) for src, text in pages.items()}, htmls
-
-
-def revive(kept: tuple[dict[str, str], list[str]]) -> dict[str, str]:
-    """The pages of :func:`portable`, their slots registered again in this build."""
-    pages, htmls = kept
-    fresh = [slot(h) for h in htmls]
-    return {src: _LOCAL.sub(lambda m: fresh[int(m.group(1))], text) for src, text in pages.items()}
-
-
-def drop_slots(text: str) -> None:
-    """Forget the slots of ``text`` (a text that will not be handed to MkDocs)."""
-    for key in _SLOT.findall(text):
-        SLOTS.pop(key, None)
-
-
-def fill_slots(html: str, fix=lambda s: s, keep: bool = False) -> str:
-    """``html`` with its placeholders filled; the slots are then forgotten, unless ``keep``."""
-    take = SLOTS.get if keep else SLOTS.pop
-    return _SLOT.sub(lambda m: fix(take(m.group(1))), html)
-
 
 _LANG_CLASS = re.compile(r'class="(?:[^"]* )?gwr-(zh|en)[ "]')
 
 
 def has_both_languages(html: str) -> bool:
     """Whether a page holds text in both languages (``.gwr-zh`` and ``.gwr-en``), so a reading view applies."""
-    return len(set(_LANG_CLASS.findall(html))) == 2
+    seen = set()
+    for m in _LANG_CLASS.finditer(html):  # the first of each is enough (a report page has thousands)
+        seen.add(m.group(1))
+        if len(seen) == 2:
+            return True
+    return False
 
 
 ROOT_HREF = "@@gwr-root@@"
@@ -747,130 +646,6 @@ def other_script(other: str, alt: dict[str, str]) -> str:
 
     data = json.dumps({"lang": other, "blocks": alt}, ensure_ascii=False, separators=(",", ":"))
     return f"(window.gwrOther=window.gwrOther||[]).push({data});\n"
-
-
-SOURCES_TEXT = {
-    "zh": {
-        "original_file": "原始文件名", "copy": "本站副本", "identical": "（逐字节一致，未作任何修改）",
-        "source": "来源", "unnamed": "未注明", "source_url": "来源网址", "repost_url": "转载网址",
-        "set_aside": "未纳入正文的内容",
-        "set_aside_intro": "以下文字出现在原始文件中，但不属于报告正文，因此没有放入报告页面。逐字列出，以便核对。",
-        "none": "原始文件中没有需要剔除的非报告内容。",
-        "line": "第{a}行", "lines": "第{a}–{b}行", "sep": "：", "open": "（", "close": "）",
-        "title": "来源与版本", "n_reports": "{n}份报告", "all_reports": "全部{n}份报告（时间线）",
-        "city_intro": "本市每份报告的原始文件、校验值，以及原始文件中没有放进报告页面的文字（逐字列出，注明行号和原因）。",
-    },
-    "en": {
-        "original_file": "Original file name", "copy": "Copy in this project", "identical": " (byte-identical, unmodified)",
-        "source": "Source", "unnamed": "not stated", "source_url": "Source URL", "repost_url": "Repost URL",
-        "set_aside": "Text set aside",
-        "set_aside_intro": "The following text is in the original file but is not part of the report, so it is not "
-        "on the report pages. It is listed here verbatim, in Chinese, so that readers can check.",
-        "none": "The original file contains no text that had to be set aside.",
-        "line": "line {a}", "lines": "lines {a}–{b}", "sep": ": ", "open": " (", "close": ")",
-        "title": "Sources and provenance", "n_reports": "{n} reports", "all_reports": "All {n} reports (timeline)",
-        "city_intro": "The original file of each of the city's reports, its checksum, and the text of the file that is "
-                      "not on the report pages (verbatim, with line numbers and the reason).",
-    },
-}
-
-
-def render_sources(docs: list[Document], shas: dict[str, str], lang: str) -> str:
-    """For a city's sources page: provenance of each report and what was set aside, and why."""
-    s = SOURCES_TEXT[lang]
-    out = []
-    for doc in docs:
-        meta = doc.meta
-        source_name = (meta.source_name_en or meta.source_name) if lang == "en" else meta.source_name
-        out.append(f"## {md_esc(report_title(doc, lang))} {{#{meta.id}}}\n")
-        rows = [
-            (t(lang, "report_page"), f'<a href="{ROOT_HREF}{attr(meta.path)}/">{esc(report_title(doc, lang))}</a>'),
-            (s["original_file"], f"<code>{esc(meta.original_file or '—')}</code>"),
-            (s["copy"], f"<code>{esc(meta.file)}</code>{s['identical']}"),
-            ("SHA-256", f"<code>{shas[meta.id]}</code>"),
-            (s["source"], esc(source_name or s["unnamed"])),
-        ]
-        if meta.source_url:
-            rows.append((s["source_url"], ext_link(meta.source_url)))
-        if meta.repost_url:
-            rows.append((s["repost_url"], ext_link(meta.repost_url)))
-        table = "".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in rows)
-        out.append(f'<table class="gwr-meta"><tbody>{table}</tbody></table>\n')
-        if doc.set_aside:
-            out.append(f"### {md_esc(s['set_aside'])} {{#{meta.id}--set-aside}}\n")
-            out.append(md_esc(s["set_aside_intro"]) + "\n")
-            for aside in doc.set_aside:
-                name, why = t(lang, f"aside.{aside.kind}")
-                where = (s["line"] if aside.line == aside.end_line else s["lines"]).format(a=aside.line, b=aside.end_line)
-                out.append(
-                    f'<div class="gwr-aside"><p class="gwr-aside-label"><strong>{esc(name)}</strong>'
-                    f"{s['open']}{where}{s['close']}{s['sep']}{esc(why)}</p><pre lang=\"zh\">{esc(aside.text)}</pre></div>\n"
-                )
-        else:
-            out.append(s["none"] + "\n")
-    return "\n".join(out)
-
-
-def city_sources_src(doc: Document) -> str:
-    return f"{doc.meta.city_slug}/sources.md"
-
-
-def render_city_sources(docs: list[Document], shas: dict[str, str], lang: str) -> str:
-    """``/<city>/sources/``: where each of a city's reports comes from and what was set aside."""
-    meta = docs[0].meta
-    city = meta.city if lang == "zh" else (meta.city_en or meta.city)
-    title = f"{SOURCES_TEXT[lang]['title']} · {city}"
-    out = [front_matter(title), f"# {md_esc(title)} {{#sources}}\n",
-           f"[{md_esc(SOURCES_TEXT[lang]['title'])}](../sources.md) › {md_esc(city)}\n{{: .gwr-crumbs }}\n",
-           md_esc(SOURCES_TEXT[lang]["city_intro"]) + "\n", render_sources(docs, shas, lang)]
-    return "\n".join(out)
-
-
-def sources_index(docs: list[Document], lang: str) -> str:
-    """For the sources page (a macro): each city and its reports, leading to the city's sources page."""
-    cities: dict[str, list[Document]] = {}
-    for doc in docs:
-        cities.setdefault(doc.meta.city, []).append(doc)
-    out = []
-    for city in sorted(cities):
-        ds = cities[city]
-        label = city if lang == "zh" else (ds[0].meta.city_en or city)
-        out.append(f"- [{md_esc(label)}]({ds[0].meta.city_slug}/sources.md){SOURCES_TEXT[lang]['sep']}"
-                   + SOURCES_TEXT[lang]["n_reports"].format(n=len(ds)))
-    # Each report's entry was on this page until the sources were split by city: keep #<report id> links working.
-    out.append('\n<script>(function(){var m=/^#([a-z][a-z0-9-]*?)-\\d{4}(?:-[a-z0-9-]+)?$/.exec(location.hash);'
-               'if(m)location.replace("../"+m[1]+"/sources/"+location.hash)})()</script>\n')
-    return "\n".join(out)
-
-
-REPORTS_PER_CITY = 5
-"""Reports per city in the home page's table (the newest); the city's timeline lists all."""
-
-
-def reports_table(docs: list[Document], lang: str, base: str = "") -> str:
-    """Home page table: one row per city, its newest reports first, and a link to all of them."""
-    cities: dict[str, list[Document]] = {}
-    for doc in docs:
-        cities.setdefault(doc.meta.city, []).append(doc)
-    out = [f'<table class="gwr-reports"><thead><tr><th>{esc(t(lang, "city"))}</th>'
-           f'<th>{esc(t(lang, "reports"))}</th></tr></thead><tbody>']
-    for city in sorted(cities):
-        cells = []
-        ordered = sorted(cities[city], key=lambda d: (-d.meta.year, d.meta.kind))
-        for doc in ordered[:REPORTS_PER_CITY]:
-            n_sec = sum(len(p.sections) for p in doc.parts)
-            note = t(lang, "n_parts", kind=t(lang, f"kind.{doc.meta.kind}"), parts=len(doc.parts), sections=n_sec)
-            cells.append(
-                f'<li><a href="{base}{attr(doc.meta.path)}/">{esc(report_title(doc, lang))}</a> '
-                f'<span class="gwr-small">({esc(note)})</span></li>'
-            )
-        if len(ordered) > REPORTS_PER_CITY:
-            cells.append(f'<li><a href="{base}{ordered[0].meta.city_slug}/timeline/">'
-                         f'{esc(SOURCES_TEXT[lang]["all_reports"].format(n=len(ordered)))}</a></li>')
-        label = city if lang == "zh" else (cities[city][0].meta.city_en or city)
-        out.append(f"<tr><th>{esc(label)}</th><td><ul>{''.join(cells)}</ul></td></tr>")
-    out.append("</tbody></table>")
-    return "".join(out)
 
 
 NAV_PERIODS_FROM = 7

@@ -23,7 +23,7 @@ from pydantic import Field
 
 from .glossary import Matcher
 from .indicators import block_contexts, part_context, part_infos
-from .model import Block, Document, Part, Section
+from .model import Document, Part, Section
 from .datafiles import Regex, Schema, Slug, Text, load
 
 THEMES = "data/themes.yml"
