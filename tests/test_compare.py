@@ -44,7 +44,7 @@ def test_2026_comparison_has_every_city_and_every_value_one_click_from_its_sente
     assert ("在实际工作中争取更好结果" if not prefix else "striving for better") in gdp  # Shenzhen's qualifier
     assert ("2025年实绩" if not prefix else "2025 result") in gdp and "5.4%" in gdp   # beside last year's result
     # every link of the page resolves, anchors included
-    pages, cache = html_pages(site), {}
+    cache = {}
     for href in page.links:
         if "#" not in href or href.startswith("http"):
             continue

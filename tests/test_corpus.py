@@ -9,15 +9,13 @@ duplicated. The facts were written by reading the texts, not by running the pars
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from conftest import ROOT
 
 from gwr.checks import placement
 from gwr.ids import assign_ids
 from gwr.ingest import decode, normalise
-from gwr.model import ReportMeta, Section
+from gwr.model import ReportMeta
 from gwr.parser import parse_source
 
 CHROME9 = [("chrome", 1, 9)]
