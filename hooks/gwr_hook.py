@@ -257,7 +257,8 @@ def _files(files, config):
         generated.update(crosslink_pages.files(xctx, per_city("themes")))
     with timing.stage("sources pages"):
         for city in xctx.cities:
-            generated[sources_pages.city_sources_src(city.docs[0])] = sources_pages.render_city_sources(city.docs, site.shas, lang)
+            generated[sources_pages.city_sources_src(city.docs[0])] = sources_pages.render_city_sources(
+                city.docs, site.shas, lang)
     if site.glossary:
         with timing.stage("glossary pages"):
             usage = lambda doc: pipeline.memo(  # noqa: E731 - once per report, for both editions

@@ -270,14 +270,10 @@ def url_entries(doc: Document, urls: Urls, lang: str) -> list[dict]:
     return entries
 
 
-def urls_json(docs: list[Document], pages: list[str], urls: Urls) -> str:
-    """The manifest of both editions: site pages (report ``null``) and every report node."""
-    return "".join(urls_json_parts(docs, pages, urls))
-
-
 def urls_json_parts(docs: list[Document], pages: list[str], urls: Urls, rows: ReportRows = computed):
-    """:func:`urls_json` piece by piece (a report's entries at a time), the same text: every node of every report
-    in both editions held at once as dicts took more memory than the rest of the build (100x: ~70 MB)."""
+    """The manifest of both editions (``data/urls.json``): site pages (report ``null``) and every report node, a
+    report's entries at a time: every node of every report in both editions held at once as dicts took more memory
+    than the rest of the build (100x: ~70 MB)."""
     def entries(doc: Document, lang: str) -> str:
         # a report's entries made as they are written (a list extended with them made every report's at once)
         return compact(url_entries(doc, urls, lang))[1:-1]  # without the list's brackets
@@ -293,5 +289,5 @@ def urls_json_parts(docs: list[Document], pages: list[str], urls: Urls, rows: Re
     return json_joined({"schema": "gwr-urls/1"}, "urls", texts())
 
 
-__all__ = ["document_json", "registry_json", "urls_json", "urls_json_parts", "json_parts", "json_joined", "ReportRows",
+__all__ = ["document_json", "registry_json", "urls_json_parts", "json_parts", "json_joined", "ReportRows",
            "computed", "compact", "dumps", "url_entries", "Urls", "page_path"]

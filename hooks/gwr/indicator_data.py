@@ -28,18 +28,14 @@ FIGURE_COLUMNS = ["report", "city", "year", "kind", "value", "unit", "comparator
                   "printed"]
 
 
-def csv_text(rows: Iterable[list], columns: list[str]) -> str:
-    """The CSV text of ``rows``, written as they come (a generator: no list of all the rows)."""
-    return "".join(csv_parts(rows, columns))
-
-
 CSV_ROWS = 500
 """Rows of an open data file made at a time (see :func:`csv_parts`)."""
 
 
 def csv_parts(rows: Iterable[list], columns: list[str]) -> Iterator[str]:
-    """:func:`csv_text` :data:`CSV_ROWS` rows at a time: the largest files (every figure of the site) made whole took
-    several times their size in memory at once (the text in the writer's buffer, its copy, its encoding)."""
+    """The CSV text of ``rows`` (a generator: no list of all the rows), :data:`CSV_ROWS` rows at a time: the largest
+    files (every figure of the site) made whole took several times their size in memory at once (the text in the
+    writer's buffer, its copy, its encoding)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(columns)
@@ -80,15 +76,15 @@ def cell(v) -> str:
     return str(v)
 
 
-def indicators_csv(ctx: Context, indicator: str | None = None) -> str:
-    return "".join(indicators_csv_parts(ctx, indicator))
+def _cells(figs: Iterable[Figure], ctx: Context, columns: list[str]) -> Iterator[list[str]]:
+    """The CSV cells of ``figs``' rows."""
+    return ([cell(r[c]) for c in columns] for r in map(observation_row, figs, itertools.repeat(ctx)))
 
 
 def _rows_csv(figs: Iterable[Figure], ctx: Context, columns: list[str]) -> str:
     """The CSV rows of ``figs`` (no header)."""
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows([cell(r[c]) for c in columns] for r in
-                                                   map(observation_row, figs, itertools.repeat(ctx)))
+    csv.writer(buf, lineterminator="\n").writerows(_cells(figs, ctx, columns))
     return buf.getvalue()
 
 
@@ -102,14 +98,9 @@ def _by_report(ctx: Context, name: str, header: Iterable[str], rows: ReportRows,
 def indicators_csv_parts(ctx: Context, indicator: str | None = None, rows: ReportRows = computed) -> Iterator[str]:
     """An indicator's observations, or every catalogued figure's (a report's rows at a time, see ``rows``)."""
     if indicator:
-        return csv_parts(([cell(r[c]) for c in COLUMNS] for r in
-                           map(observation_row, ctx.by_indicator.get(indicator, []), itertools.repeat(ctx))), COLUMNS)
+        return csv_parts(_cells(ctx.by_indicator.get(indicator, []), ctx, COLUMNS), COLUMNS)
     return _by_report(ctx, "indicators.csv", csv_parts((), COLUMNS), rows,
                       lambda figs: _rows_csv((f for f in figs if f.indicator), ctx, COLUMNS))
-
-
-def indicators_json(ctx: Context) -> str:
-    return "".join(indicators_json_parts(ctx))
 
 
 def indicators_json_parts(ctx: Context, rows: ReportRows = computed) -> Iterator[str]:
@@ -124,10 +115,6 @@ def indicators_json_parts(ctx: Context, rows: ReportRows = computed) -> Iterator
     }
     return json_joined(head, "observations", _by_report(ctx, "indicators.json", (), rows, lambda figs: ",".join(
         compact(observation_row(f, ctx)) for f in figs if f.indicator)))
-
-
-def figures_csv(ctx: Context) -> str:
-    return "".join(figures_csv_parts(ctx))
 
 
 def figures_csv_parts(ctx: Context, rows: ReportRows = computed) -> Iterator[str]:
@@ -155,10 +142,6 @@ def score_row(r: ScoreRow, ctx: Context) -> dict:
     }
 
 
-def scorecard_csv(ctx: Context) -> str:
-    return "".join(scorecard_csv_parts(ctx))
-
-
 def scorecard_csv_parts(ctx: Context) -> Iterator[str]:
     return csv_parts((_score_cells(r, ctx) for r in ctx.rows), SCORE_COLUMNS)
 
@@ -166,10 +149,6 @@ def scorecard_csv_parts(ctx: Context) -> Iterator[str]:
 def _score_cells(r: ScoreRow, ctx: Context) -> list[str]:
     row = score_row(r, ctx)  # once a row (it was made again for each of its 33 columns)
     return [cell(row[c]) for c in SCORE_COLUMNS]
-
-
-def scorecard_json(ctx: Context) -> str:
-    return "".join(scorecard_json_parts(ctx))
 
 
 def scorecard_json_parts(ctx: Context) -> Iterator[str]:
