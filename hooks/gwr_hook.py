@@ -38,7 +38,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from gwr import (compare_pages, crosslink_pages, export, glossary_pages, idchanges, indicator_context, indicator_data,
-                 indicator_pages, pipeline, render, search, shared_assets, slots, sources_pages, templates, timing)
+                 indicator_pages, pipeline, render, search, shared_assets, sitefiles, slots, sources_pages, templates,
+                 timing)
 
 log = logging.getLogger("mkdocs.hooks.gwr")
 NAV_MARKER = "gwr:reports"
@@ -208,7 +209,7 @@ def _files(files, config):
             if key is None:  # a page of several reports (a city's theme timeline): kept under its own text
                 key = ("text", hashlib.sha256(text.encode("utf-8")).hexdigest())
             path = pipeline.stored("page file", (key, lang, src), lambda: {src: _relative(src, text)})[src]
-            files.append(File.generated(config, src, abs_src_path=str(path)))
+            files.append(sitefiles.LinkedFile.generated(config, src, abs_src_path=str(path)))
 
     # A city's pages depend on its reports only (bench: a city built alone gives the same pages): they are kept
     # from one build to the next under the keys of the city's reports (gwr.pipeline.memo).
@@ -273,7 +274,7 @@ def _files(files, config):
         add(src, content)
     with timing.stage("open data"):
         for src, path in _open_data(site, urls, ctx, xctx, citable).items():
-            files.append(File.generated(config, src, abs_src_path=str(path)))
+            files.append(sitefiles.LinkedFile.generated(config, src, abs_src_path=str(path)))
     return files
 
 
@@ -389,8 +390,8 @@ def _post_build(config):
     lang = _build["lang"]
     terms, synonyms = (site.terms, []) if lang == "zh" else ([], site.synonyms)
     if _build["preview"]:  # no search in a preview: an empty index says so ("no results")
-        Path(config.site_dir, "search-index.json").write_text(
-            "".join(t for _, t in search.index_files([], terms, lang, synonyms)), encoding="utf-8")
+        sitefiles.write_new(os.path.join(config.site_dir, "search-index.json"),
+                            "".join(t for _, t in search.index_files([], terms, lang, synonyms)).encode("utf-8"))
         return
     with timing.stage("search index"):
         pipeline.forget("search", lambda key: key[-1] != lang)  # the other edition's index: not needed again here
@@ -405,5 +406,9 @@ def _post_build(config):
                       search.page_parts(_build["pages"]))
         for folder in ("search/s", "search/d"):
             Path(config.site_dir, folder).mkdir(parents=True, exist_ok=True)
+        # the files whose content the last build wrote too are linked from the disk cache (gwr.sitefiles)
+        kind = "-".join(filter(None, ("search", lang, os.environ.get("GWR_CITY"))))  # a city built alone: its own
+        store = sitefiles.Store(pipeline.site_files(kind))
         for name, text in search.index_files(parts, terms, lang, synonyms):
-            Path(config.site_dir, name).write_text(text, encoding="utf-8")
+            store.write(os.path.join(config.site_dir, name), text)
+        store.prune()

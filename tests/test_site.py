@@ -19,6 +19,7 @@ from sitecheck import NUMBER, han, html_pages, is_subsequence, load, resolve
 from gwr.model import Section
 from gwr.pipeline import load_site
 from gwr.registry import read_seed
+from gwr.sitefiles import digest
 
 REPORT_PAGES = {
     "shenzhen-2025": ["shenzhen/2025/", "shenzhen/2025/part-1/", "shenzhen/2025/part-2/"],
@@ -262,9 +263,22 @@ def test_disk_cache_gives_the_same_site_and_follows_edits(site, tmp_path):
     # the open data about all reports is made of each report's share, kept: the edited report's only are new
     # (figures.csv, indicators.csv, indicators.json, and urls.json in each edition)
     assert len([p for p in new if p.parts[-3] == "data-rows"]) == 5
+    # what the build already had is linked into the site, not written again (gwr.sitefiles): the search files the
+    # edit left as they were, and the files kept in the cache (open data, each page's other language)
+    stores = {p.name: p for p in project.glob(".cache/gwr/*/site-files/*")}
+    assert sorted(stores) == ["search-en", "search-zh"]
+    for lang, folder in (("zh", edited), ("en", edited / "en")):
+        written = [p for p in (folder / "search").rglob("*.json")] + [folder / "search-index.json"]
+        assert {p.name for p in stores[f"search-{lang}"].iterdir()} == {digest(p.read_bytes()) for p in written}
+        linked = sum(p.stat().st_nlink > 1 for p in written)
+        share = 0.9 if lang == "zh" else 0.5  # the English of the edited report changed: its entries, some shards
+        assert linked > share * len(written), (lang, linked, len(written))
+    assert (edited / "data/reports/beijing-2025.json").stat().st_nlink > 1
+    assert next(edited.glob("en/beijing/2025/**/zh.js")).stat().st_nlink > 1
     uncached = build_ok(project, tmp_path / "uncached", GWR_CACHE="0")
     assert _cache_files(project) - kept == new  # GWR_CACHE=0 neither reads nor writes
     assert _tree_diffs(uncached, edited) == []
+    assert all(p.stat().st_nlink == 1 for p in (uncached / "search/d").iterdir())
 
 
 def test_chinese_labels_use_full_width_colons(site):

@@ -31,6 +31,9 @@ from .model import Annex, Block, Document, Note, Part, Section
 PERSISTED = frozenset({"report", "report pages", "city pages", "figures", "entries", "sections", "related", "usage", "search", "whats_new",
                        "page file", "data", "data rows"})
 
+SITE_FILES = "site-files"
+"""The disk cache's folder of files the build writes into the site itself (:mod:`gwr.sitefiles`)."""
+
 DISK_ONLY = frozenset({"report pages", "city pages", "search", "data rows"})
 """Kinds kept on disk only (when the disk cache is on): every page's Markdown, or every report's search postings,
 held until the end of the build would raise the peak memory by a third (and every report's rows of the open data
@@ -192,6 +195,8 @@ class Disk:
 
         entries = []  # os.scandir: one stat an entry (pathlib's objects and checks took most of the walk's time)
         for kind in os.scandir(self.dir):
+            if kind.name == SITE_FILES:  # each store keeps the files of its last build only (gwr.sitefiles.Store)
+                continue
             for sub in os.scandir(kind.path):
                 names = {e.name: e for e in os.scandir(sub.path)}
                 for name, e in names.items():
@@ -208,6 +213,10 @@ class Disk:
             Path(path).unlink(missing_ok=True)
             shutil.rmtree(path + ".files", ignore_errors=True)
             total -= size
+
+    def site_files(self, name: str) -> Path | None:
+        """The folder of the disk cache for the site files of one kind of build (:class:`gwr.sitefiles.Store`)."""
+        return self.dir / SITE_FILES / name if self.on else None
 
     def _path(self, k: tuple) -> Path | None:
         import hashlib

@@ -96,6 +96,11 @@ def disk_cache_on() -> bool:
     return _DISK.on
 
 
+def site_files(name: str) -> Path | None:
+    """Where the disk cache keeps the files of one kind of build written into the site (None: no disk cache)."""
+    return _DISK.site_files(name)
+
+
 def forget(kind: str, which) -> None:
     """Drop the memo entries of ``kind`` whose key (without the kind) satisfies ``which``."""
     for k in [k for k in _MEMO if k[0] == kind and which(k[1:])]:
