@@ -30,6 +30,10 @@ _MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
 
 
+_NAMED = frozenset(_EN_WORDS) | frozenset(_EN_ORD) | frozenset(_MONTHS)
+"""The words that state a number (a text's other words are not looked up)."""
+
+
 @dataclass(frozen=True)
 class Figure:
     value: float
@@ -70,7 +74,7 @@ def en_values(text: str) -> set[float]:
         values.add(number)
         if m.group(3):
             values.add(number * _EN_MULT[m.group(3)])
-    for word in set(re.findall(r"[a-z]+", low)):  # each word once: the values are a set
+    for word in _NAMED.intersection(re.findall(r"[a-z]+", low)):  # each word once: the values are a set
         if word in _EN_WORDS:
             values.add(float(_EN_WORDS[word]))
         if word in _EN_ORD:
@@ -86,10 +90,13 @@ def _close(a: float, b: float) -> bool:
 
 def missing_figures(zh: str, en: str) -> list[str]:
     """Figures of the Chinese text that the English does not state with the same value."""
+    figures = zh_figures(zh)
+    if not figures:
+        return []
     values = en_values(en)
     missing = []
-    for fig in zh_figures(zh):
-        if any(_close(fig.value, v) for v in values):
+    for fig in figures:
+        if fig.value in values or any(_close(fig.value, v) for v in values):  # the same value, or within rounding
             continue
         # 增长N倍 may be rendered as an N-fold increase or as N×100%
         if fig.raw and zh.find(fig.raw + "倍") != -1 and any(_close(fig.value * 100, v) for v in values):
