@@ -271,6 +271,8 @@ _EN_MULT = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 1
 
 def en_figure_spans(text: str, figs: list) -> list:
     """Where the English text states each catalogued figure, matched by value (5.5% / 3.68 trillion / 207,000)."""
+    if not figs:
+        return []
     found, used = [], set()
     matches = []
     for m in _EN_FIG.finditer(text):
@@ -583,8 +585,8 @@ _FIG_TITLE = re.compile(r'(<a class="gwr-fig" href="[^"]*") title="([^"]*)"')
 
 def _units(text_html: str) -> int:
     """Length of an HTML text's text content in UTF-16 code units (a JavaScript string's length)."""
-    text = html.unescape(text_html)
-    return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
+    # two bytes a code unit; "surrogatepass": a lone surrogate is one unit, as in JavaScript
+    return len(html.unescape(text_html).encode("utf-16-le", "surrogatepass")) // 2
 
 
 def beside(src: str, name: str) -> str:
