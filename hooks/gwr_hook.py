@@ -37,9 +37,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from gwr import (compare_pages, crosslink_pages, export, glossary_pages, idchanges, indicator_context, indicator_data,
-                 indicator_pages, pipeline, render, search, shared_assets, sitefiles, slots, sources_pages, templates,
-                 timing)
+from gwr import (compare_pages, crosslink_context, crosslink_pages, export, glossary_pages, idchanges,
+                 indicator_context, indicator_data, indicator_pages, markup, navigation, pipeline, render, search,
+                 shared_assets, sitefiles, slots, sources_pages, templates, theme_pages, timing)
 
 log = logging.getLogger("mkdocs.hooks.gwr")
 NAV_MARKER = "gwr:reports"
@@ -96,25 +96,25 @@ def _config(config):
     }
     ctx = indicator_context.Context(site.docs, site.catalogue, site.figures, site.scores, _build["urls"], lang)
     _build["ctx"] = ctx
-    xctx = crosslink_pages.XContext(site.docs, site.themes, site.entries, site.links, _build["urls"], lang, eds,
-                                    site.figures, site.matcher, site.catalogue, site.keys)
+    xctx = crosslink_context.XContext(site.docs, site.themes, site.entries, site.links, _build["urls"], lang, eds,
+                                      site.figures, site.matcher, site.catalogue, site.keys)
     _build["xctx"] = xctx
     with timing.stage("cross-link boxes"):
         for doc in site.docs:
             eds[doc.meta.id].notes = crosslink_pages.notes(xctx, doc)
     extra = {}
     for city in xctx.cities:
-        extra[city.zh] = (crosslink_pages.city_nav(xctx, city) + indicator_pages.city_nav(ctx, city.zh)
-                          + [{crosslink_pages.T[lang]["sources"]: sources_pages.city_sources_src(city.docs[0])}])
+        extra[city.zh] = (theme_pages.city_nav(xctx, city) + indicator_pages.city_nav(ctx, city.zh)
+                          + [{crosslink_context.T[lang]["sources"]: sources_pages.city_sources_src(city.docs[0])}])
     # Pages that moved keep their old URL as a redirect page (mkdocs-redirects keeps the #anchor).
     redirects = config.plugins.get("redirects")
     if redirects is not None:
         redirects.config["redirect_maps"] = {**redirects.config.get("redirect_maps", {}),
-                                             **crosslink_pages.redirects(xctx)}
+                                             **theme_pages.redirects(xctx)}
     config.nav = _splice_nav(config.nav or [], {
-        NAV_MARKER: render.nav(site.docs, lang, eds, extra),
+        NAV_MARKER: navigation.nav(site.docs, lang, eds, extra),
         INDICATORS_MARKER: indicator_pages.nav(ctx) + compare_pages.nav(ctx),
-        THEMES_MARKER: crosslink_pages.nav(xctx),
+        THEMES_MARKER: theme_pages.nav(xctx),
         GLOSSARY_MARKER: glossary_pages.nav(site.glossary, lang),
     })
     if _build["preview"]:
@@ -166,7 +166,7 @@ def _splice_nav(nav: list, markers: dict[str, list]) -> list:
 def _nav_html(entries: list) -> list:
     """Material shows navigation labels as HTML; generated labels (report, part, indicator and theme names
     from seeds, translations and data files) are text, so they are escaped here, in one place."""
-    return [{render.title_html(label): _nav_html(value) if isinstance(value, list) else value
+    return [{markup.title_html(label): _nav_html(value) if isinstance(value, list) else value
              for label, value in entry.items()} if isinstance(entry, dict) else entry for entry in entries]
 
 
@@ -185,7 +185,7 @@ def _relative(src: str, markdown: str) -> str:
     """
     depth = src.count("/") + (0 if src.endswith("index.md") or not src.endswith(".md") else 1)
     up = "../" * depth
-    return markdown.replace(glossary_pages.GLOSSARY_HREF, up + "glossary/").replace(render.ROOT_HREF, up)
+    return markdown.replace(glossary_pages.GLOSSARY_HREF, up + "glossary/").replace(markup.ROOT_HREF, up)
 
 
 @event_priority(50)  # before mkdocs-redirects, which looks up redirect targets among the files
@@ -255,7 +255,7 @@ def _files(files, config):
     with timing.stage("compare pages"):
         generated.update(compare_pages.files(ctx))
     with timing.stage("theme and timeline pages"):
-        generated.update(crosslink_pages.files(xctx, per_city("themes")))
+        generated.update(theme_pages.files(xctx, per_city("themes")))
     with timing.stage("sources pages"):
         for city in xctx.cities:
             generated[sources_pages.city_sources_src(city.docs[0])] = sources_pages.render_city_sources(
@@ -330,12 +330,12 @@ def _page_content(html, page):
     # (from SLOTS' file) only then, or for the page's text in the index. Links need no rewriting here.
     if "gwr_report" not in page.meta and not excluded:
         full = slots.fill_slots(html, keep=True)
-        # page.title is HTML to Material (escaped, see render.title_html); the index holds text
+        # page.title is HTML to Material (escaped, see markup.title_html); the index holds text
         _build["pages"].append({"u": page.url, "t": search.html_text(page.title or ""), "text": search.html_text(full)})
-        page.meta["gwr_views"] = render.has_both_languages(full)
+        page.meta["gwr_views"] = markup.has_both_languages(full)
     else:
-        page.meta["gwr_views"] = (render.has_both_languages(html)
-                                  or render.has_both_languages(slots.fill_slots(html, keep=True)))
+        page.meta["gwr_views"] = (markup.has_both_languages(html)
+                                  or markup.has_both_languages(slots.fill_slots(html, keep=True)))
     _release_source(page)
     return html
 

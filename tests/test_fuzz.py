@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gwr.datafiles import RegistryError
-from gwr.render import attr, clean, esc, front_matter, title_html
+from gwr.markup import attr, clean, esc, front_matter, title_html
 from gwr.translations import suspicious
 
 # CI runs a fixed, small sample (a few seconds); GWR_FUZZ_EXAMPLES=5000 explores at random for longer.

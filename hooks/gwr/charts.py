@@ -7,7 +7,7 @@ from decimal import Decimal
 from .glossary_pages import _node_label
 from .indicator_context import EN_UNITS, Context, dec, figure_text, magnitude, plain
 from .indicators import MAGNITUDE, Figure, Indicator
-from .render import ROOT_HREF, attr, esc
+from .markup import attr, esc, ROOT_HREF
 
 def _scale(fs: list[Figure]) -> tuple[Decimal, str]:
     """A common display unit for a chart: that of the most recent figure (万亿元, %, 万人次 …)."""

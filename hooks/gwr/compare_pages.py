@@ -17,7 +17,7 @@ from .indicator_data import cell, csv_parts, num
 from .indicators import Figure, Indicator
 from .labels import colon
 from .model import Document, ReportMeta
-from .render import ROOT_HREF, attr, esc, md_esc
+from .markup import attr, esc, md_esc, ROOT_HREF
 from .slots import slot
 
 CORE = ("gdp-growth", "budget-revenue-growth", "budget-revenue", "cpi", "new-jobs", "unemployment",

@@ -14,7 +14,8 @@ from urllib.parse import quote
 from .export import node_path
 from .glossary import CATEGORIES, Matcher, Term
 from .model import Document
-from .render import ROOT_HREF, attr, esc, front_matter, md_esc, part_num, section_num
+from .markup import attr, esc, front_matter, md_esc, ROOT_HREF
+from .render import part_num, section_num
 from .slots import slot
 from .translations import sources
 
@@ -35,7 +36,7 @@ CATEGORY_LABELS = {
 
 
 def marker(matcher: Matcher, lang_of_page: str):
-    """A Marker (see render.Marker): escapes text and links glossary terms to their entries."""
+    """A Marker (see markup.Marker): escapes text and links glossary terms to their entries."""
 
     def mark(text: str, lang: str, seen: set | None = None) -> str:
         """``seen`` (one set per paragraph) limits marking to a term's first occurrence in it."""

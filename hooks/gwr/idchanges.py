@@ -29,7 +29,8 @@ from .datafiles import IsoDate, Schema, Slug, Text, load
 from .export import node_path, page_path
 from .ids import node_ids
 from .model import Document
-from .render import ROOT_HREF, attr, esc, front_matter, index_src, report_title
+from .markup import attr, esc, front_matter, ROOT_HREF
+from .render import index_src, report_title
 from .slots import slot
 
 FILE = "data/id-changes.yml"

@@ -17,7 +17,8 @@ from .glossary_pages import _node_label
 from .indicators import BEFORE_WORDS, MAGNITUDE, Catalogue, Figure, Indicator
 from .scorecard import ScoreRow
 from .model import Document
-from .render import ROOT_HREF, attr, esc, front_matter, report_title
+from .markup import attr, esc, front_matter, ROOT_HREF
+from .render import report_title
 
 T = {
     "zh": {

@@ -15,7 +15,8 @@ from .indicators import CATEGORIES, Figure, Indicator
 from .scorecard import PCT_TOLERANCE, REL_TOLERANCE, STATUSES, ScoreRow
 from .labels import colon
 from .model import Document
-from .render import ROOT_HREF, esc, md_esc, report_title
+from .markup import esc, md_esc, ROOT_HREF
+from .render import report_title
 from .slots import slot
 
 # --- pages ---------------------------------------------------------------------------------------

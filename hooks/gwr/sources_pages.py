@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from .labels import t
 from .model import Document
-from .render import ROOT_HREF, attr, esc, ext_link, front_matter, md_esc, report_title
+from .markup import attr, esc, ext_link, front_matter, md_esc, ROOT_HREF
+from .render import report_title
 
 SOURCES_TEXT = {
     "zh": {
