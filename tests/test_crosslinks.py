@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT, SITE_URL
 from sitecheck import html_pages, load
 
-from gwr.indicators import part_infos
+from gwr.periods import part_infos
 from gwr.pipeline import load_site
 from gwr.registry import load_yaml
 from gwr.themes import nodes

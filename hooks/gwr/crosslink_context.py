@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from .export import Urls, node_path
 from .glossary_pages import _node_label
-from .indicators import Figure, part_context
+from .indicators import Figure
+from .periods import part_context
 from .model import Document, Part, Section
 from .markup import attr, esc, ROOT_HREF
 from .render import Edition, part_title, section_title
@@ -91,7 +92,7 @@ class XContext:
         self.catalogue = catalogue
         self.phrase_cache: dict = {}
         self.infos: dict = {}
-        """Report id -> its parts' year, kind and period (``gwr.indicators.part_infos``), computed once."""
+        """Report id -> its parts' year, kind and period (``gwr.periods.part_infos``), computed once."""
         self.keys = keys or {}
         """Report id -> key of its inputs (gwr.pipeline.memo): what's new is computed once for both editions."""
         self.by_src: dict[tuple[str, str], list[Link]] = {}

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from .crosslink_context import XContext
 from .export import json_parts, node_path
-from .indicators import part_context
+from .periods import part_context
 from .labels import colon
 from .model import Document, Part, Section
 from .markup import attr, esc, md_esc, ROOT_HREF

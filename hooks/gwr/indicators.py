@@ -19,7 +19,7 @@ Three passes over the model, with no rules for any particular report:
 3. **Qualifiers.** 力争 governs the figures of its own clause (up to the next ，；); 争取更好结果
    and its variants qualify the target they follow.
 
-Year and kind come from the part and the sentence (:func:`part_context`, :class:`Context`): a
+Year and kind come from the part and the sentence (:mod:`gwr.periods`): a
 review part states results, a plan part targets; a sentence naming a five-year plan period
 (“十四五”时期, 过去五年, 今后五年) gives values of that period: averages (年均) and totals
 (累计) are recorded with the period and no single year; levels at the period's end year. A
@@ -33,8 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from .figures import cn_numeral
-from .model import Document, Section
+from .model import Document
+from .periods import SENTENCE, block_fields
 from .datafiles import Regex, RegistryError, Schema, Slug, Text, load
 
 CATALOGUE = "data/indicators.yml"
@@ -74,7 +74,6 @@ _FIG = re.compile(r"(?<![A-Za-z0-9.\-])(\d+(?:\.\d+)?)(万亿|亿|万)?(多|余)
 _RANGE = re.compile(r"^(%|％)?\s?[-—–~～]{1,2}\s?(\d+(?:\.\d+)?)(%|％)")
 _WORD_FIG = re.compile(r"两位数(?=增长|以上增长)")
 """Growth stated in words: 保持两位数增长 is growth of at least 10%."""
-_SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
 _CLAUSE_END = "，,；;：:。！？"
 _AFTER = re.compile(r"^(左右|以上|以内|以下|之内|及以上)")
 _BEFORE = [  # wording right before the number -> (comparator, qualifier as printed)
@@ -90,17 +89,8 @@ _GROWTH = re.compile(r"增长|增速|增幅|涨幅|上涨|回升")
 _DECLINE = re.compile(r"(下降|降低|减少|回落|削减)(?!至|到)")
 _AVERAGE = re.compile(r"年均(?!浓度)")
 _TOTAL = re.compile(r"累计")
-_YEAR_TO = re.compile(r"到((?:19|20)\d\d|[〇零一二三四五六七八九]{4})年|((?:19|20)\d\d)年前")
-_YEAR_START = re.compile(r"^((?:19|20)\d\d)年[，,]")
 _YEAR_OF = re.compile(r"(?:从|由|比|较)?((?:19|20)\d\d)年(?:末|底)?的?$")
 _FROM = re.compile(r"(?:从|由)$")
-_FYP_NUM = r"十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年"
-_FYP_SENT = re.compile(r"“?(?:" + _FYP_NUM + r")”?(?:规划)?(?:时期|期间|以来)")
-_PAST5 = re.compile(r"过去五年|五年来|这五年来")
-_NEXT5 = re.compile(r"今后五年|未来五年")
-_REVIEW = re.compile(r"回顾|成果|成效|成绩|成就|总结|过去")
-_PLAN = re.compile(r"安排|目标|任务|计划|部署|展望|打算|规划纲要")
-_HEAD_YEAR = re.compile(r"((?:19|20)\d\d)年")
 
 
 @dataclass(frozen=True)
@@ -304,151 +294,6 @@ def load_catalogue(root: Path) -> Catalogue:
     return Catalogue(out)
 
 
-# --- context: which year or period, actual or target ----------------------------------------------
-
-def fyp_end(n: int) -> int:
-    """Last year of the n-th five-year plan (the 14th is 2021-2025)."""
-    return 2025 + 5 * (n - 14)
-
-
-def fyp_period(n: int) -> tuple[int, int]:
-    return fyp_end(n) - 4, fyp_end(n)
-
-
-def _fyps(text: str) -> list[int]:
-    """The five-year plans a text names (“十五五”, 第十五个五年规划), in order."""
-    return [cn_numeral(a or b) + 10 for a, b in re.findall(_FYP_NUM, text)]
-
-
-def part_context(doc: Document, heading: str) -> tuple[int | None, str | None]:
-    """(year referred to, kind) of the figures of a part, from its heading.
-
-    A part on a five-year plan gives the last year of the plan it looks ahead to (or reviews).
-    """
-    m = _HEAD_YEAR.search(heading)
-    year = int(m.group(1)) if m else None
-    fyps = _fyps(heading)
-    plan = _PLAN.search(heading.replace("目标任务", "")) if not fyps else _PLAN.search(heading)
-    if _REVIEW.search(heading) and not plan:
-        return (year or (fyp_end(fyps[-1]) if fyps and not m else doc.meta.year - 1)), "actual"
-    if fyps and not m:
-        ahead = [n for n in fyps if fyp_end(n) >= doc.meta.year]
-        return fyp_end((ahead or fyps)[-1]), ("target" if ahead else "actual")
-    if _PLAN.search(heading):
-        return (year or doc.meta.year), "target"
-    if year is not None:
-        return year, ("actual" if year < doc.meta.year else "target")
-    return None, None
-
-
-@dataclass
-class PartInfo:
-    year: int | None
-    kind: str | None
-    period: tuple[int, int] | None = None
-    """For a part on a five-year plan: the plan's years (its values run over the period)."""
-
-
-def part_infos(doc: Document) -> list[PartInfo]:
-    """Year, kind and period of each part of a report. A part whose heading names neither a year nor
-    a review or plan continues the part before it (上海: 三、全面提升政府治理现代化水平 after the plan)."""
-    out: list[PartInfo] = []
-    for part in doc.parts:
-        year, kind = part_context(doc, part.heading)
-        period = None
-        fyps = _fyps(part.heading)
-        if fyps and not _HEAD_YEAR.search(part.heading):
-            ahead = [n for n in fyps if fyp_end(n) >= doc.meta.year]
-            period = fyp_period((ahead or fyps)[-1])
-        if kind is None and out and out[-1].kind == "target" and out[-1].period is None:
-            year, kind = out[-1].year, out[-1].kind
-        out.append(PartInfo(year, kind, period))
-    return out
-
-
-class Context:
-    """The year, kind and period of each sentence, read in order through a part.
-
-    A sentence that names a five-year period (“十四五”时期, 过去五年, 今后五年) starts that period;
-    it runs to the end of the paragraph, or, in a part on a five-year plan, until another period
-    is named. A period that has ended before the report's year gives results, never targets; a
-    review part never gives targets.
-    """
-
-    def __init__(self, doc: Document, info: PartInfo):
-        self.doc, self.info = doc, info
-        self.period = info.period
-
-    def block(self) -> None:
-        if self.info.period is None:
-            self.period = None
-
-    def sentence(self, s: str) -> tuple[int | None, str | None, tuple[int, int] | None]:
-        info, year0 = self.info, self.doc.meta.year
-        if info.kind is None:
-            return None, None, None
-        named = self._named_period(s)
-        if named and (info.kind == "target" or named[1] < year0):
-            self.period = named  # a review part reviews only a period that has ended
-        m = _YEAR_TO.search(s)
-        if m and info.kind == "target":
-            y = m.group(1) or m.group(2)
-            return (int(y) if y.isdigit() else cn_numeral(y)), "target", None
-        m = _YEAR_START.match(s)
-        if m:
-            y = int(m.group(1))
-            return y, ("actual" if y < year0 or info.kind == "actual" else "target"), None
-        if self.period:
-            start, end = self.period
-            if end < year0 or info.kind == "actual":
-                return min(end, year0 - 1), "actual", (start, min(end, year0 - 1))
-            return end, "target", self.period
-        return info.year, info.kind, None
-
-    def _named_period(self, s: str) -> tuple[int, int] | None:
-        year0 = self.doc.meta.year
-        m = _FYP_SENT.search(s)
-        if m:
-            return fyp_period(cn_numeral(m.group(1) or m.group(2)) + 10)
-        if _PAST5.search(s):
-            return year0 - 5, year0 - 1
-        if _NEXT5.search(s):
-            return year0, year0 + 4
-        return None
-
-
-def _fields(doc: Document):
-    """(block, field name, text, context) for every paragraph, item and detail of the body."""
-    none = Context(doc, PartInfo(None, None))
-    for block in doc.preamble:
-        yield block, "text", block.text, none
-    for part, info in zip(doc.parts, part_infos(doc)):
-        ctx = Context(doc, info)
-        for child in part.children:
-            blocks = child.blocks if isinstance(child, Section) else [child]
-            for block in blocks:
-                ctx.block()
-                yield block, "text", block.text, ctx
-                if block.detail:
-                    yield block, "detail", block.detail, ctx
-    for block in doc.closing:
-        yield block, "text", block.text, none
-
-
-def block_contexts(doc: Document) -> dict[str, tuple[int | None, str | None, str]]:
-    """Block id -> (year, kind, period) of its first sentence: what the block states, for the timelines."""
-    out = {}
-    for block, fname, text, ctx in _fields(doc):
-        if fname != "text":
-            continue
-        m = _SENTENCE.search(text)
-        year, kind, period = ctx.sentence(m.group(0) if m else text)
-        for sm in list(_SENTENCE.finditer(text))[1:]:
-            ctx.sentence(sm.group(0))  # keep the running period as the extractor does
-        out[block.id] = (year, kind, f"{period[0]}-{period[1]}" if period else "")
-    return out
-
-
 # --- figures --------------------------------------------------------------------------------------
 
 def _is_figure(text: str, m: re.Match) -> bool:
@@ -617,8 +462,8 @@ def extract(doc: Document, cat: Catalogue) -> list[Figure]:
     out: list[Figure] = []
     seq: dict[str, int] = {}
     city = doc.meta.city
-    for block, fname, text, ctx in _fields(doc):
-        for sm in _SENTENCE.finditer(text):
+    for block, fname, text, ctx in block_fields(doc):
+        for sm in SENTENCE.finditer(text):
             s0, sentence = sm.start(), sm.group(0)
             q0 = s0 + len(sentence) - len(sentence.lstrip())
             year, kind, period = ctx.sentence(sentence)

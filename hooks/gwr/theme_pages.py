@@ -10,7 +10,7 @@ from .crosslink_context import City, XContext
 from .export import node_path
 from .glossary_pages import _node_label
 from .indicator_context import data_table, figure_text
-from .indicators import part_context, part_infos
+from .periods import part_context, part_infos
 from .labels import colon
 from .model import Document, Part, Section
 from .markup import attr, esc, front_matter, md_esc, ROOT_HREF
@@ -265,12 +265,13 @@ def forward_to_city(page: str) -> str:
 
 def _horizons(doc: Document, part: Part, part_year: int) -> list[tuple[str, int]]:
     """(block id, year) of each later year a plan part looks ahead to (到二〇三五年), first mention only."""
-    from .indicators import _YEAR_TO, cn_numeral
+    from .figures import cn_numeral
+    from .periods import YEAR_TO
 
     out, seen = [], {part_year}
     for child in part.children:
         for b in (child.blocks if isinstance(child, Section) else [child]):
-            for m in _YEAR_TO.finditer(b.text):
+            for m in YEAR_TO.finditer(b.text):
                 y = m.group(1) or m.group(2)
                 year = int(y) if y.isdigit() else cn_numeral(y)
                 if year > part_year and year not in seen:

@@ -8,7 +8,7 @@ Everything here works from the model, the registry and three data files, with no
   curated by reading; :func:`suggest` proposes them for a new report from shared terms;
 * ``data/glossary.yml`` — the terms compared for related sections and for "what's new".
 
-The year and kind of a part come from :func:`gwr.indicators.part_context`, as for the indicators: a
+The year and kind of a part come from :func:`gwr.periods.part_context`, as for the indicators: a
 review part reports what was done in its year, a plan part what is planned for its year.
 """
 
@@ -22,7 +22,7 @@ from pathlib import Path
 from pydantic import Field
 
 from .glossary import Matcher
-from .indicators import block_contexts, part_context, part_infos
+from .periods import block_contexts, part_context, part_infos
 from .model import Document, Part, Section
 from .datafiles import Regex, Schema, Slug, Text, load
 
