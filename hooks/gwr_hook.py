@@ -66,9 +66,10 @@ def on_config(config):
 def _config(config):
     root = Path(config.config_file_path).parent
     pipeline.HOLD = bool(os.environ.get("GWR_PREVIEW")) and _command.get("name") == "serve"
+    city = os.environ.get("GWR_CITY") or None
     try:
         with timing.stage("load"):
-            site = pipeline.load_site(root, city=os.environ.get("GWR_CITY") or None)
+            site = pipeline.load_site(root, city=city)
     except pipeline.RegistryError as exc:
         raise PluginError(str(exc)) from exc
     for warning in site.warnings:
@@ -85,7 +86,7 @@ def _config(config):
         eds = {doc.meta.id: site.edition(doc, lang) for doc in site.docs}
     _build.clear()
     slots.SLOTS.clear()
-    _build.update(site=site, lang=lang, pages=[], urls=export.Urls(root_url), eds=eds, root_url=root_url,
+    _build.update(site=site, lang=lang, city=city, pages=[], urls=export.Urls(root_url), eds=eds, root_url=root_url,
                   shared_assets=shared_assets.shared(lang, export.EDITIONS[0], _command.get("name")),
                   preview=bool(os.environ.get("GWR_PREVIEW")))
     config.extra["gwr"] = {
@@ -407,7 +408,7 @@ def _post_build(config):
         for folder in ("search/s", "search/d"):
             Path(config.site_dir, folder).mkdir(parents=True, exist_ok=True)
         # the files whose content the last build wrote too are linked from the disk cache (gwr.sitefiles)
-        kind = "-".join(filter(None, ("search", lang, os.environ.get("GWR_CITY"))))  # a city built alone: its own
+        kind = "-".join(filter(None, ("search", lang, _build["city"])))  # a city built alone: a store of its own
         store = sitefiles.Store(pipeline.site_files(kind))
         for name, text in search.index_files(parts, terms, lang, synonyms):
             store.write(os.path.join(config.site_dir, name), text)

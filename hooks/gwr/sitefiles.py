@@ -31,15 +31,11 @@ _CANNOT_LINK = frozenset({errno.EXDEV, errno.EPERM, errno.EACCES, errno.EMLINK, 
 def link(src: str, dest: str) -> bool:
     """Make ``dest`` a hard link to ``src`` (replacing whatever is at ``dest``); False if this file system cannot."""
     try:
-        os.link(src, dest)
-    except FileExistsError:
-        os.unlink(dest)
         try:
             os.link(src, dest)
-        except OSError as exc:
-            if exc.errno in _CANNOT_LINK:
-                return False
-            raise
+        except FileExistsError:  # a --dirty build's file: removed, never written over
+            os.unlink(dest)
+            os.link(src, dest)
     except OSError as exc:
         if exc.errno in _CANNOT_LINK:
             return False
