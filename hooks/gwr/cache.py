@@ -248,7 +248,7 @@ class Disk:
             paths = {}
             for i, (name, tmp) in enumerate(value.paths.items()):
                 dest = files / str(i)
-                os.replace(tmp, dest) if is_temporary(tmp) else dest.write_bytes(tmp.read_bytes())
+                _move(tmp, dest) if is_temporary(tmp) else dest.write_bytes(tmp.read_bytes())
                 paths[name] = dest
             value = Stored(paths)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -265,6 +265,22 @@ class Disk:
                 _Pickler(f, self).dump(value)
         os.replace(tmp, path)
         return value
+
+
+def _move(tmp: Path, dest: Path) -> None:
+    """Move one of the build's temporary files into the cache: a rename where both are on one file system, else a
+    copy (``TMPDIR`` is often a tmpfs of its own, as on Debian 13, while the project is on a disk)."""
+    import errno
+    import os
+    import shutil
+
+    try:
+        os.replace(tmp, dest)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+        shutil.copyfile(tmp, dest)
+        os.unlink(tmp)
 
 
 DISK = Disk()
