@@ -100,15 +100,15 @@ def project(tmp_path_factory):
 
 
 def _loaders(project, site):
-    from gwr import glossary, idchanges, indicators, registry, search, themes, translations
+    from gwr import catalogue, glossary, idchanges, registry, search, section_links, themes, translations
 
     ids = set(site.catalogue.by_id)
     return {
         "data/reports.yml": lambda: registry.load_registry(project),
         "data/glossary.yml": lambda: glossary.load_glossary(project),
-        "data/indicators.yml": lambda: indicators.load_catalogue(project),
+        "data/indicators.yml": lambda: catalogue.load_catalogue(project),
         "data/themes.yml": lambda: themes.load_themes(project, ids),
-        "data/alignments.yml": lambda: themes.load_alignments(project, site.docs),
+        "data/alignments.yml": lambda: section_links.load_alignments(project, site.docs),
         "data/terms.yml": lambda: search.load_terms(project),
         "data/id-changes.yml": lambda: idchanges.load_changes(project, site.docs),
         "data/translations/en/shenzhen-2026-summary.po": lambda: translations.load(project, site.docs[1], "en"),

@@ -12,7 +12,8 @@ import pytest
 from conftest import ROOT, SITE_URL
 from sitecheck import html_pages, load
 
-from gwr.indicators import Figure, load_catalogue
+from gwr.catalogue import load_catalogue
+from gwr.indicators import Figure
 from gwr.scorecard import judge
 from gwr.pipeline import load_site
 
@@ -242,7 +243,7 @@ def test_scorecard_rules_for_targets_in_words():
 
 
 def test_rules_text_states_what_the_code_does():
-    from gwr.indicator_pages import rules_text
+    from gwr.scorecard_pages import rules_text
     from gwr.scorecard import PCT_TOLERANCE, REL_TOLERANCE
 
     zh, en = "\n".join(rules_text("zh")), "\n".join(rules_text("en"))

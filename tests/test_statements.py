@@ -19,7 +19,8 @@ import pytest
 from conftest import ROOT
 
 from gwr.ids import assign_ids
-from gwr.indicators import extract, load_catalogue
+from gwr.catalogue import load_catalogue
+from gwr.indicators import extract
 from gwr.periods import part_infos
 from gwr.ingest import decode, normalise
 from gwr.model import ReportMeta

@@ -22,7 +22,7 @@ USAGE = ("usage: python -m gwr translations | suggest-alignments [REPORT-ID] | "
 
 def suggest_alignments(site, only: str | None = None) -> str:
     """YAML to paste into data/alignments.yml, with each suggestion's score and the curated state as comments."""
-    from .themes import load_alignments, suggest
+    from .section_links import load_alignments, suggest
 
     curated = {(a["plan"], a["result"]): {l["plan"]: l.get("result") or [] for l in a["links"]}
                for a in load_alignments(site.root, site.docs)}

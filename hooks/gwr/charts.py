@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from .glossary_pages import _node_label
 from .indicator_context import EN_UNITS, Context, dec, figure_text, magnitude, plain
-from .indicators import MAGNITUDE, Figure, Indicator
+from .catalogue import MAGNITUDE, Indicator
+from .indicators import Figure
 from .markup import attr, esc, ROOT_HREF
 
 def _scale(fs: list[Figure]) -> tuple[Decimal, str]:

@@ -11,7 +11,8 @@ import re
 from pathlib import Path
 
 from .ids import assign_ids
-from .indicators import extract, load_catalogue
+from .catalogue import load_catalogue
+from .indicators import extract
 from .ingest import DecodeError, decode, normalise
 from .labels import t
 from .model import ReportMeta, Section

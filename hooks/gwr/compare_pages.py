@@ -14,7 +14,8 @@ from collections.abc import Iterator
 
 from .indicator_context import Context, data_table, figure_text, quote_window, unsearched_front_matter
 from .indicator_data import cell, csv_parts, num
-from .indicators import Figure, Indicator
+from .catalogue import Indicator
+from .indicators import Figure
 from .labels import colon
 from .model import Document, ReportMeta
 from .markup import attr, esc, md_esc, ROOT_HREF

@@ -12,7 +12,8 @@ from .periods import part_context
 from .model import Document, Part, Section
 from .markup import attr, esc, ROOT_HREF
 from .render import Edition, part_title, section_title
-from .themes import Entry, Link, Theme, cut_words
+from .section_links import Link
+from .themes import Entry, Theme, cut_words
 
 T = {
     "zh": {

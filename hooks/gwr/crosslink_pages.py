@@ -1,7 +1,7 @@
 """The cross-links on the report pages: plan <-> result boxes, related sections and "what's new"; and their open
 data, ``data/crosslinks.json`` / ``data/themes.json``. The theme and timeline pages are :mod:`gwr.theme_pages`.
 
-Pure functions over the model and :mod:`gwr.themes`; links are relative through ``ROOT_HREF``.
+Pure functions over the model, :mod:`gwr.themes`, :mod:`gwr.section_links` and :mod:`gwr.whats_new`; links are relative through ``ROOT_HREF``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from .model import Document, Part, Section
 from .markup import attr, esc, md_esc, ROOT_HREF
 from .slots import slot
 from .pipeline import memo
-from .themes import Entry, Link, Theme, previous, whats_new
+from .section_links import Link
+from .themes import Entry, Theme
+from .whats_new import previous, whats_new
 
 
 def _box(cls: str, label: str, body: str, lang: str) -> str:

@@ -14,7 +14,8 @@ from decimal import Decimal
 
 from .export import Urls, node_path
 from .glossary_pages import _node_label
-from .indicators import BEFORE_WORDS, MAGNITUDE, Catalogue, Figure, Indicator
+from .catalogue import MAGNITUDE, Catalogue, Indicator
+from .indicators import BEFORE_WORDS, Figure
 from .scorecard import ScoreRow
 from .model import Document
 from .markup import attr, esc, front_matter, ROOT_HREF

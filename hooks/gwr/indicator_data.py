@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from .export import ReportRows, compact, computed, json_joined, json_parts
 from .indicator_context import Context, dec, plain
-from .indicator_pages import rules_text, target_years, year_rows
+from .scorecard_pages import rules_text, target_years, year_rows
 from .indicators import Figure
 from .scorecard import ScoreRow
 

@@ -15,10 +15,11 @@ from .glossary import Matcher, Term, load_glossary, synonym_groups
 from .glossary_pages import marker
 from .idchanges import Change, load_changes
 from .ids import assign_ids, duplicate_ids
-from .indicators import Catalogue, Figure, extract, load_catalogue
+from .catalogue import Catalogue, load_catalogue
+from .indicators import Figure, extract
 from .scorecard import ScoreRow, scorecard
-from .themes import Entry, Link, Theme, block_links, load_alignments, load_themes, plan_result_links, related, \
-    sections_info, theme_entries
+from .section_links import Link, block_links, load_alignments, plan_result_links, related, sections_info
+from .themes import Entry, Theme, load_themes, theme_entries
 from .model import Document, ParseWarning
 from .parser import ParseError, parse_report
 from .registry import REGISTRY, RegistryError, load_registry, read_seed

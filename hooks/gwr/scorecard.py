@@ -1,11 +1,12 @@
 """Scorecards: each target against the result a later report gives for the same city, indicator and year or
-period, judged by the rules the site states (``gwr.indicator_pages.rules_text``)."""
+period, judged by the rules the site states (``gwr.scorecard_pages.rules_text``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .indicators import Catalogue, Figure, Indicator
+from .catalogue import Catalogue, Indicator
+from .indicators import Figure
 from .model import Document
 
 PCT_TOLERANCE = 0.25
