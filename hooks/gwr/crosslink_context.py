@@ -11,7 +11,8 @@ from .indicators import Figure
 from .periods import part_context
 from .model import Document, Part, Section
 from .markup import attr, esc, ROOT_HREF
-from .render import Edition, part_title, section_title
+from .blocks import Edition
+from .render import part_title, section_title
 from .section_links import Link
 from .themes import Entry, Theme, cut_words
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from .labels import t
 from .model import Document
-from .render import Edition, figures_src, index_src, part_src, part_title
+from .blocks import Edition
+from .render import figures_src, index_src, part_src, part_title
 
 
 NAV_PERIODS_FROM = 7

@@ -23,7 +23,7 @@ from .themes import Entry, Theme, load_themes, theme_entries
 from .model import Document, ParseWarning
 from .parser import ParseError, parse_report
 from .registry import REGISTRY, RegistryError, load_registry, read_seed
-from .render import Edition
+from .blocks import Edition
 from .search import load_terms
 
 

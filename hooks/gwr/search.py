@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from .export import compact, node_path
 from .datafiles import Schema, Text, load
 from .model import Document, Section
-from .render import Edition, en_lead, part_title, report_title, section_title
+from .blocks import Edition, en_lead
+from .render import part_title, report_title, section_title
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
