@@ -115,3 +115,22 @@ def test_a_generated_file_is_copied_where_it_cannot_be_linked(tmp_path, no_links
     dest = tmp_path / "site/data/x.csv"
     assert dest.read_text(encoding="utf-8") == "a,b\n"
     assert dest.stat().st_ino != src.stat().st_ino
+
+
+def test_a_file_pruned_by_another_build_meanwhile_is_written(tmp_path, monkeypatch):
+    """`make serve` and `make build` side by side share a store: the other build's prune may remove a kept file
+    between the moment this build finds it and the moment it links it."""
+    folder = tmp_path / "store"
+    _write_all(Store(folder), tmp_path / "one", {"a.json": "甲", "b.json": "乙"})
+    real = sitefiles.link
+
+    def pruned_first(src, dest):
+        os.unlink(src)
+        return real(src, dest)
+    monkeypatch.setattr(sitefiles, "link", pruned_first)
+    again = Store(folder)
+    _write_all(again, tmp_path / "two", {"a.json": "甲", "b.json": "乙"})
+    assert again.linked == 0
+    for name, text in {"a.json": "甲", "b.json": "乙"}.items():
+        assert (tmp_path / "two" / name).read_text(encoding="utf-8") == text
+        assert (folder / digest(text.encode())).read_text(encoding="utf-8") == text  # kept again

@@ -97,12 +97,19 @@ class Store:
             same = os.stat(kept).st_size == len(data)
         except FileNotFoundError:
             same = None
-        if same and link(kept, dest):
-            self.linked += 1
-            return
+        if same:
+            try:
+                if link(kept, dest):
+                    self.linked += 1
+                    return
+            except FileNotFoundError:  # pruned by another build of the same store (make serve beside make build)
+                pass
         write_new(dest, data)
         if same is False:  # not what its name says (written over since): replaced by the new file
-            os.unlink(kept)
+            try:
+                os.unlink(kept)
+            except FileNotFoundError:
+                pass
         try:
             os.link(dest, kept)  # only a whole file gets the name: the site's, written and closed
         except FileExistsError:  # another build's, at the same moment
