@@ -524,7 +524,7 @@ def measure(scale: int, runs: int, work: Path, with_browser: bool, with_preview:
     n_reports = len(yaml.safe_load((project / "data/reports.yml").read_text(encoding="utf-8"))["reports"])
     bare = work / f"bare{scale}"
     make_bare(project, bare)
-    real_runs, warm_runs, bare_runs = [], [], []
+    real_runs, warm_runs, bare_runs, same_runs, added_runs = [], [], [], [], []
     for i in range(runs):
         site_r, site_b = work / f"site-real{scale}", work / f"site-bare{scale}"
         # cold: no disk cache (as CI and a fresh clone build); warm: the next build, with the cache the cold one left,
@@ -538,15 +538,34 @@ def measure(scale: int, runs: int, work: Path, with_browser: bool, with_preview:
             if kind == "warm":
                 edit_po(project, f"run {i}")
             into.append(build_real(project, site_r, tdir))
+        # adding a report: the next build with nothing changed, then the build after one report is registered (with
+        # the disk cache the builds before left, as a maintainer's); the difference is what the report itself costs
+        # (into a site of its own: the pages and search measured below are those of the scale's corpus)
+        entry, site_a = None, work / f"site-added{scale}"
+        try:
+            for kind, into, dest in (("same", same_runs, site_r), ("added", added_runs, site_a)):
+                tdir = work / f"timing{scale}-{i}-{kind}"
+                tdir.mkdir()
+                shutil.rmtree(dest, ignore_errors=True)
+                if kind == "added":
+                    entry = corpus.add_report(project, scale)
+                into.append(build_real(project, dest, tdir))
+        finally:
+            if entry:
+                corpus.remove_report(project, entry)
+            shutil.rmtree(site_a, ignore_errors=True)
         bare_runs.append(build_bare(bare, site_b))
         shutil.rmtree(site_b)
         hook = lambda r: sum(h["total_cpu"] for h in r["hook"].values())  # noqa: E731
         print(f"  {scale}x run {i + 1}: real {real_runs[-1]['cpu']:.1f} s CPU (hook {hook(real_runs[-1]):.1f} s), "
               f"warm {warm_runs[-1]['cpu']:.1f} s (hook {hook(warm_runs[-1]):.1f} s), "
+              f"unchanged {same_runs[-1]['cpu']:.1f} s (hook {hook(same_runs[-1]):.1f} s), "
+              f"a report added {added_runs[-1]['cpu']:.1f} s (hook {hook(added_runs[-1]):.1f} s), "
               f"bare {bare_runs[-1]['cpu']:.1f} s CPU", flush=True)
     site = work / f"site-real{scale}"
     res: dict = {"scale": scale, "reports": n_reports, "runs": runs}
     res["real"], res["warm"], res["bare"] = real_runs, warm_runs, bare_runs
+    res["same"], res["added"] = same_runs, added_runs
     res["pages"] = page_stats(site)
     res["search"] = {lang: search_size(site / sub) for lang, _, sub in EDITIONS}
     if with_browser:
@@ -606,6 +625,20 @@ def summary(res: dict, which: str = "real") -> dict:
     }
 
 
+def added_cost(res: dict) -> dict | None:
+    """What registering one report more costs (``measure``: the build after it against the build before it with
+    nothing changed, both with the disk cache): medians of the differences, run by run, of CPU and of hook time."""
+    same, added = res.get("same"), res.get("added")
+    if not same or not added:
+        return None
+    hook = lambda r: sum(h["total_cpu"] for h in r["hook"].values())  # noqa: E731
+    return {"same_s": statistics.median(r["cpu"] for r in same), "same_hook_s": statistics.median(map(hook, same)),
+            "added_s": statistics.median(r["cpu"] for r in added),
+            "added_hook_s": statistics.median(map(hook, added)),
+            "cost_s": statistics.median(a["cpu"] - b["cpu"] for a, b in zip(added, same)),
+            "cost_hook_s": statistics.median(hook(a) - hook(b) for a, b in zip(added, same))}
+
+
 # --- report --------------------------------------------------------------------------------------
 
 def _ok(flag: bool) -> str:
@@ -655,6 +688,21 @@ def write_report(results: list[dict], meta: dict) -> str:
                          f"{m['rss_zh_mb']:.0f} / {m['rss_mb']:.0f} MB |")
     else:
         smw = None
+    adds = {s_: added_cost(r) for s_, r in by.items()}
+    if all(adds.values()):
+        lines += ["", "### Adding a report", "",
+                  "What a maintainer's build costs when one report is registered (its seed, PO file and registry entry: "
+                  "the corpus's next report, `corpus.add_report`), against the same build with nothing changed just "
+                  "before it; both with the disk cache the builds before them left. The difference is what the added "
+                  "report itself costs: it is parsed, translated and indexed, its pages and its city's are made, and it "
+                  "joins the pages about all reports. Medians of the differences, run by run.", "",
+                  "| scale | reports before | the next build, nothing changed (hook) | with one report added (hook) "
+                  "| what the added report costs (hook) |", "|---|---|---|---|---|"]
+        for s_, r in by.items():
+            a_ = adds[s_]
+            lines.append(f"| {s_}x | {r['reports']} | {a_['same_s']:.1f} s ({a_['same_hook_s']:.2f} s) | "
+                         f"{a_['added_s']:.1f} s ({a_['added_hook_s']:.2f} s) | {a_['cost_s']:.2f} s "
+                         f"({a_['cost_hook_s']:.2f} s) |")
     lines += ["", "## Pages and search", "",
               "| scale | median page | largest page | pages over 150 KB | search index zh (raw / gzip) "
               "| search index en (raw / gzip) | first query zh (median / max) | first query en (median / max) "
@@ -768,6 +816,11 @@ def write_report(results: list[dict], meta: dict) -> str:
                      f"{_ok(w['hook_share'] <= 0.2)} |")
         lines.append(f"| build at most 1.5x bare (the next build, disk cache) | {w['vs_bare']:.2f}x | "
                      f"{_ok(w['vs_bare'] <= 1.5)} |")
+    if adds.get(big) and adds.get(ten) and big != ten:
+        a_big, a_ten = adds[big]["cost_hook_s"], adds[ten]["cost_hook_s"]
+        lines.append(f"| adding a report at {big}x costs what it did at {ten}x: the hook's time for it within 1.3x "
+                     f"| {a_ten:.2f} s at {ten}x, {a_big:.2f} s at {big}x: {a_big / a_ten:.2f}x | "
+                     f"{_ok(a_big <= 1.3 * a_ten)} |")
     mx = max(by[s]["pages"]["max_kb"] for s in by)
     md = max(by[s]["pages"]["median_kb"] for s in by)
     lines.append(f"| no page over 150 KB, at every scale | largest {mx:.0f} KB | {_ok(mx <= 150)} |")

@@ -101,24 +101,57 @@ def _copy_po(src: Path, dest: Path, shift: int) -> None:
     po.save(str(dest))
 
 
+def _write_copy(dest: Path, orig: dict, copy: dict) -> None:
+    """The seed and PO file of a copy, its years moved."""
+    shift = orig["year"] - copy["year"]
+    text = (ROOT / orig["file"]).read_text(encoding="utf-8")
+    (dest / copy["file"]).write_text(shift_years(text, shift), encoding="utf-8")
+    po = ROOT / "data/translations/en" / f"{orig['id']}.po"
+    if po.exists():
+        _copy_po(po, dest / "data/translations/en" / f"{copy['id']}.po", shift)
+
+
+def _registry(project: Path) -> list[dict]:
+    return yaml.safe_load((project / "data/reports.yml").read_text(encoding="utf-8"))["reports"]
+
+
+def _save_registry(project: Path, reports: list[dict]) -> None:
+    (project / "data/reports.yml").write_text(
+        yaml.safe_dump({"reports": reports}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 def make_project(dest: Path, scale: int) -> Path:
     """A copy of the project whose registry holds ``scale`` copies of every registered report."""
     _copy_tree(dest)
-    registry = yaml.safe_load((ROOT / "data/reports.yml").read_text(encoding="utf-8"))["reports"]
+    registry = _registry(ROOT)
     reports = []
     (dest / "seeds/synthetic").mkdir()
     for orig, copy in synthetic_entries(registry, scale):
         if copy["id"] != orig["id"]:
-            shift = orig["year"] - copy["year"]
-            text = (ROOT / orig["file"]).read_text(encoding="utf-8")
-            (dest / copy["file"]).write_text(shift_years(text, shift), encoding="utf-8")
-            po = ROOT / "data/translations/en" / f"{orig['id']}.po"
-            if po.exists():
-                _copy_po(po, dest / "data/translations/en" / f"{copy['id']}.po", shift)
+            _write_copy(dest, orig, copy)
         reports.append(copy)
-    (dest / "data/reports.yml").write_text(
-        yaml.safe_dump({"reports": reports}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _save_registry(dest, reports)
     return dest
+
+
+def add_report(project: Path, scale: int) -> dict:
+    """Register one report more in a project made at ``scale``: the corpus's next, the first copy that scale + 1
+    would add (a full report: at 10x, 30x and 100x the first of a new city, at 1x a year more of Shenzhen). Its
+    entry is returned."""
+    pairs = synthetic_entries(_registry(ROOT), scale + 1)
+    orig, copy = pairs[len(pairs) - len(BASE)]
+    if any(e["id"] == copy["id"] for e in _registry(project)):
+        raise SystemExit(f"bench/corpus.py: {copy['id']} is already registered in {project}")
+    _write_copy(project, orig, copy)
+    _save_registry(project, _registry(project) + [copy])
+    return copy
+
+
+def remove_report(project: Path, entry: dict) -> None:
+    """Undo :func:`add_report`."""
+    _save_registry(project, [e for e in _registry(project) if e["id"] != entry["id"]])
+    (project / entry["file"]).unlink()
+    (project / "data/translations/en" / f"{entry['id']}.po").unlink(missing_ok=True)
 
 
 def cities(project: Path) -> list[str]:
