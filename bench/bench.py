@@ -703,6 +703,10 @@ def write_report(results: list[dict], meta: dict) -> str:
             lines.append(f"| {s_}x | {r['reports']} | {a_['same_s']:.1f} s ({a_['same_hook_s']:.2f} s) | "
                          f"{a_['added_s']:.1f} s ({a_['added_hook_s']:.2f} s) | {a_['cost_s']:.2f} s "
                          f"({a_['cost_hook_s']:.2f} s) |")
+        below = [f"{s_}x" for s_, a_ in adds.items() if a_["cost_s"] <= 0]
+        if below:
+            lines += ["", f"At {', '.join(below)} the whole build's difference is not above zero: there, the build-to-build "
+                      "noise (MkDocs included) is larger than what the report adds; the hook's own time measures it."]
     lines += ["", "## Pages and search", "",
               "| scale | median page | largest page | pages over 150 KB | search index zh (raw / gzip) "
               "| search index en (raw / gzip) | first query zh (median / max) | first query en (median / max) "
