@@ -691,11 +691,11 @@ def write_report(results: list[dict], meta: dict) -> str:
     adds = {s_: added_cost(r) for s_, r in by.items()}
     if all(adds.values()):
         lines += ["", "### Adding a report", "",
-                  "What a maintainer's build costs when one report is registered (its seed, PO file and registry entry: "
-                  "the corpus's next report, `corpus.add_report`), against the same build with nothing changed just "
-                  "before it; both with the disk cache the builds before them left. The difference is what the added "
-                  "report itself costs: it is parsed, translated and indexed, its pages and its city's are made, and it "
-                  "joins the pages about all reports. Medians of the differences, run by run.", "",
+                  "What a maintainer's build costs when one report is registered (its seed, PO file and registry "
+                  "entry: the corpus's next report, `corpus.add_report`), against the same build with nothing changed "
+                  "just before it; both with the disk cache the builds before them left. The difference is what the "
+                  "added report itself costs: it is parsed, translated and indexed, its pages and its city's are made, "
+                  "and it joins the pages about all reports. Medians of the differences, run by run.", "",
                   "| scale | reports before | the next build, nothing changed (hook) | with one report added (hook) "
                   "| what the added report costs (hook) |", "|---|---|---|---|---|"]
         for s_, r in by.items():
@@ -705,8 +705,9 @@ def write_report(results: list[dict], meta: dict) -> str:
                          f"({a_['cost_hook_s']:.2f} s) |")
         below = [f"{s_}x" for s_, a_ in adds.items() if a_["cost_s"] <= 0]
         if below:
-            lines += ["", f"At {', '.join(below)} the whole build's difference is not above zero: there, the build-to-build "
-                      "noise (MkDocs included) is larger than what the report adds; the hook's own time measures it."]
+            lines += ["", f"At {', '.join(below)} the whole build's difference is not above zero: there, the "
+                      "build-to-build noise (MkDocs included) is larger than what the report adds; the hook's own time "
+                      "measures it."]
     lines += ["", "## Pages and search", "",
               "| scale | median page | largest page | pages over 150 KB | search index zh (raw / gzip) "
               "| search index en (raw / gzip) | first query zh (median / max) | first query en (median / max) "
