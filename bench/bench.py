@@ -556,11 +556,10 @@ def measure(scale: int, runs: int, work: Path, with_browser: bool, with_preview:
             shutil.rmtree(site_a, ignore_errors=True)
         bare_runs.append(build_bare(bare, site_b))
         shutil.rmtree(site_b)
-        hook = lambda r: sum(h["total_cpu"] for h in r["hook"].values())  # noqa: E731
-        print(f"  {scale}x run {i + 1}: real {real_runs[-1]['cpu']:.1f} s CPU (hook {hook(real_runs[-1]):.1f} s), "
-              f"warm {warm_runs[-1]['cpu']:.1f} s (hook {hook(warm_runs[-1]):.1f} s), "
-              f"unchanged {same_runs[-1]['cpu']:.1f} s (hook {hook(same_runs[-1]):.1f} s), "
-              f"a report added {added_runs[-1]['cpu']:.1f} s (hook {hook(added_runs[-1]):.1f} s), "
+        print(f"  {scale}x run {i + 1}: real {real_runs[-1]['cpu']:.1f} s CPU (hook {hook_cpu(real_runs[-1]):.1f} s), "
+              f"warm {warm_runs[-1]['cpu']:.1f} s (hook {hook_cpu(warm_runs[-1]):.1f} s), "
+              f"unchanged {same_runs[-1]['cpu']:.1f} s (hook {hook_cpu(same_runs[-1]):.1f} s), "
+              f"a report added {added_runs[-1]['cpu']:.1f} s (hook {hook_cpu(added_runs[-1]):.1f} s), "
               f"bare {bare_runs[-1]['cpu']:.1f} s CPU", flush=True)
     site = work / f"site-real{scale}"
     res: dict = {"scale": scale, "reports": n_reports, "runs": runs}
@@ -594,6 +593,11 @@ def _optional(measure_it):
         return {"error": str(exc)[:2000]}
 
 
+def hook_cpu(run: dict) -> float:
+    """The hook's CPU seconds in one build, both editions."""
+    return sum(h["total_cpu"] for h in run["hook"].values())
+
+
 def summary(res: dict, which: str = "real") -> dict:
     """Medians across runs; ratios run by run. Times are CPU seconds of the build processes (user + system):
     on a shared machine they measure what a build costs, whatever else runs; wall-clock time is kept beside."""
@@ -602,7 +606,7 @@ def summary(res: dict, which: str = "real") -> dict:
     bare = [r["cpu"] for r in res["bare"]]
     real_wall = [r["wall"] for r in runs]
     bare_wall = [r["wall"] for r in res["bare"]]
-    hook = [sum(h["total_cpu"] for h in r["hook"].values()) for r in runs]
+    hook = [hook_cpu(r) for r in runs]
     stages: dict[str, float] = {}
     for lang, _, _ in EDITIONS:
         for key in runs[0]["hook"][lang]["cpu"]:
@@ -631,12 +635,11 @@ def added_cost(res: dict) -> dict | None:
     same, added = res.get("same"), res.get("added")
     if not same or not added:
         return None
-    hook = lambda r: sum(h["total_cpu"] for h in r["hook"].values())  # noqa: E731
-    return {"same_s": statistics.median(r["cpu"] for r in same), "same_hook_s": statistics.median(map(hook, same)),
+    return {"same_s": statistics.median(r["cpu"] for r in same), "same_hook_s": statistics.median(map(hook_cpu, same)),
             "added_s": statistics.median(r["cpu"] for r in added),
-            "added_hook_s": statistics.median(map(hook, added)),
+            "added_hook_s": statistics.median(map(hook_cpu, added)),
             "cost_s": statistics.median(a["cpu"] - b["cpu"] for a, b in zip(added, same)),
-            "cost_hook_s": statistics.median(hook(a) - hook(b) for a, b in zip(added, same))}
+            "cost_hook_s": statistics.median(hook_cpu(a) - hook_cpu(b) for a, b in zip(added, same))}
 
 
 # --- report --------------------------------------------------------------------------------------
