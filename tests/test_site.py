@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SITE_URL, build_ok, copy_project
+from conftest import add_fixture_report, ROOT, SITE_URL, build_ok, copy_project
 from sitecheck import NUMBER, han, html_pages, is_subsequence, load, resolve
 
 from gwr.model import Section
@@ -279,6 +279,12 @@ def test_disk_cache_gives_the_same_site_and_follows_edits(site, tmp_path):
     assert _cache_files(project) - kept == new  # GWR_CACHE=0 neither reads nor writes
     assert _tree_diffs(uncached, edited) == []
     assert all(p.stat().st_nlink == 1 for p in (uncached / "search/d").iterdir())
+    # a new city (two reports, last in the registry): the other cities' pages that list the cities (their theme
+    # pages) name it too, as in a site computed whole
+    add_fixture_report(project)
+    grown = build_ok(project, tmp_path / "grown")
+    assert "examplecity" in (grown / "beijing/themes/education/index.html").read_text(encoding="utf-8")
+    assert _tree_diffs(build_ok(project, tmp_path / "grown-uncached", GWR_CACHE="0"), grown) == []
 
 
 def test_chinese_labels_use_full_width_colons(site):

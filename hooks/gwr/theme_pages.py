@@ -6,6 +6,8 @@ Pure functions over the model and :mod:`gwr.themes`; links are relative through 
 
 from __future__ import annotations
 
+import re
+
 from .crosslink_context import City, XContext
 from .export import node_path
 from .glossary_pages import _node_label
@@ -78,12 +80,32 @@ def _theme_head(ctx: XContext, theme: Theme, city: "City | None") -> list[str]:
     desc = {"zh": f'<span class="gwr-zh" lang="zh">{esc(theme.description_zh)}</span>',
             "en": f'<span class="gwr-en" lang="en">{esc(theme.description_en)}</span>'}
     out.append(f'<p class="gwr-bi">{desc[ctx.lang]}{desc[other]}</p>\n')
-    if len(ctx.cities) > 1 or city is None:
-        links = [f'<a href="{ROOT_HREF}themes/{attr(theme.id)}/">{esc(ctx.t("all_cities"))}</a>']
-        links += [f'<a href="{ROOT_HREF}{attr(c.slug)}/themes/{attr(theme.id)}/">{esc(c.name(ctx.lang))}</a>'
-                  for c in ctx.cities]
-        out.append(f'<p class="gwr-cities">{esc(ctx.t("read_for") + colon(ctx.lang))}{" · ".join(links)}</p>\n')
+    if city is None:
+        out.append(_cities_links(ctx, theme.id))
+    else:  # the cities are filled in when the page is used (fill_cities): a city's pages are kept under its reports
+        out.append(CITIES_MARK.format(theme.id) + "\n")
     return out
+
+
+CITIES_MARK = "<!-- gwr-cities {} -->"
+"""Where a city's theme page lists the theme in every city (:func:`fill_cities`)."""
+
+_CITIES_MARK = re.compile(r"<!-- gwr-cities ([^ ]+) -->\n")
+
+
+def _cities_links(ctx: XContext, theme_id: str) -> str:
+    links = [f'<a href="{ROOT_HREF}themes/{attr(theme_id)}/">{esc(ctx.t("all_cities"))}</a>']
+    links += [f'<a href="{ROOT_HREF}{attr(c.slug)}/themes/{attr(theme_id)}/">{esc(c.name(ctx.lang))}</a>'
+              for c in ctx.cities]
+    return f'<p class="gwr-cities">{esc(ctx.t("read_for") + colon(ctx.lang))}{" · ".join(links)}</p>\n'
+
+
+def fill_cities(ctx: XContext, text: str) -> str:
+    """A city's theme page with the list of the theme in every city (none when the site has one city): the one
+    part of a city's pages that depends on the other cities (their names), so made for every build, not kept."""
+    if "<!-- gwr-cities " not in text:
+        return text
+    return _CITIES_MARK.sub(lambda m: _cities_links(ctx, m.group(1)) if len(ctx.cities) > 1 else "", text)
 
 
 def render_city_theme(ctx: XContext, theme: Theme, city: "City", alt: dict[str, str] | None = None) -> str:
@@ -324,7 +346,8 @@ def files(ctx: XContext, per_city=lambda city, make: make()) -> dict[str, str]:
         for th in ctx.themes:
             out[f"themes/{th.id}/index.md"] = render_theme(ctx, th)
     for city in ctx.cities:
-        out.update(per_city(city.docs[0].meta.city, lambda: city_files(ctx, city)))
+        pages = per_city(city.docs[0].meta.city, lambda: city_files(ctx, city))
+        out.update((src, fill_cities(ctx, text)) for src, text in pages.items())
     return out
 
 
