@@ -39,7 +39,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from gwr import (compare_pages, crosslink_context, crosslink_pages, export, glossary_pages, idchanges,
                  indicator_context, indicator_data, indicator_pages, markup, navigation, pipeline, render, search,
-                 shared_assets, sitefiles, slots, sources_pages, templates, theme_pages, timing)
+                 shared_assets, shares, sitefiles, slots, sources_pages, templates, theme_pages, timing)
 
 log = logging.getLogger("mkdocs.hooks.gwr")
 NAV_MARKER = "gwr:reports"
@@ -280,32 +280,34 @@ def _files(files, config):
 
 
 def _open_data(site, urls, ctx, xctx, citable: list[str]) -> dict[str, Path]:
-    """The open data: the same bytes in both editions, so written once, to files the builds copy
+    """The open data: the same bytes in both editions, so written once, to files the builds link
     (gwr.pipeline.stored), and not held in memory while the pages are built. After an edit, the files about all
-    reports are made again, but the largest (every figure, every URL) of each report's share kept in the disk
-    cache (``rows``: ``data rows``, read from disk as they are written)."""
+    reports are written again, of each report's (or city's) share: those whose key the previous build's file had
+    are copied from it, not made again (gwr.shares). A year's compare tables are kept whole under its cities'
+    reports."""
     out: dict[str, Path] = {}
     for doc in site.docs:
         out.update(pipeline.stored("data", (site.keys[doc.meta.id], urls.site_url), lambda: {
             f"data/reports/{doc.meta.id}.json": export.document_json(doc, site.shas[doc.meta.id], urls,
                                                                       site.translations.get(doc.meta.id))}))
+    if _build["preview"]:  # files about all reports: not in a preview (see _config)
+        return out
+    keys = shares.Keys.of(site.keys, {d.meta.id: d.meta.city for d in site.docs},
+                          {d.meta.id: d.meta.year for d in site.docs}, urls.site_url)
+    for year in compare_pages.compare_years(ctx):
+        out.update(pipeline.stored("data", ("compare", compare_pages.year_key(ctx, year, keys), urls.site_url),
+                                   lambda: compare_pages.year_data_files(ctx, year)))
 
     def whole_site():  # file by file, each written before the next is made
-        yield from indicator_data.data_files(ctx, rows)
-        yield from compare_pages.data_files(ctx)
-        yield from crosslink_pages.data_files(xctx)
+        yield from indicator_data.data_files(ctx, keys)
+        yield from compare_pages.data_files(ctx, keys)
+        yield from crosslink_pages.data_files(xctx, keys)
         if site.glossary:
             yield "data/glossary.json", glossary_pages.glossary_json(site.glossary)
         yield "data/reports.json", export.registry_json(site.docs, site.shas, urls)
-        yield "data/urls.json", export.urls_json_parts(site.docs, citable, urls, rows)
+        yield "data/urls.json", export.urls_json_parts(site.docs, citable, urls, keys)
 
-    def kept(report: str, name: str, compute) -> str:  # a report's share of a file about all reports
-        return pipeline.memo("data rows", (site.keys[report], urls.site_url, name), compute)
-
-    rows = kept if pipeline.disk_cache_on() else export.computed  # not held in memory when there is no disk cache
-
-    if not _build["preview"]:  # files about all reports: not in a preview (see _config)
-        out.update(pipeline.stored("data", (site.fingerprint, urls.site_url, tuple(sorted(citable))), whole_site))
+    out.update(pipeline.stored("data", (site.fingerprint, urls.site_url, tuple(sorted(citable))), whole_site))
     return out
 
 

@@ -260,9 +260,13 @@ def test_disk_cache_gives_the_same_site_and_follows_edits(site, tmp_path):
     new = _cache_files(project) - kept
     per_report = Counter(p.parts[-3] for p in new if p.parts[-3] in ("report", "figures", "entries", "sections", "usage"))
     assert per_report == dict.fromkeys(("report", "figures", "entries", "sections", "usage"), 1)  # that report only
-    # the open data about all reports is made of each report's share, kept: the edited report's only are new
-    # (figures.csv, indicators.csv, indicators.json, and urls.json in each edition)
-    assert len([p for p in new if p.parts[-3] == "data-rows"]) == 5
+    # the open data about all reports is written of each report's (or city's) share: the edited report's were
+    # made, the rest copied from the first build's files (gwr.shares); its English is in urls.json only
+    made = _shares_made(project)
+    assert made["data/figures.csv"] == made["data/indicators.json"] == made["data/panel.csv"] == 1, made
+    assert made["data/urls.json"] == 2  # its entries in each edition
+    assert made["data/themes.json"] >= 1 and made["data/crosslinks.json"] >= 1
+    assert sum(made.values()) < 0.5 * _shares_total(project), made  # one report of five, and its city's shares
     # what the build already had is linked into the site, not written again (gwr.sitefiles): the search files the
     # edit left as they were, and the files kept in the cache (open data, each page's other language)
     stores = {p.name: p for p in project.glob(".cache/gwr/*/site-files/*")}
@@ -279,12 +283,33 @@ def test_disk_cache_gives_the_same_site_and_follows_edits(site, tmp_path):
     assert _cache_files(project) - kept == new  # GWR_CACHE=0 neither reads nor writes
     assert _tree_diffs(uncached, edited) == []
     assert all(p.stat().st_nlink == 1 for p in (uncached / "search/d").iterdir())
-    # a new city (two reports, last in the registry): the other cities' pages that list the cities (their theme
-    # pages) name it too, as in a site computed whole
+    # a new city (two reports, last in the registry): its shares are made, every other copied, and the other
+    # cities' pages that list the cities (their theme pages) are made again: the same site as computed whole
     add_fixture_report(project)
     grown = build_ok(project, tmp_path / "grown")
-    assert "examplecity" in (grown / "beijing/themes/education/index.html").read_text(encoding="utf-8")
+    made = _shares_made(project)
+    assert made["data/figures.csv"] == made["data/indicators.json"] == 2, made  # its two reports
+    assert made["data/panel.csv"] == 1 and made["data/urls.json"] == 4, made
+    cities = re.search(r'<p class="gwr-cities">.*?</p>', (grown / "beijing/themes/education/index.html")
+                       .read_text(encoding="utf-8")).group(0)
+    assert "/examplecity/themes/education/" in cities
     assert _tree_diffs(build_ok(project, tmp_path / "grown-uncached", GWR_CACHE="0"), grown) == []
+
+
+def _shares_saved(project: Path) -> list[dict]:
+    import pickle
+
+    (index,) = project.glob(".cache/gwr/*/shares/index")
+    return pickle.loads(index.read_bytes())
+
+
+def _shares_made(project: Path) -> dict[str, int]:
+    """How many shares of each open data file about all reports its last build made (not copied)."""
+    return {name: len(saved["made"]) for name, saved in _shares_saved(project).items()}
+
+
+def _shares_total(project: Path) -> int:
+    return sum(len(saved["index"]) for saved in _shares_saved(project).values())
 
 
 def test_chinese_labels_use_full_width_colons(site):

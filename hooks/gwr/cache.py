@@ -13,7 +13,7 @@ import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import translations
+from . import shares, translations
 from .glossary import Term
 from .ids import nodes
 from .model import Annex, Block, Document, Note, Part, Section
@@ -29,15 +29,17 @@ from .model import Annex, Block, Document, Note, Part, Section
 # stable text (``<… at 0x…>``) is not kept. Caches of other code versions are removed when a build starts.
 
 PERSISTED = frozenset({"report", "report pages", "city pages", "figures", "entries", "sections", "related", "usage", "search", "whats_new",
-                       "page file", "data", "data rows"})
+                       "page file", "data"})
 
 SITE_FILES = "site-files"
 """The disk cache's folder of files the build writes into the site itself (:mod:`gwr.sitefiles`)."""
 
-DISK_ONLY = frozenset({"report pages", "city pages", "search", "data rows"})
+SHARES = "shares"
+"""The disk cache's folder of the open data files about all reports as last written (:class:`gwr.shares.Store`)."""
+
+DISK_ONLY = frozenset({"report pages", "city pages", "search"})
 """Kinds kept on disk only (when the disk cache is on): every page's Markdown, or every report's search postings,
-held until the end of the build would raise the peak memory by a third (and every report's rows of the open data
-about all reports, read once a build)."""
+held until the end of the build would raise the peak memory by a third."""
 
 
 LONG_TEXT = 16
@@ -121,6 +123,8 @@ class Disk:
         self.refs: dict[int, tuple] = {}
         self.objs: dict[tuple, object] = {}
         self.pruned: set[Path] = set()
+        self.shares: shares.Store | None = None
+        """The open data files about all reports as last written, to copy their shares from (None: no disk cache)."""
         self.texts: dict[int, tuple] | None = None
         """id of a text of a live document or translation -> where it is (see :class:`_Pickler`): made when a
         result is first written (a build that finds everything in the cache writes nothing)."""
@@ -172,11 +176,13 @@ class Disk:
 
         self.live, self.refs, self.objs, self.texts, self.trs = {}, {}, {}, None, {}
         self.on = os.environ.get("GWR_CACHE", "1") != "0"
+        self.shares = None
         if not self.on:
             return
         version = code_version()
         base = root / ".cache" / "gwr"
         self.dir = base / version
+        self.shares = shares.Store(self.dir / SHARES)
         if base.is_dir() and not self.dir.is_dir():
             import shutil
 
@@ -195,7 +201,7 @@ class Disk:
 
         entries = []  # os.scandir: one stat an entry (pathlib's objects and checks took most of the walk's time)
         for kind in os.scandir(self.dir):
-            if kind.name == SITE_FILES:  # each store keeps the files of its last build only (gwr.sitefiles.Store)
+            if kind.name in (SITE_FILES, SHARES):  # each keeps the files of its last build only
                 continue
             for sub in os.scandir(kind.path):
                 names = {e.name: e for e in os.scandir(sub.path)}
@@ -313,8 +319,9 @@ class Stored:
 _STORE: list[Path] = []
 
 
-def write_temp(text) -> Path:
-    """A file holding ``text`` (a string, or its pieces one by one)."""
+def write_temp(text, name: str | None = None, store: shares.Store | None = None) -> Path:
+    """A file holding ``text`` (a string, or its pieces one by one: texts, or :class:`gwr.shares.Share` objects,
+    which ``store`` may copy from the previous build's file ``name``)."""
     if not _STORE:
         import atexit
         import shutil
@@ -323,8 +330,7 @@ def write_temp(text) -> Path:
         _STORE.append(Path(tempfile.mkdtemp(prefix="gwr-build-")))
         atexit.register(shutil.rmtree, _STORE[0], True)
     path = _STORE[0] / str(next(_FILES))
-    with open(path, "w", encoding="utf-8") as f:
-        f.writelines([text] if isinstance(text, str) else text)
+    shares.write(path, [text] if isinstance(text, str) else text, name, store)
     return path
 
 

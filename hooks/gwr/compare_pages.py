@@ -9,8 +9,10 @@ result and the scorecard status.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .indicator_context import Context, data_table, figure_text, quote_window, unsearched_front_matter
 from .indicator_data import cell, csv_parts, num
@@ -19,6 +21,9 @@ from .indicators import Figure
 from .labels import colon
 from .model import Document, ReportMeta
 from .markup import attr, esc, md_esc, ROOT_HREF
+from .scorecard import ScoreRow
+from . import shares
+from .shares import Keys, Share
 from .slots import slot
 
 CORE = ("gdp-growth", "budget-revenue-growth", "budget-revenue", "cpi", "new-jobs", "unemployment",
@@ -318,27 +323,49 @@ def render_index(ctx: Context) -> str:
 
 def panel_csv(ctx: Context) -> str:
     """One row per city, indicator and year (or period and basis): the target, the result, the status."""
-    return "".join(panel_csv_parts(ctx))
+    return shares.text(panel_csv_parts(ctx))
 
 
-def panel_csv_parts(ctx: Context) -> Iterator[str]:
-    """:func:`panel_csv` piece by piece."""
+def panel_csv_parts(ctx: Context, keys: Keys | None = None) -> Iterator:
+    """:func:`panel_csv` piece by piece: a city's rows at a time (cities in registry order, as the rows are
+    sorted), as shares of the file kept under ``keys`` (:mod:`gwr.shares`): a city's rows depend on its reports
+    and on the site's latest year (whether a target is due yet)."""
+    yield from csv_parts((), PANEL_COLUMNS)
+    rows: dict[str, list[ScoreRow]] = {}
+    for r in ctx.rows:
+        rows.setdefault(r.target.city, []).append(r)
+    docs: dict[str, list[Document]] = {}
+    for d in ctx.docs.values():
+        docs.setdefault(d.meta.city, []).append(d)
+    for city in sorted(docs, key=ctx.city_order):
+        yield Share(keys and f"{keys.city[city]} {keys.latest}", lambda city=city: _rows_text(_panel_rows(
+            ctx, _panel_keys(ctx, rows.get(city, []), (f for d in docs[city] for f in ctx.by_report.get(d.meta.id, ()))))))
+
+
+def _rows_text(rows: Iterable[list[str]]) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    return buf.getvalue()
+
+
+def _panel_keys(ctx: Context, rows: Iterable[ScoreRow], figures: Iterable[Figure]) -> dict[tuple, dict]:
+    """A city's rows of the panel by (city, indicator, year, period, basis): its target and result."""
     keys: dict[tuple, dict] = {}
 
     def key(f: Figure) -> tuple:
         return (ctx.city_order(f.city), f.city, f.indicator, f.year if f.basis == "year" else None, f.period,
                 f.basis)
 
-    for r in ctx.rows:
+    for r in rows:
         keys.setdefault(key(r.target), {"target": r.target, "row": r})
-    for f in ctx.figures:
+    for f in figures:
         if not (f.indicator and f.kind == "actual" and f.value and (f.year is not None or f.period)):
             continue
         slot_ = keys.setdefault(key(f), {})
         cur = slot_.get("result")
         if cur is None or ctx.docs[f.report].meta.year < ctx.docs[cur.report].meta.year:
             slot_["result"] = f
-    return csv_parts(_panel_rows(ctx, keys), PANEL_COLUMNS)
+    return keys
 
 
 def _panel_rows(ctx: Context, keys: dict[tuple, dict]) -> Iterator[list[str]]:
@@ -384,12 +411,22 @@ def files(ctx: Context) -> dict[str, str]:
     return out
 
 
-def data_files(ctx: Context) -> Iterator[tuple[str, str]]:
-    """The compare tables and the panel as open data (the same bytes in both editions), file by file."""
-    yield "data/panel.csv", panel_csv_parts(ctx)
-    for y in compare_years(ctx):
-        for key, _, table, inds, prev in tables(ctx, y):
-            yield f"data/compare/{y}{key}.csv", csv_parts(_table_rows(ctx, table, inds, prev), TABLE_COLUMNS)
+def data_files(ctx: Context, keys: Keys | None = None) -> Iterator[tuple[str, Iterator]]:
+    """The panel as open data (the same bytes in both editions); each year's compare tables: :func:`year_data_files`."""
+    yield "data/panel.csv", panel_csv_parts(ctx, keys)
 
 
-__all__ = ["files", "data_files", "nav", "is_national", "compare_years", "tables", "panel_csv"]
+def year_key(ctx: Context, year: int, keys: Keys) -> tuple:
+    """What a year's compare tables depend on: the year, and the reports of each city with a report of that year
+    (the previous year's results come from the city's reports)."""
+    cities = [d.meta.city for d in _sources(ctx, year)]
+    return (year, tuple(keys.city[c] for c in cities))
+
+
+def year_data_files(ctx: Context, year: int) -> Iterator[tuple[str, Iterator]]:
+    """A year's compare tables as open data (the same bytes in both editions), file by file."""
+    for key, _, table, inds, prev in tables(ctx, year):
+        yield f"data/compare/{year}{key}.csv", csv_parts(_table_rows(ctx, table, inds, prev), TABLE_COLUMNS)
+
+
+__all__ = ["files", "data_files", "year_data_files", "year_key", "nav", "is_national", "compare_years", "tables", "panel_csv"]

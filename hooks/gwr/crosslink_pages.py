@@ -6,10 +6,12 @@ Pure functions over the model, :mod:`gwr.themes`, :mod:`gwr.section_links` and :
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from .crosslink_context import XContext
-from .export import json_parts, node_path
+from . import shares
+from .export import compact, json_joined, json_parts, node_path
 from .periods import part_context
 from .labels import colon
 from .model import Document, Part, Section
@@ -17,6 +19,7 @@ from .markup import attr, esc, md_esc, ROOT_HREF
 from .slots import slot
 from .pipeline import memo
 from .section_links import Link
+from .shares import Keys, Share
 from .themes import Entry, Theme
 from .whats_new import previous, whats_new
 
@@ -150,11 +153,14 @@ def render_whats_new(ctx: XContext, doc: Document) -> str:
 # --- open data and site integration --------------------------------------------------------------
 
 def crosslinks_json(ctx: XContext) -> str:
-    return "".join(crosslinks_json_parts(ctx))
+    return shares.text(crosslinks_json_parts(ctx))
 
 
-def crosslinks_json_parts(ctx: XContext) -> Iterator[str]:
-    """:func:`crosslinks_json` piece by piece (every link of the site as a dict at once was a peak of the build)."""
+def crosslinks_json_parts(ctx: XContext, keys: Keys | None = None) -> Iterator:
+    """:func:`crosslinks_json` piece by piece (every link of the site as a dict at once was a peak of the build):
+    each run of links from one report, as a share of the file kept under ``keys`` (:mod:`gwr.shares`). A link is
+    made within a city, or by data/alignments.yml, which every report's key names: a run depends on the reports
+    of the cities it links."""
     def row(link: Link) -> dict:
         a, b = ctx.docs[link.src[0]], ctx.docs[link.dst[0]]
         return {
@@ -164,16 +170,32 @@ def crosslinks_json_parts(ctx: XContext) -> Iterator[str]:
             **({"score": link.score} if link.score else {}), **({"themes": list(link.themes)} if link.themes else {}),
         }
 
-    return json_parts({"schema": "gwr-crosslinks/1"}, "links", map(row, ctx.links))
+    def runs():
+        seen: dict[str, int] = {}
+        for src, group in itertools.groupby(ctx.links, key=_source):
+            group = list(group)
+            n = seen[src] = seen.get(src, -1) + 1  # the n-th run of links from this report
+            key = None
+            if keys:
+                cities = sorted({keys.city[ctx.docs[r].meta.city] for link in group for r in (link.src[0], link.dst[0])})
+                key = f"{src} {n} {shares.digest(*cities)}"
+            yield Share(key, lambda group=group: ",".join(compact(row(link)) for link in group))
+
+    return json_joined({"schema": "gwr-crosslinks/1"}, "links", runs())
+
+
+def _source(link: Link) -> str:
+    return link.src[0]
 
 
 def themes_json(ctx: XContext) -> str:
-    return "".join(themes_json_parts(ctx))
+    return shares.text(themes_json_parts(ctx))
 
 
-def themes_json_parts(ctx: XContext) -> Iterator[str]:
-    """:func:`themes_json` piece by piece: a few hundred entries at a time (a theme's entries made whole, every
-    theme's at once, were the build's peak of memory: 100x, 66 MB)."""
+def themes_json_parts(ctx: XContext, keys: Keys | None = None) -> Iterator:
+    """:func:`themes_json` piece by piece: a theme's entries of one report at a time, as shares of the file kept
+    under ``keys`` (:mod:`gwr.shares`; a theme's entries made whole, every theme's at once, were the build's peak
+    of memory: 100x, 66 MB)."""
     def theme(th: Theme) -> dict:
         return {
             "id": th.id, "name": {"zh": th.zh, "en": th.en},
@@ -186,15 +208,26 @@ def themes_json_parts(ctx: XContext) -> Iterator[str]:
                 "excerpt": {"zh": e.excerpt_zh, **({"en": e.excerpt_en} if e.excerpt_en else {})},
                 "url": ctx.urls.both(node_path(e.node.doc, e.node.id))}
 
+    def by_report(th: Theme) -> Iterator[Share]:  # a theme's entries are in the registry's order of their reports
+        for rid, group in itertools.groupby(ctx.entries[th.id], key=_entry_report):
+            yield Share(keys and f"{th.id} {keys.report[rid]}",
+                        lambda group=list(group): ",".join(compact(entry(e)) for e in group))
+
     yield next(json_parts({"schema": "gwr-themes/1"}, "themes", []))  # the opening
     for i, th in enumerate(ctx.themes):  # each theme's "entries" last, as before
         yield "," if i else ""
-        yield from json_parts(theme(th), "entries", map(entry, ctx.entries[th.id]), end="")
+        yield from json_joined(theme(th), "entries", by_report(th), end="")
     yield "]}\n"
 
 
-def data_files(ctx: XContext) -> Iterator[tuple[str, str]]:
+def _entry_report(e: Entry) -> str:
+    return e.node.doc.meta.id
+
+
+def data_files(ctx: XContext, keys: Keys | None = None) -> Iterator[tuple[str, Iterator]]:
     """The cross-links' open data (the same bytes in both editions), file by file."""
-    yield "data/crosslinks.json", crosslinks_json_parts(ctx)
+    yield "data/crosslinks.json", crosslinks_json_parts(ctx, keys)
     if ctx.themes:
-        yield "data/themes.json", themes_json_parts(ctx)
+        yield "data/themes.json", themes_json_parts(ctx, keys)
+
+

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from .ids import meanings
 from .labels import t
 from .model import Block, Document, Part, Section
 from .render import index_src, note_block, page_of
+from .shares import Keys, Run, Share
 
 SCHEMA = "gwr-document/1"
 
@@ -41,26 +42,28 @@ def json_parts(head: dict, key: str, items: Iterable[dict], end: str = "\n") -> 
     return json_joined(head, key, iter(lambda: ",".join(itertools.islice(texts, JSON_ITEMS)), ""), end)
 
 
-def json_joined(head: dict, key: str, texts: Iterable[str], end: str = "\n") -> Iterator[str]:
+def json_joined(head: dict, key: str, texts: Iterable[str | Share], end: str = "\n") -> Iterator[str | Share]:
     """:func:`json_parts` of items already written: each of ``texts`` is items' :func:`compact` texts joined by
-    commas (``""``: none)."""
+    commas (``""``: none), or a :class:`gwr.shares.Share` of such a text (the separators are then left to the
+    writer, which knows which shares are empty only as it writes them: :func:`gwr.shares.write`)."""
     yield compact(head)[:-1] + ("," if head else "") + f'"{key}":['
     first = True
+    run: Run | None = None
     for text in texts:
-        if text:
-            yield text if first else "," + text
-            first = False
+        if type(text) is str:
+            if not text:
+                continue
+            if run is None:
+                yield text if first else "," + text
+                first = False
+            else:
+                yield Share(None, lambda text=text: text, run)
+        else:
+            if run is None:
+                run = Run(",")
+                run.started = not first
+            yield Share(text.key, text.compute, run)
     yield "]}" + end
-
-
-ReportRows = Callable[[str, str, Callable[[], str]], str]
-"""``rows(report_id, file_name, compute)``: a report's share of an open data file about all reports (its rows, or
-its items' JSON texts), ``compute()`` or the same text kept from an earlier build (the hook's disk cache)."""
-
-
-def computed(report_id: str, name: str, compute: Callable[[], str]) -> str:
-    """The :data:`ReportRows` that keeps nothing."""
-    return compute()
 
 
 def page_path(src: str) -> str:
@@ -270,10 +273,11 @@ def url_entries(doc: Document, urls: Urls, lang: str) -> list[dict]:
     return entries
 
 
-def urls_json_parts(docs: list[Document], pages: list[str], urls: Urls, rows: ReportRows = computed):
+def urls_json_parts(docs: list[Document], pages: list[str], urls: Urls, keys: Keys | None = None):
     """The manifest of both editions (``data/urls.json``): site pages (report ``null``) and every report node, a
-    report's entries at a time: every node of every report in both editions held at once as dicts took more memory
-    than the rest of the build (100x: ~70 MB)."""
+    report's entries at a time (a :class:`gwr.shares.Share` of each report and edition, under ``keys``): every node
+    of every report in both editions held at once as dicts took more memory than the rest of the build (100x:
+    ~70 MB)."""
     def entries(doc: Document, lang: str) -> str:
         # a report's entries made as they are written (a list extended with them made every report's at once)
         return compact(url_entries(doc, urls, lang))[1:-1]  # without the list's brackets
@@ -284,10 +288,10 @@ def urls_json_parts(docs: list[Document], pages: list[str], urls: Urls, rows: Re
                             "url": urls.url(page_path(src), lang), "path": urls.path(page_path(src), lang), "fp": None}
                            for src in sorted(pages)])[1:-1]
             for doc in docs:
-                yield rows(doc.meta.id, f"urls.json {lang}", lambda: entries(doc, lang))
+                yield Share(keys and f"{keys.report[doc.meta.id]} {lang}", lambda doc=doc, lang=lang: entries(doc, lang))
 
     return json_joined({"schema": "gwr-urls/1"}, "urls", texts())
 
 
-__all__ = ["document_json", "registry_json", "urls_json_parts", "json_parts", "json_joined", "ReportRows",
-           "computed", "compact", "dumps", "url_entries", "Urls", "page_path"]
+__all__ = ["document_json", "registry_json", "urls_json_parts", "json_parts", "json_joined",
+           "compact", "dumps", "url_entries", "Urls", "page_path"]

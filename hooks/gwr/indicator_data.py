@@ -9,11 +9,12 @@ import io
 import itertools
 from collections.abc import Iterable, Iterator
 
-from .export import ReportRows, compact, computed, json_joined, json_parts
+from .export import compact, json_joined
 from .indicator_context import Context, dec, plain
 from .scorecard_pages import rules_text, target_years, year_rows
 from .indicators import Figure
 from .scorecard import ScoreRow
+from .shares import Keys, Share
 
 COLUMNS = ["report", "city", "year", "kind", "indicator", "name_zh", "name_en", "value", "unit", "comparator",
            "quote", "url", "qualifier", "aspirational", "value_base", "unit_base", "measure", "node", "url_en",
@@ -88,22 +89,34 @@ def _rows_csv(figs: Iterable[Figure], ctx: Context, columns: list[str]) -> str:
     return buf.getvalue()
 
 
-def _by_report(ctx: Context, name: str, header: Iterable[str], rows: ReportRows, compute) -> Iterator[str]:
-    """A file about every report, made of each report's share (``compute(figures)``, or the text kept)."""
-    yield from header
+def _by_report(ctx: Context, keys: Keys | None, compute) -> Iterator[Share]:
+    """Each report's share of a file about every report: ``compute(its figures)``."""
     for report in ctx.docs:  # the registry's order, which is that of ctx.figures
-        yield rows(report, name, lambda: compute(ctx.by_report.get(report, ())))
+        yield Share(keys and keys.report[report], lambda report=report: compute(ctx.by_report.get(report, ())))
 
 
-def indicators_csv_parts(ctx: Context, indicator: str | None = None, rows: ReportRows = computed) -> Iterator[str]:
-    """An indicator's observations, or every catalogued figure's (a report's rows at a time, see ``rows``)."""
+def _groups(items: Iterable, report) -> Iterator[tuple[str, list]]:
+    """``items`` (in the registry's order of their reports) a report's at a time."""
+    for rid, group in itertools.groupby(items, key=report):
+        yield rid, list(group)
+
+
+def indicators_csv_parts(ctx: Context, indicator: str | None = None, keys: Keys | None = None) -> Iterator:
+    """An indicator's observations, or every catalogued figure's (a report's rows at a time, as shares of the
+    file kept under ``keys``: :mod:`gwr.shares`)."""
+    yield from csv_parts((), COLUMNS)
     if indicator:
-        return csv_parts(_cells(ctx.by_indicator.get(indicator, []), ctx, COLUMNS), COLUMNS)
-    return _by_report(ctx, "indicators.csv", csv_parts((), COLUMNS), rows,
-                      lambda figs: _rows_csv((f for f in figs if f.indicator), ctx, COLUMNS))
+        for report, figs in _groups(ctx.by_indicator.get(indicator, []), _report_of):
+            yield Share(keys and keys.report[report], lambda figs=figs: _rows_csv(figs, ctx, COLUMNS))
+        return
+    yield from _by_report(ctx, keys, lambda figs: _rows_csv((f for f in figs if f.indicator), ctx, COLUMNS))
 
 
-def indicators_json_parts(ctx: Context, rows: ReportRows = computed) -> Iterator[str]:
+def _report_of(x) -> str:
+    return x.report
+
+
+def indicators_json_parts(ctx: Context, keys: Keys | None = None) -> Iterator:
     head = {
         "schema": "gwr-indicators/1",
         "columns": COLUMNS,
@@ -113,14 +126,14 @@ def indicators_json_parts(ctx: Context, rows: ReportRows = computed) -> Iterator
             "headline": i.headline, "url": ctx.urls.both(f"indicators/{i.id}/"),
         } for i in ctx.cat.indicators],
     }
-    return json_joined(head, "observations", _by_report(ctx, "indicators.json", (), rows, lambda figs: ",".join(
+    return json_joined(head, "observations", _by_report(ctx, keys, lambda figs: ",".join(
         compact(observation_row(f, ctx)) for f in figs if f.indicator)))
 
 
-def figures_csv_parts(ctx: Context, rows: ReportRows = computed) -> Iterator[str]:
+def figures_csv_parts(ctx: Context, keys: Keys | None = None) -> Iterator:
     """Every figure."""
-    return _by_report(ctx, "figures.csv", csv_parts((), FIGURE_COLUMNS), rows,
-                      lambda figs: _rows_csv(figs, ctx, FIGURE_COLUMNS))
+    yield from csv_parts((), FIGURE_COLUMNS)
+    yield from _by_report(ctx, keys, lambda figs: _rows_csv(figs, ctx, FIGURE_COLUMNS))
 
 
 def score_row(r: ScoreRow, ctx: Context) -> dict:
@@ -142,8 +155,29 @@ def score_row(r: ScoreRow, ctx: Context) -> dict:
     }
 
 
-def scorecard_csv_parts(ctx: Context) -> Iterator[str]:
-    return csv_parts((_score_cells(r, ctx) for r in ctx.rows), SCORE_COLUMNS)
+def _score_shares(ctx: Context, rows: Iterable[ScoreRow], keys: Keys | None, tag: str, text) -> Iterator[Share]:
+    """The scorecard's rows a target report's at a time: a row depends on its city's reports (the result, the
+    reviewer) and on the site's latest year (whether a target is due yet), which its share's key names."""
+    for report, group in _groups(rows, _target_report):
+        city = ctx.docs[report].meta.city
+        yield Share(keys and f"{keys.city[city]} {keys.latest} {tag}{report}", lambda group=group: text(group))
+
+
+def _target_report(r: ScoreRow) -> str:
+    return r.target.report
+
+
+def _score_csv(rows: list[ScoreRow], ctx: Context) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(_score_cells(r, ctx) for r in rows)
+    return buf.getvalue()
+
+
+def scorecard_csv_parts(ctx: Context, rows: list[ScoreRow] | None = None, keys: Keys | None = None,
+                        tag: str = "") -> Iterator:
+    """The scorecard (of ``rows``: every row of the site when not given)."""
+    yield from csv_parts((), SCORE_COLUMNS)
+    yield from _score_shares(ctx, ctx.rows if rows is None else rows, keys, tag, lambda g: _score_csv(g, ctx))
 
 
 def _score_cells(r: ScoreRow, ctx: Context) -> list[str]:
@@ -151,23 +185,27 @@ def _score_cells(r: ScoreRow, ctx: Context) -> list[str]:
     return [cell(row[c]) for c in SCORE_COLUMNS]
 
 
-def scorecard_json_parts(ctx: Context) -> Iterator[str]:
+def scorecard_json_parts(ctx: Context, keys: Keys | None = None) -> Iterator:
     head = {"schema": "gwr-scorecard/1", "columns": SCORE_COLUMNS,
             "rules": {"zh": rules_text("zh"), "en": rules_text("en")}}
-    return json_parts(head, "rows", (score_row(r, ctx) for r in ctx.rows))
+    return json_joined(head, "rows", _score_shares(ctx, ctx.rows, keys, "", lambda g: ",".join(
+        compact(score_row(r, ctx)) for r in g)))
 
 
-def data_files(ctx: Context, rows: ReportRows = computed) -> Iterator[tuple[str, str]]:
+def data_files(ctx: Context, keys: Keys | None = None) -> Iterator[tuple[str, Iterator]]:
     """The indicators' open data (the same bytes in both editions), file by file: ``(name, text)``; a text is given
-    piece by piece (an iterator of strings), to be written as it comes. The files of every figure are made of each
-    report's share, which ``rows`` may keep between builds."""
+    piece by piece (an iterator of strings and shares), to be written as it comes. The files are made of each
+    report's share (or, for the scorecards, each target report's rows), which the writer may copy from the
+    previous build's file (:mod:`gwr.shares`)."""
     for ind in ctx.cat.indicators:
-        yield f"data/indicators/{ind.id}.csv", indicators_csv_parts(ctx, ind.id)
+        yield f"data/indicators/{ind.id}.csv", indicators_csv_parts(ctx, ind.id, keys)
     for y in target_years(ctx):
         single, period = year_rows(ctx, y)
-        yield f"data/scorecards/{y}.csv", csv_parts((_score_cells(r, ctx) for r in single + period), SCORE_COLUMNS)
-    yield "data/indicators.csv", indicators_csv_parts(ctx, rows=rows)
-    yield "data/indicators.json", indicators_json_parts(ctx, rows)
-    yield "data/scorecard.csv", scorecard_csv_parts(ctx)
-    yield "data/scorecard.json", scorecard_json_parts(ctx)
-    yield "data/figures.csv", figures_csv_parts(ctx, rows)
+        yield f"data/scorecards/{y}.csv", itertools.chain(
+            scorecard_csv_parts(ctx, single, keys, "year "), _score_shares(
+                ctx, period, keys, "period ", lambda g: _score_csv(g, ctx)))
+    yield "data/indicators.csv", indicators_csv_parts(ctx, keys=keys)
+    yield "data/indicators.json", indicators_json_parts(ctx, keys)
+    yield "data/scorecard.csv", scorecard_csv_parts(ctx, keys=keys)
+    yield "data/scorecard.json", scorecard_json_parts(ctx, keys)
+    yield "data/figures.csv", figures_csv_parts(ctx, keys)

@@ -126,13 +126,18 @@ def stored(kind: str, key: tuple, compute) -> dict[str, Path]:
 
     ``compute()`` gives ``{name: text}``, or ``(name, text)`` pairs one by one (a generator): each file is then
     written as soon as it is made, so that no more than one is held in memory at a time. A text may also be an
-    iterator of its pieces, written one by one."""
+    iterator of its pieces, written one by one, among them :class:`gwr.shares.Share` objects: those the previous
+    build's file of that name had are copied from it (:mod:`gwr.shares`)."""
 
     def write() -> Stored:
         made = compute()
-        return Stored({name: write_temp(text) for name, text in (made.items() if isinstance(made, dict) else made)})
+        return Stored({name: write_temp(text, name, _DISK.shares)
+                       for name, text in (made.items() if isinstance(made, dict) else made)})
 
-    return memo(kind, key, write).paths
+    paths = memo(kind, key, write).paths
+    if _DISK.shares is not None:  # files of shares just written: indexed where the cache now keeps them
+        _DISK.shares.commit(paths)
+    return paths
 
 
 def _sig(path: Path) -> tuple:

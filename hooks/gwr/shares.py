@@ -1,0 +1,256 @@
+"""Open data files about all reports, made of shares and spliced from the previous build's file.
+
+A file about all reports (``figures.csv``, each indicator's CSV, the scorecards, the panel, ``themes.json`` …) is
+written piece by piece: texts, and :class:`Share` objects, each a report's (or a city's) part of the file under a
+key that names everything its text depends on. With the disk cache on, the :class:`Store` keeps each such file
+as last written, and where each share's bytes are in it. The next build copies a share whose key is the same from
+those bytes (in the kernel, ``copy_file_range``, where it can) instead of making it again: after a report is
+added or edited, only its shares (or its city's) are made, and the rest of every file is copied. The files are
+the same bytes as when everything is made (tests/test_site.py builds both and compares them).
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import pickle
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class Run:
+    """Shares that are items of one JSON array: a separator goes between two that are not empty."""
+
+    __slots__ = ("sep", "started")
+
+    def __init__(self, sep: str = ",") -> None:
+        self.sep = sep
+        self.started = False
+
+
+@dataclass(frozen=True)
+class Share:
+    """A part of a file: ``compute()`` gives its text. ``key`` (unique within the file) names all that the text
+    depends on, so that the same key means the same bytes; ``None``: never kept (made each time)."""
+
+    key: str | None
+    compute: Callable[[], str]
+    run: Run | None = None
+
+
+def digest(*parts) -> str:
+    """A short digest of ``parts`` (their ``repr``): what a share key is made of."""
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Keys:
+    """The keys of the shares of a build's files: a report's (``report[id]``), a city's (``city[name]``, all of
+    its reports'), and the year of the site's latest report (what a scorecard's "not due yet" depends on)."""
+
+    report: dict[str, str]
+    city: dict[str, str]
+    latest: int
+
+    @classmethod
+    def of(cls, report_keys: dict[str, tuple], cities: dict[str, str], years: dict[str, int], *common) -> "Keys":
+        """From each report's input key (``Site.keys``), its city and year; ``common``: what every share depends
+        on besides (the site's URL)."""
+        by_city: dict[str, list] = {}
+        for rid, key in report_keys.items():
+            by_city.setdefault(cities[rid], []).append(key)
+        return cls({rid: digest(key, *common) for rid, key in report_keys.items()},
+                   {city: digest(tuple(ks), *common) for city, ks in by_city.items()},
+                   max(years.values(), default=0))
+
+
+@dataclass
+class _Old:
+    fd: int
+    index: dict[str, tuple[int, int]]
+
+
+@dataclass
+class Store:
+    """Where the disk cache says which of its files is each spliced file as last written, and where each share is
+    in it: one index (``shares/index``) for every file, written once a build (creating a file costs more than the
+    rest of what a share that is copied costs)."""
+
+    folder: Path
+    made: dict[str, list[str]] = field(default_factory=dict)
+    """The keys of the shares made (not copied) in this process, by file name: what tests look at."""
+    _saved: dict[str, dict] | None = None
+    _pending: dict[Path, tuple[str, dict, list[str]]] = field(default_factory=dict)
+
+    def saved(self) -> dict[str, dict]:
+        """``{name: {"path", "stat", "index", "made"}}`` of the last build that wrote files of shares."""
+        if self._saved is None:
+            try:
+                with open(self.folder / "index", "rb") as f:
+                    self._saved = pickle.load(f)
+            except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+                self._saved = {}
+        return self._saved
+
+    def load(self, name: str) -> _Old | None:
+        saved = self.saved().get(name)
+        if saved is None:
+            return None
+        try:
+            fd = os.open(saved["path"], os.O_RDONLY)
+        except OSError:  # pruned from the cache
+            return None
+        st = os.fstat(fd)
+        if (st.st_ino, st.st_size, st.st_mtime_ns) != saved["stat"]:  # not the file indexed
+            os.close(fd)
+            return None
+        return _Old(fd, saved["index"])
+
+    def save(self, name: str, path: Path, index: dict[str, tuple[int, int]], made: list[str]) -> None:
+        """``path`` (a temporary file) is the file ``name`` as written now: indexed once it is in the cache."""
+        self._pending[path] = (name, index, made)
+        self.made[name] = made
+
+    def commit(self, written: dict[str, Path]) -> None:
+        """The files of :meth:`save` are now in the disk cache (``written``: by name, where the cache keeps them, or
+        still the temporary file where it could not): write the index of the files of shares."""
+        pending = [(self._pending.pop(tmp), tmp) for tmp in list(self._pending)]
+        if not pending:
+            return
+        saved = dict(self.saved())
+        for (name, index, made), tmp in pending:
+            path = written.get(name, tmp)
+            try:
+                st = os.stat(path)
+            except OSError:
+                saved.pop(name, None)
+                continue
+            saved[name] = {"path": str(path), "stat": (st.st_ino, st.st_size, st.st_mtime_ns), "index": index,
+                           "made": made}
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tmp = self.folder / f"index.{os.getpid()}.tmp"
+        with open(tmp, "wb") as f:
+            pickle.dump(saved, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.folder / "index")
+        self._saved = saved
+
+
+def text(pieces: Iterable) -> str:
+    """The text of ``pieces`` made whole in memory, every share made (for a page or a test, not the site's file)."""
+    out = []
+    for piece in pieces:
+        if type(piece) is str:
+            out.append(piece)
+            continue
+        made = piece.compute()
+        if made and piece.run is not None:
+            if piece.run.started:
+                out.append(piece.run.sep)
+            piece.run.started = True
+        out.append(made)
+    return "".join(out)
+
+
+def write(path: Path, pieces: Iterable, name: str | None = None, store: Store | None = None) -> None:
+    """Write ``pieces`` (texts and :class:`Share` objects) to ``path``; with a ``store``, copy the shares the
+    previous build's file ``name`` had, and keep this one for the next build."""
+    old = store.load(name) if store is not None and name else None
+    index: dict[str, tuple[int, int]] = {}
+    made: list[str] = []
+    shared = False
+    try:
+        with open(path, "wb", buffering=0) as f:
+            out = _Out(f.fileno(), old.fd if old else None)
+            for piece in pieces:
+                if type(piece) is str:
+                    out.text(piece.encode("utf-8"))
+                    continue
+                shared = True
+                hit = old.index.get(piece.key) if old is not None and piece.key is not None else None
+                data = None
+                if hit is None:
+                    data = piece.compute().encode("utf-8")
+                    if piece.key is not None:
+                        made.append(piece.key)
+                size = hit[1] if hit is not None else len(data)
+                if size and piece.run is not None:
+                    if piece.run.started:
+                        out.text(piece.run.sep.encode("utf-8"))
+                    piece.run.started = True
+                if piece.key is not None:
+                    if piece.key in index:  # one key, two texts: the next build would copy the wrong one
+                        raise ValueError(f"{name}: two shares under one key ({piece.key})")
+                    index[piece.key] = (out.pos, size)
+                if hit is not None:
+                    out.copy(hit[0], size)
+                else:
+                    out.text(data)
+            out.flush()
+    finally:
+        if old is not None:
+            os.close(old.fd)
+    if store is not None and name and shared:
+        store.save(name, path, index, made)
+
+
+class _Out:
+    """The bytes of a file being written: texts gathered in a buffer, runs of the old file's bytes copied whole."""
+
+    BUFFER = 1 << 20
+
+    def __init__(self, fd: int, old: int | None) -> None:
+        self.fd, self.old = fd, old
+        self.pos = 0
+        self.buf = bytearray()
+        self.run: list[int] | None = None  # [start, end] of old bytes to copy next
+
+    def text(self, data: bytes) -> None:
+        if self.run is not None:
+            self._copy_run()
+        self.buf += data
+        self.pos += len(data)
+        if len(self.buf) >= self.BUFFER:
+            self._write_buf()
+
+    def copy(self, start: int, size: int) -> None:
+        if self.run is not None and self.run[1] == start:
+            self.run[1] += size
+        else:
+            if self.run is not None:
+                self._copy_run()
+            self._write_buf()
+            self.run = [start, start + size]
+        self.pos += size
+
+    def flush(self) -> None:
+        if self.run is not None:
+            self._copy_run()
+        self._write_buf()
+
+    def _write_buf(self) -> None:
+        view = memoryview(self.buf)
+        while view:
+            view = view[os.write(self.fd, view):]
+        self.buf = bytearray()
+
+    def _copy_run(self) -> None:
+        start, end = self.run
+        self.run = None
+        while start < end:
+            try:
+                n = os.copy_file_range(self.old, self.fd, end - start, start)
+            except (OSError, AttributeError):  # not on this system or across file systems: read and write
+                n = 0
+            if n <= 0:
+                chunk = os.pread(self.old, min(end - start, self.BUFFER), start)
+                if not chunk:
+                    raise OSError(errno.EIO, "the previous build's open data file is shorter than its index")
+                self.buf += chunk
+                self._write_buf()
+                n = len(chunk)
+            start += n
+
+
+__all__ = ["Share", "Run", "Keys", "Store", "write", "text", "digest"]
