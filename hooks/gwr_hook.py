@@ -256,7 +256,8 @@ def _files(files, config):
     with timing.stage("compare pages"):
         generated.update(compare_pages.files(ctx))
     with timing.stage("theme and timeline pages"):
-        generated.update(theme_pages.files(xctx, per_city("themes")))
+        generated.update(theme_pages.files(xctx, per_city("themes"),
+                                           crosslink_context.registered_cities(site.registered)))
     with timing.stage("sources pages"):
         for city in xctx.cities:
             generated[sources_pages.city_sources_src(city.docs[0])] = sources_pages.render_city_sources(

@@ -207,3 +207,12 @@ def city_list(docs: list[Document]) -> list[City]:
         c = cities.setdefault(d.meta.city, City(d.meta.city_slug, d.meta.city, d.meta.city_en or d.meta.city, []))
         c.docs.append(d)
     return [cities[k] for k in sorted(cities)]
+
+
+def registered_cities(metas: list) -> list[City]:
+    """Every city of the registry (``ReportMeta`` of every report), as :func:`city_list` orders them, without their
+    documents: what a city built alone (``GWR_CITY``) names of the others, as the whole site does."""
+    cities: dict[str, City] = {}
+    for m in metas:
+        cities.setdefault(m.city, City(m.city_slug, m.city, m.city_en or m.city, []))
+    return [cities[k] for k in sorted(cities)]

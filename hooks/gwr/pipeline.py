@@ -56,6 +56,8 @@ class Site:
     """Report id -> the key of its inputs (see :func:`memo`)."""
     fingerprint: tuple = ()
     """All the inputs of the site: what the language-independent outputs (open data) depend on."""
+    registered: list = field(default_factory=list)
+    """Every report of the registry (``ReportMeta``), those of other cities too when one city is built."""
 
     def edition(self, doc: Document, lang: str) -> Edition:
         mark = marker(self.matcher, lang) if self.matcher and self.glossary else Edition.mark
@@ -220,7 +222,8 @@ def load_site(root: Path, registry: str = REGISTRY, city: str | None = None) -> 
     return Site(root=root, docs=docs, shas=shas, terms=terms, translations=trs, warnings=warnings, changes=changes,
                 synonyms=synonym_groups(glossary), glossary=glossary, matcher=matcher,
                 catalogue=catalogue, figures=figures, scores=scores, themes=themes, entries=entries, links=links,
-                by_report=by_report, keys=keys, fingerprint=(root, dsig, tuple(keys.values())))
+                by_report=by_report, keys=keys, fingerprint=(root, dsig, tuple(keys.values())),
+                registered=all_metas)
 
 
 def _meta_key(meta) -> str:

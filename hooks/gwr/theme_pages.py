@@ -93,19 +93,20 @@ CITIES_MARK = "<!-- gwr-cities {} -->"
 _CITIES_MARK = re.compile(r"<!-- gwr-cities ([^ ]+) -->\n")
 
 
-def _cities_links(ctx: XContext, theme_id: str) -> str:
+def _cities_links(ctx: XContext, theme_id: str, cities: list[City] | None = None) -> str:
     links = [f'<a href="{ROOT_HREF}themes/{attr(theme_id)}/">{esc(ctx.t("all_cities"))}</a>']
     links += [f'<a href="{ROOT_HREF}{attr(c.slug)}/themes/{attr(theme_id)}/">{esc(c.name(ctx.lang))}</a>'
-              for c in ctx.cities]
+              for c in (ctx.cities if cities is None else cities)]
     return f'<p class="gwr-cities">{esc(ctx.t("read_for") + colon(ctx.lang))}{" · ".join(links)}</p>\n'
 
 
-def fill_cities(ctx: XContext, text: str) -> str:
-    """A city's theme page with the list of the theme in every city (none when the site has one city): the one
-    part of a city's pages that depends on the other cities (their names), so made for every build, not kept."""
+def fill_cities(ctx: XContext, text: str, cities: list[City]) -> str:
+    """A city's theme page with the list of the theme in every city of the registry (``cities``; none when it has
+    one city): the one part of a city's pages that depends on the other cities (their names), so made for every
+    build, not kept, and the same when the city is built alone."""
     if "<!-- gwr-cities " not in text:
         return text
-    return _CITIES_MARK.sub(lambda m: _cities_links(ctx, m.group(1)) if len(ctx.cities) > 1 else "", text)
+    return _CITIES_MARK.sub(lambda m: _cities_links(ctx, m.group(1), cities) if len(cities) > 1 else "", text)
 
 
 def render_city_theme(ctx: XContext, theme: Theme, city: "City", alt: dict[str, str] | None = None) -> str:
@@ -337,9 +338,10 @@ def city_files(ctx: XContext, city: City) -> dict[str, str]:
     return out
 
 
-def files(ctx: XContext, per_city=lambda city, make: make()) -> dict[str, str]:
+def files(ctx: XContext, per_city=lambda city, make: make(), registered: list[City] | None = None) -> dict[str, str]:
     """The cross-city pages (theme overviews, the timeline of cities), then every city's pages (``per_city(city
-    name, make)`` gives them, as :func:`gwr.indicator_pages.files` does)."""
+    name, make)`` gives them, as :func:`gwr.indicator_pages.files` does); ``registered``: every city of the
+    registry, when only some are built."""
     out = {"timeline.md": render_timeline_overview(ctx)}
     if ctx.themes:
         out["themes/index.md"] = render_themes_index(ctx)
@@ -347,7 +349,8 @@ def files(ctx: XContext, per_city=lambda city, make: make()) -> dict[str, str]:
             out[f"themes/{th.id}/index.md"] = render_theme(ctx, th)
     for city in ctx.cities:
         pages = per_city(city.docs[0].meta.city, lambda: city_files(ctx, city))
-        out.update((src, fill_cities(ctx, text)) for src, text in pages.items())
+        out.update((src, fill_cities(ctx, text, ctx.cities if registered is None else registered))
+                   for src, text in pages.items())
     return out
 
 
