@@ -103,3 +103,29 @@ def test_a_lost_cache_makes_every_share(tmp_path, store):
     calls: list[str] = []
     data, _ = _build(tmp_path, Store(store.folder), "data/x.csv", _csv(rows, calls), 2)
     assert calls == ["a", "b"] and data == b"head\n1\n2\n"
+
+
+def test_many_shares_in_one_piece(tmp_path, store):
+    """A file's every report as one Shares piece: the same bytes as a Share each, and only new keys made."""
+    def pieces(items: dict[str, str], calls: list[str]) -> list:
+        keys = list(items)
+
+        def make(i: int) -> str:
+            calls.append(keys[i])
+            return items[keys[i]]
+
+        return ['{"x":['] + list(json_items(keys, make)) + ["]}"]
+
+    def json_items(keys, make):
+        from gwr.export import json_joined
+
+        return list(json_joined({}, "y", [shares.Shares(keys, make)]))[1:-1]
+
+    first = {"a": '{"a":1}', "b": "", "c": '{"c":3}'}
+    data, _ = _build(tmp_path, store, "data/m.json", pieces(first, []), 1)
+    assert data == b'{"x":[{"a":1},{"c":3}]}'
+    calls: list[str] = []
+    second = {"a": '{"a":1}', "b2": '{"b":2}', "c": '{"c":3}', "d": ""}
+    data, made = _build(tmp_path, Store(store.folder), "data/m.json", pieces(second, calls), 2)
+    assert data == b'{"x":[{"a":1},{"b":2},{"c":3}]}'
+    assert calls == made == ["b2", "d"]

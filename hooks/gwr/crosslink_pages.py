@@ -19,7 +19,7 @@ from .markup import attr, esc, md_esc, ROOT_HREF
 from .slots import slot
 from .pipeline import memo
 from .section_links import Link
-from .shares import Keys, Share
+from .shares import Keys, Share, Shares
 from .themes import Entry, Theme
 from .whats_new import previous, whats_new
 
@@ -208,20 +208,23 @@ def themes_json_parts(ctx: XContext, keys: Keys | None = None) -> Iterator:
                 "excerpt": {"zh": e.excerpt_zh, **({"en": e.excerpt_en} if e.excerpt_en else {})},
                 "url": ctx.urls.both(node_path(e.node.doc, e.node.id))}
 
-    def by_report(th: Theme) -> Iterator[Share]:  # a theme's entries are in the registry's order of their reports
-        for rid, group in itertools.groupby(ctx.entries[th.id], key=_entry_report):
-            yield Share(keys and f"{th.id} {keys.report[rid]}",
-                        lambda group=list(group): ",".join(compact(entry(e)) for e in group))
+    ids = list(ctx.docs)  # a theme's entries are in the registry's order of their reports
+    grouped: dict[tuple[str, str], list[Entry]] = {}
+
+    def entries(tid: str, rid: str) -> str:  # a report's entries of a theme (grouped when first asked)
+        if not grouped:
+            for t, es in ctx.entries.items():
+                for e in es:
+                    grouped.setdefault((t, e.node.doc.meta.id), []).append(e)
+        return ",".join(compact(entry(e)) for e in grouped.get((tid, rid), ()))
 
     yield next(json_parts({"schema": "gwr-themes/1"}, "themes", []))  # the opening
     for i, th in enumerate(ctx.themes):  # each theme's "entries" last, as before
         yield "," if i else ""
-        yield from json_joined(theme(th), "entries", by_report(th), end="")
+        yield from json_joined(theme(th), "entries", [Shares(
+            [f"{th.id} {keys.report[r]}" for r in ids] if keys else [None] * len(ids),
+            lambda n, tid=th.id: entries(tid, ids[n]))], end="")
     yield "]}\n"
-
-
-def _entry_report(e: Entry) -> str:
-    return e.node.doc.meta.id
 
 
 def data_files(ctx: XContext, keys: Keys | None = None) -> Iterator[tuple[str, Iterator]]:

@@ -7,6 +7,7 @@ deterministic: the same input gives the same bytes.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 from collections.abc import Iterable, Iterator
@@ -15,7 +16,7 @@ from .ids import meanings
 from .labels import t
 from .model import Block, Document, Part, Section
 from .render import index_src, note_block, page_of
-from .shares import Keys, Run, Share
+from .shares import Keys, Run, Share, Shares
 
 SCHEMA = "gwr-document/1"
 
@@ -42,10 +43,10 @@ def json_parts(head: dict, key: str, items: Iterable[dict], end: str = "\n") -> 
     return json_joined(head, key, iter(lambda: ",".join(itertools.islice(texts, JSON_ITEMS)), ""), end)
 
 
-def json_joined(head: dict, key: str, texts: Iterable[str | Share], end: str = "\n") -> Iterator[str | Share]:
+def json_joined(head: dict, key: str, texts: Iterable, end: str = "\n") -> Iterator:
     """:func:`json_parts` of items already written: each of ``texts`` is items' :func:`compact` texts joined by
-    commas (``""``: none), or a :class:`gwr.shares.Share` of such a text (the separators are then left to the
-    writer, which knows which shares are empty only as it writes them: :func:`gwr.shares.write`)."""
+    commas (``""``: none), or a :class:`gwr.shares.Share` (or :class:`gwr.shares.Shares`) of such texts: the
+    separators are then left to the writer, which knows which are empty only as it writes them."""
     yield compact(head)[:-1] + ("," if head else "") + f'"{key}":['
     first = True
     run: Run | None = None
@@ -58,11 +59,11 @@ def json_joined(head: dict, key: str, texts: Iterable[str | Share], end: str = "
                 first = False
             else:
                 yield Share(None, lambda text=text: text, run)
-        else:
+        else:  # a Share or Shares
             if run is None:
                 run = Run(",")
                 run.started = not first
-            yield Share(text.key, text.compute, run)
+            yield dataclasses.replace(text, run=run)
     yield "]}" + end
 
 
@@ -275,20 +276,22 @@ def url_entries(doc: Document, urls: Urls, lang: str) -> list[dict]:
 
 def urls_json_parts(docs: list[Document], pages: list[str], urls: Urls, keys: Keys | None = None):
     """The manifest of both editions (``data/urls.json``): site pages (report ``null``) and every report node, a
-    report's entries at a time (a :class:`gwr.shares.Share` of each report and edition, under ``keys``): every node
+    report's entries at a time (a share of each report and edition, under ``keys``: :mod:`gwr.shares`): every node
     of every report in both editions held at once as dicts took more memory than the rest of the build (100x:
     ~70 MB)."""
     def entries(doc: Document, lang: str) -> str:
         # a report's entries made as they are written (a list extended with them made every report's at once)
         return compact(url_entries(doc, urls, lang))[1:-1]  # without the list's brackets
 
+    ids = [doc.meta.id for doc in docs]
+
     def texts():
         for lang in EDITIONS:
             yield compact([{"id": page_path(src) or "home", "report": None, "kind": "page", "lang": lang,
                             "url": urls.url(page_path(src), lang), "path": urls.path(page_path(src), lang), "fp": None}
                            for src in sorted(pages)])[1:-1]
-            for doc in docs:
-                yield Share(keys and f"{keys.report[doc.meta.id]} {lang}", lambda doc=doc, lang=lang: entries(doc, lang))
+            yield Shares([f"{keys.report[i]} {lang}" for i in ids] if keys else [None] * len(ids),
+                         lambda i, lang=lang: entries(docs[i], lang))
 
     return json_joined({"schema": "gwr-urls/1"}, "urls", texts())
 

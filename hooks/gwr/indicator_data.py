@@ -14,7 +14,7 @@ from .indicator_context import Context, dec, plain
 from .scorecard_pages import rules_text, target_years, year_rows
 from .indicators import Figure
 from .scorecard import ScoreRow
-from .shares import Keys, Share
+from .shares import Keys, Share, Shares
 
 COLUMNS = ["report", "city", "year", "kind", "indicator", "name_zh", "name_en", "value", "unit", "comparator",
            "quote", "url", "qualifier", "aspirational", "value_base", "unit_base", "measure", "node", "url_en",
@@ -89,10 +89,11 @@ def _rows_csv(figs: Iterable[Figure], ctx: Context, columns: list[str]) -> str:
     return buf.getvalue()
 
 
-def _by_report(ctx: Context, keys: Keys | None, compute) -> Iterator[Share]:
+def _by_report(ctx: Context, keys: Keys | None, compute) -> Shares:
     """Each report's share of a file about every report: ``compute(its figures)``."""
-    for report in ctx.docs:  # the registry's order, which is that of ctx.figures
-        yield Share(keys and keys.report[report], lambda report=report: compute(ctx.by_report.get(report, ())))
+    ids = list(ctx.docs)  # the registry's order, which is that of ctx.figures
+    return Shares([keys.report[r] for r in ids] if keys else [None] * len(ids),
+                  lambda i: compute(ctx.by_report.get(ids[i], ())))
 
 
 def _groups(items: Iterable, report) -> Iterator[tuple[str, list]]:
@@ -101,19 +102,38 @@ def _groups(items: Iterable, report) -> Iterator[tuple[str, list]]:
         yield rid, list(group)
 
 
-def indicators_csv_parts(ctx: Context, indicator: str | None = None, keys: Keys | None = None) -> Iterator:
+def indicators_csv_parts(ctx: Context, indicator: str | None = None, keys: Keys | None = None,
+                         by_indicator=None) -> Iterator:
     """An indicator's observations, or every catalogued figure's (a report's rows at a time, as shares of the
-    file kept under ``keys``: :mod:`gwr.shares`)."""
+    file kept under ``keys``: :mod:`gwr.shares`). ``by_indicator(report)``: the report's figures by indicator."""
     yield from csv_parts((), COLUMNS)
     if indicator:
-        for report, figs in _groups(ctx.by_indicator.get(indicator, []), _report_of):
-            yield Share(keys and keys.report[report], lambda figs=figs: _rows_csv(figs, ctx, COLUMNS))
+        by_indicator = by_indicator or _by_indicator(ctx)
+        ids = list(ctx.docs)
+        def rows(i: int) -> str:
+            figs = by_indicator(ids[i]).get(indicator)
+            return _rows_csv(figs, ctx, COLUMNS) if figs else ""
+
+        yield Shares([keys.report[r] for r in ids] if keys else [None] * len(ids), rows)
         return
-    yield from _by_report(ctx, keys, lambda figs: _rows_csv((f for f in figs if f.indicator), ctx, COLUMNS))
+    yield _by_report(ctx, keys, lambda figs: _rows_csv((f for f in figs if f.indicator), ctx, COLUMNS))
 
 
-def _report_of(x) -> str:
-    return x.report
+def _by_indicator(ctx: Context):
+    """``report -> {indicator: its figures}``, made for a report when first asked (only the reports whose shares
+    are made: grouping every figure of the site for each build cost more than copying the rest)."""
+    made: dict[str, dict[str, list[Figure]]] = {}
+
+    def of(report: str) -> dict[str, list[Figure]]:
+        if report not in made:
+            groups: dict[str, list[Figure]] = {}
+            for f in ctx.by_report.get(report, ()):
+                if f.indicator:
+                    groups.setdefault(f.indicator, []).append(f)
+            made[report] = groups
+        return made[report]
+
+    return of
 
 
 def indicators_json_parts(ctx: Context, keys: Keys | None = None) -> Iterator:
@@ -126,14 +146,14 @@ def indicators_json_parts(ctx: Context, keys: Keys | None = None) -> Iterator:
             "headline": i.headline, "url": ctx.urls.both(f"indicators/{i.id}/"),
         } for i in ctx.cat.indicators],
     }
-    return json_joined(head, "observations", _by_report(ctx, keys, lambda figs: ",".join(
-        compact(observation_row(f, ctx)) for f in figs if f.indicator)))
+    return json_joined(head, "observations", [_by_report(ctx, keys, lambda figs: ",".join(
+        compact(observation_row(f, ctx)) for f in figs if f.indicator))])
 
 
 def figures_csv_parts(ctx: Context, keys: Keys | None = None) -> Iterator:
     """Every figure."""
     yield from csv_parts((), FIGURE_COLUMNS)
-    yield from _by_report(ctx, keys, lambda figs: _rows_csv(figs, ctx, FIGURE_COLUMNS))
+    yield _by_report(ctx, keys, lambda figs: _rows_csv(figs, ctx, FIGURE_COLUMNS))
 
 
 def score_row(r: ScoreRow, ctx: Context) -> dict:
@@ -197,8 +217,9 @@ def data_files(ctx: Context, keys: Keys | None = None) -> Iterator[tuple[str, It
     piece by piece (an iterator of strings and shares), to be written as it comes. The files are made of each
     report's share (or, for the scorecards, each target report's rows), which the writer may copy from the
     previous build's file (:mod:`gwr.shares`)."""
+    by_indicator = _by_indicator(ctx)
     for ind in ctx.cat.indicators:
-        yield f"data/indicators/{ind.id}.csv", indicators_csv_parts(ctx, ind.id, keys)
+        yield f"data/indicators/{ind.id}.csv", indicators_csv_parts(ctx, ind.id, keys, by_indicator)
     for y in target_years(ctx):
         single, period = year_rows(ctx, y)
         yield f"data/scorecards/{y}.csv", itertools.chain(

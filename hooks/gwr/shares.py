@@ -15,7 +15,7 @@ import errno
 import hashlib
 import os
 import pickle
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +37,17 @@ class Share:
 
     key: str | None
     compute: Callable[[], str]
+    run: Run | None = None
+
+
+@dataclass(frozen=True)
+class Shares:
+    """Many parts of a file, one after another: ``keys[i]`` is the key of the i-th (as a :class:`Share`'s),
+    ``compute(i)`` its text. A file has one for all its reports, not a :class:`Share` each: making an object per
+    report and file cost more than copying them."""
+
+    keys: Sequence[str | None]
+    compute: Callable[[int], str]
     run: Run | None = None
 
 
@@ -137,6 +148,13 @@ class Store:
         self._saved = saved
 
 
+def _parts(piece) -> tuple[Sequence[str | None], Callable[[int], str]]:
+    """The keys of the parts of a :class:`Share` or :class:`Shares`, and what makes the i-th."""
+    if type(piece) is Share:
+        return (piece.key,), lambda i: piece.compute()
+    return piece.keys, piece.compute
+
+
 def text(pieces: Iterable) -> str:
     """The text of ``pieces`` made whole in memory, every share made (for a page or a test, not the site's file)."""
     out = []
@@ -144,19 +162,22 @@ def text(pieces: Iterable) -> str:
         if type(piece) is str:
             out.append(piece)
             continue
-        made = piece.compute()
-        if made and piece.run is not None:
-            if piece.run.started:
-                out.append(piece.run.sep)
-            piece.run.started = True
-        out.append(made)
+        keys, compute = _parts(piece)
+        for i in range(len(keys)):
+            made = compute(i)
+            if made and piece.run is not None:
+                if piece.run.started:
+                    out.append(piece.run.sep)
+                piece.run.started = True
+            out.append(made)
     return "".join(out)
 
 
 def write(path: Path, pieces: Iterable, name: str | None = None, store: Store | None = None) -> None:
-    """Write ``pieces`` (texts and :class:`Share` objects) to ``path``; with a ``store``, copy the shares the
-    previous build's file ``name`` had, and keep this one for the next build."""
+    """Write ``pieces`` (texts, :class:`Share` and :class:`Shares` objects) to ``path``; with a ``store``, copy the
+    shares the previous build's file ``name`` had, and keep this one for the next build."""
     old = store.load(name) if store is not None and name else None
+    found = old.index.get if old is not None else {}.get
     index: dict[str, tuple[int, int]] = {}
     made: list[str] = []
     shared = False
@@ -168,25 +189,29 @@ def write(path: Path, pieces: Iterable, name: str | None = None, store: Store | 
                     out.text(piece.encode("utf-8"))
                     continue
                 shared = True
-                hit = old.index.get(piece.key) if old is not None and piece.key is not None else None
-                data = None
-                if hit is None:
-                    data = piece.compute().encode("utf-8")
-                    if piece.key is not None:
-                        made.append(piece.key)
-                size = hit[1] if hit is not None else len(data)
-                if size and piece.run is not None:
-                    if piece.run.started:
-                        out.text(piece.run.sep.encode("utf-8"))
-                    piece.run.started = True
-                if piece.key is not None:
-                    if piece.key in index:  # one key, two texts: the next build would copy the wrong one
-                        raise ValueError(f"{name}: two shares under one key ({piece.key})")
-                    index[piece.key] = (out.pos, size)
-                if hit is not None:
-                    out.copy(hit[0], size)
-                else:
-                    out.text(data)
+                run = piece.run
+                keys, compute = _parts(piece)
+                for i, key in enumerate(keys):
+                    hit = found(key) if key is not None else None
+                    if hit is None:
+                        data = compute(i).encode("utf-8")
+                        size = len(data)
+                        if key is not None:
+                            made.append(key)
+                    else:
+                        size = hit[1]
+                    if size and run is not None:
+                        if run.started:
+                            out.text(run.sep.encode("utf-8"))
+                        run.started = True
+                    if key is not None:
+                        if key in index:  # one key, two texts: the next build would copy the wrong one
+                            raise ValueError(f"{name}: two shares under one key ({key})")
+                        index[key] = (out.pos, size)
+                    if hit is None:
+                        out.text(data)
+                    elif size:
+                        out.copy(hit[0], size)
             out.flush()
     finally:
         if old is not None:
@@ -253,4 +278,4 @@ class _Out:
             start += n
 
 
-__all__ = ["Share", "Run", "Keys", "Store", "write", "text", "digest"]
+__all__ = ["Share", "Shares", "Run", "Keys", "Store", "write", "text", "digest"]
