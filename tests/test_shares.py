@@ -129,3 +129,21 @@ def test_many_shares_in_one_piece(tmp_path, store):
     data, made = _build(tmp_path, Store(store.folder), "data/m.json", pieces(second, calls), 2)
     assert data == b'{"x":[{"a":1},{"b":2},{"c":3}]}'
     assert calls == made == ["b2", "d"]
+
+
+def test_unchanged_json_items_are_copied_in_one_run(tmp_path, store, monkeypatch):
+    """Separators between unchanged items are copied with them, not written between copies of each item."""
+    items = {f"k{n}": f'{{"n":{n}}}' for n in range(50)}
+
+    def pieces(items):
+        from gwr.export import json_joined
+
+        return list(json_joined({}, "x", [shares.Shares(list(items), lambda i: list(items.values())[i])]))
+
+    _build(tmp_path, store, "data/j.json", pieces(items), 1)
+    calls = []
+    real = os.copy_file_range
+    monkeypatch.setattr(os, "copy_file_range", lambda *a, **k: calls.append(a) or real(*a, **k))
+    data, made = _build(tmp_path, Store(store.folder), "data/j.json", pieces({**items, "new": '{"n":"new"}'}), 2)
+    assert json.loads(data)["x"][-1] == {"n": "new"} and len(json.loads(data)["x"]) == 51 and made == ["new"]
+    assert len(calls) == 1, len(calls)

@@ -202,7 +202,7 @@ def write(path: Path, pieces: Iterable, name: str | None = None, store: Store | 
                         size = hit[1]
                     if size and run is not None:
                         if run.started:
-                            out.text(run.sep.encode("utf-8"))
+                            out.sep(run.sep.encode("utf-8"), hit[0] if hit is not None else None)
                         run.started = True
                     if key is not None:
                         if key in index:  # one key, two texts: the next build would copy the wrong one
@@ -248,6 +248,17 @@ class _Out:
             self._write_buf()
             self.run = [start, start + size]
         self.pos += size
+
+    def sep(self, data: bytes, before: int | None) -> None:
+        """A separator, then a share copied from ``before`` in the old file (None: one made now). Where the old
+        file has these very bytes between the bytes copied last and that share, the copy goes on through them: a
+        JSON file's separators cut its copy into one a share otherwise."""
+        if (before is not None and self.run is not None and self.run[1] + len(data) == before
+                and os.pread(self.old, len(data), self.run[1]) == data):
+            self.run[1] = before
+            self.pos += len(data)
+        else:
+            self.text(data)
 
     def flush(self) -> None:
         if self.run is not None:
