@@ -296,7 +296,7 @@ def test_disk_cache_gives_the_same_site_and_follows_edits(site, tmp_path):
     assert _tree_diffs(build_ok(project, tmp_path / "grown-uncached", GWR_CACHE="0"), grown) == []
 
 
-def _shares_saved(project: Path) -> list[dict]:
+def _shares_saved(project: Path) -> dict[str, dict]:
     import pickle
 
     (index,) = project.glob(".cache/gwr/*/shares/index")

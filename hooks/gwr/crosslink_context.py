@@ -202,11 +202,11 @@ class City:
 
 def city_list(docs: list[Document]) -> list[City]:
     """The cities of the registry, in the order of the navigation (by Chinese name)."""
-    cities: dict[str, City] = {}
+    cities = registered_cities([d.meta for d in docs])
+    by_name = {c.zh: c for c in cities}
     for d in docs:
-        c = cities.setdefault(d.meta.city, City(d.meta.city_slug, d.meta.city, d.meta.city_en or d.meta.city, []))
-        c.docs.append(d)
-    return [cities[k] for k in sorted(cities)]
+        by_name[d.meta.city].docs.append(d)
+    return cities
 
 
 def registered_cities(metas: list) -> list[City]:
