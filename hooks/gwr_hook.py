@@ -413,6 +413,6 @@ def _post_build(config):
         # the files whose content the last build wrote too are linked from the disk cache (gwr.sitefiles)
         kind = "-".join(filter(None, ("search", lang, _build["city"])))  # a city built alone: a store of its own
         store = sitefiles.Store(pipeline.site_files(kind))
-        for name, text in search.index_files(parts, terms, lang, synonyms):
+        for name, text in search.index_files(parts, terms, lang, synonyms, len(site.docs)):
             store.write(os.path.join(config.site_dir, name), text)
         store.prune()

@@ -404,7 +404,8 @@
 
   /* ---------- search ----------
    * The index is sharded (hooks/gwr/search.py): search-index.json is a small manifest; a query
-   * fetches the shards that hold its keys (each Han character with the next one, each Latin word),
+   * fetches the shards that hold its keys (each Han character with the next one, each Latin word) in
+   * each segment of the index,
    * matches exactly from the positions they give, ranks as a search of the whole text would, and
    * fetches the text of the results it shows. Nothing else is downloaded. */
 
@@ -474,22 +475,37 @@
     return { req: out, span: us.length ? us[us.length - 1].o + 1 : 0 };
   }
 
-  function shardOf(key) {  // the last shard whose first key is <= key
-    var s = manifest.shards, lo = 0, hi = s.length - 1;
-    if (!s.length || key < s[0]) return -1;
-    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (s[mid] <= key) lo = mid; else hi = mid - 1; }
+  /* The index is in segments (runs of reports, then the hand-written pages), each with shards of its
+   * own: manifest.shards[g] is the first key of each of segment g's shards. A key's postings are those
+   * of its shard in every segment, read segment after segment. */
+  function shardIn(firsts, key) {  // the last shard whose first key is <= key, or -1
+    var lo = 0, hi = firsts.length - 1;
+    if (!firsts.length || key < firsts[0]) return -1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (firsts[mid] <= key) lo = mid; else hi = mid - 1; }
     return lo;
   }
 
+  function shardsOf(key) {  // the shard of each segment that would hold key: ["g-i", …]
+    var out = [];
+    manifest.shards.forEach(function (firsts, g) {
+      var i = shardIn(firsts, key);
+      if (i >= 0) out.push(g + "-" + i);
+    });
+    return out;
+  }
+
   function shardsFor(r) {
-    if (r.keys) return r.keys.map(shardOf);
-    var out = [], a = shardOf(r.prefix), b = shardOf(r.prefix + "\uffff");
-    for (var i = Math.max(a, 0); i <= b; i++) out.push(i);
+    if (r.keys) return [].concat.apply([], r.keys.map(shardsOf));
+    var out = [];
+    manifest.shards.forEach(function (firsts, g) {
+      var a = shardIn(firsts, r.prefix), b = shardIn(firsts, r.prefix + "\uffff");
+      for (var i = Math.max(a, 0); i <= b; i++) out.push(g + "-" + i);
+    });
     return out;
   }
 
   function fetchShards(ids) {
-    return Promise.all(ids.filter(function (i, k) { return i >= 0 && ids.indexOf(i) === k; }).map(function (i) {
+    return Promise.all(ids.filter(function (i, k) { return ids.indexOf(i) === k; }).map(function (i) {
       if (!shardCache[i]) shardCache[i] = getJSON("search/s/" + i + ".json").then(function (d) { shardData[i] = d; });
       return shardCache[i];
     }));
@@ -499,8 +515,12 @@
   var postCache = {};
   function postings(key) {
     if (postCache[key]) return postCache[key];
-    var out = new Map(), sh = shardData[shardOf(key)], arr = sh && sh[key];
-    if (arr) {  // -1-r starts report r; then each value adds to the last: ((entry*4096 + field)*65536 + position)*2 + lead
+    var out = new Map(), ids = shardsOf(key), all = true;
+    ids.forEach(function (id) {
+      var sh = shardData[id], arr = sh && sh[key];
+      if (!sh) all = false;
+      if (!arr) return;
+      // -1-r starts report r; then each value adds to the last: ((entry*4096 + field)*65536 + position)*2 + lead
       var b = 0, v = 0, last = -1, m = null;
       for (var i = 0; i < arr.length; i++) {
         var x = arr[i];
@@ -514,8 +534,8 @@
         }
         m.set(q % 65536, v % 2);
       }
-    }
-    if (sh) postCache[key] = out;  // a shard not fetched yet: nothing known, nothing kept
+    });
+    if (all) postCache[key] = out;  // a shard not fetched yet: nothing known, nothing kept
     return out;
   }
 
@@ -524,10 +544,12 @@
       if (r.keys.length === 1) return postings(r.keys[0]);
       return merge(r.keys.map(postings));
     }
-    var keys = [];
+    var keys = [], seen = {};  // a key is in the shards of several segments: its postings are read once
     shardsFor(r).forEach(function (i) {
       var d = shardData[i];
-      if (d) Object.keys(d).forEach(function (k) { if (k.lastIndexOf(r.prefix, 0) === 0) keys.push(k); });
+      if (d) Object.keys(d).forEach(function (k) {
+        if (k.lastIndexOf(r.prefix, 0) === 0 && !seen[k]) { seen[k] = 1; keys.push(k); }
+      });
     });
     return merge(keys.map(postings));
   }
