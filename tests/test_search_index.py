@@ -43,17 +43,26 @@ def _postings_by_key(files: dict[str, str]) -> dict[str, list[str]]:
     return out
 
 
-def test_segments_are_the_binary_digits_of_the_reports():
-    assert search.segments(205) == [128, 64, 8, 4, 1]
-    assert search.segments(8) == [8] and search.segments(0) == []
+def test_segments_are_the_binary_digits_of_the_reports_then_the_rest():
+    assert search.segments(205) == [128, 64, 13]
+    assert search.segments(208) == [128, 64, 16]
+    assert search.segments(8) == [8] and search.segments(16) == [16] and search.segments(0) == []
     assert all(sum(search.segments(n)) == n for n in range(300))
+    # a report added at the end leaves every segment but the last as it was, unless the last fills up and carries
+    for n in range(300):
+        before, after = search.segments(n), search.segments(n + 1)
+        kept = 0
+        while kept < min(len(before), len(after)) and before[kept] == after[kept]:
+            kept += 1
+        indexed_again = n - sum(before[:kept])
+        assert indexed_again < search.SEGMENT_TAIL or (n + 1) % search.SEGMENT_TAIL == 0, (n, before, after)
 
 
 def test_a_key_read_segment_after_segment_has_the_postings_of_one_index():
-    parts = _parts(13, pages=2)
-    files = _files(parts, 13)
+    parts = _parts(37, pages=2)
+    files = _files(parts, 37)
     manifest = json.loads(files["search-index.json"])
-    assert [len(f) > 0 for f in manifest["shards"]] == [True] * 4  # 8 + 4 + 1 reports, then the pages
+    assert [len(f) > 0 for f in manifest["shards"]] == [True] * 3  # 32 + 5 reports, then the pages
     whole = {key: found.split(",") for key, found in search._merged(parts)}
     assert _postings_by_key(files) == whole
     # the first value of each key's list in a segment starts a part: the client resets its running value there
@@ -64,6 +73,7 @@ def test_a_key_read_segment_after_segment_has_the_postings_of_one_index():
 
 def test_a_report_added_at_the_end_leaves_the_first_segments_as_they_were(monkeypatch):
     monkeypatch.setattr(search, "SHARD_BYTES", 400)  # several shards a segment
+    monkeypatch.setattr(search, "SEGMENT_TAIL", 4)
     parts = _parts(6, pages=1)
     before = _files(parts[:5] + parts[6:], 5)  # 4 + 1 reports, then the pages
     after = _files(parts, 6)  # 4 + 2

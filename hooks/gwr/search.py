@@ -329,14 +329,21 @@ def page_parts(pages: list[dict]) -> Iterator[Part]:
         yield index_part(chunk)
 
 
+SEGMENT_TAIL = 16
+"""Reports at the end of the registry below this many (the binary digits of their number below it) are one segment."""
+
+
 def segments(reports: int) -> list[int]:
     """How many report parts each segment of the index holds, in registry order: the binary digits of the number
-    of reports, largest first (205 = 128 + 64 + 8 + 4 + 1). A report added at the end changes the last segments
-    only, those of the lowest digits that carry (205 to 206: the last, 1 -> 2): on average about log2(n) / 2
-    reports' postings are indexed again, not every report's, and a query reads at most log2(n) + 1 segments (and
-    the hand-written pages', after them). Where the registry changes in the middle, the segments from there on
-    change (their parts' numbers moved)."""
-    return [1 << b for b in range(reports.bit_length() - 1, -1, -1) if reports >> b & 1]
+    of reports from :data:`SEGMENT_TAIL` up, largest first, then the rest (205 = 128 + 64 + 13). A report added at
+    the end changes the last segment, and the segments of the digits that carry when it fills up (205 to 206: the
+    last, 13 -> 14; 207 to 208: 15 -> 16, a segment of its own, and an empty rest): at most 15 reports' postings
+    are indexed again, and on average about log2(n / 16) / 2 more, not every report's. A query reads at most
+    log2(n / 16) + 2 segments (and the hand-written pages', after them). Where the registry changes in the middle,
+    the segments from there on change (their parts' numbers moved)."""
+    big = reports - reports % SEGMENT_TAIL
+    return [1 << b for b in range(big.bit_length() - 1, -1, -1) if big >> b & 1] + (
+        [reports - big] if reports > big else [])
 
 
 def index_files(parts, terms: list[str], lang: str, synonyms: list[list[str]] | None = None,
