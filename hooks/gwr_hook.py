@@ -39,7 +39,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from gwr import (compare_pages, crosslink_context, crosslink_pages, export, glossary_pages, idchanges,
                  indicator_context, indicator_data, indicator_pages, markup, navigation, pipeline, render, search,
-                 shared_assets, shares, sitefiles, slots, sources_pages, templates, theme_pages, timing)
+                 search_files, shared_assets, shares, sitefiles, slots, sources_pages, templates, theme_pages, timing)
 
 log = logging.getLogger("mkdocs.hooks.gwr")
 NAV_MARKER = "gwr:reports"
@@ -395,7 +395,7 @@ def _post_build(config):
     terms, synonyms = (site.terms, []) if lang == "zh" else ([], site.synonyms)
     if _build["preview"]:  # no search in a preview: an empty index says so ("no results")
         sitefiles.write_new(os.path.join(config.site_dir, "search-index.json"),
-                            "".join(t for _, t in search.index_files([], terms, lang, synonyms)).encode("utf-8"))
+                            "".join(t for _, t in search_files.index_files([], terms, lang, synonyms)).encode("utf-8"))
         return
     with timing.stage("search index"):
         pipeline.forget("search", lambda key: key[-1] != lang)  # the other edition's index: not needed again here
@@ -413,6 +413,6 @@ def _post_build(config):
         # the files whose content the last build wrote too are linked from the disk cache (gwr.sitefiles)
         kind = "-".join(filter(None, ("search", lang, _build["city"])))  # a city built alone: a store of its own
         store = sitefiles.Store(pipeline.site_files(kind))
-        for name, text in search.index_files(parts, terms, lang, synonyms, len(site.docs)):
+        for name, text in search_files.index_files(parts, terms, lang, synonyms, len(site.docs)):
             store.write(os.path.join(config.site_dir, name), text)
         store.prune()

@@ -1,4 +1,4 @@
-"""The search index in segments (hooks/gwr/search.py): a query reads, for a key, its postings in each segment one
+"""The search index in segments (hooks/gwr/search_files.py): a query reads, for a key, its postings in each segment
 after another, and that must be the list one index of every part gives; a report added at the end of the registry
 must leave the files of the segments before it as they were."""
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
-from gwr import search  # noqa: E402
+from gwr import search, search_files  # noqa: E402
 
 WORDS = "低空经济 人工智能 营商环境 保障性住房 科技创新 城市更新 数字经济 绿色低碳 教育 医疗 港口 河套".split()
 
@@ -29,7 +29,7 @@ def _parts(n: int, pages: int = 1) -> list[search.Part]:
 
 
 def _files(parts: list[search.Part], reports: int) -> dict[str, str]:
-    return dict(search.index_files(parts, [], "zh", reports=reports))
+    return dict(search_files.index_files(parts, [], "zh", reports=reports))
 
 
 def _postings_by_key(files: dict[str, str]) -> dict[str, list[str]]:
@@ -44,18 +44,18 @@ def _postings_by_key(files: dict[str, str]) -> dict[str, list[str]]:
 
 
 def test_segments_are_the_binary_digits_of_the_reports_then_the_rest():
-    assert search.segments(205) == [128, 64, 13]
-    assert search.segments(208) == [128, 64, 16]
-    assert search.segments(8) == [8] and search.segments(16) == [16] and search.segments(0) == []
-    assert all(sum(search.segments(n)) == n for n in range(300))
+    assert search_files.segments(205) == [128, 64, 13]
+    assert search_files.segments(208) == [128, 64, 16]
+    assert search_files.segments(8) == [8] and search_files.segments(16) == [16] and search_files.segments(0) == []
+    assert all(sum(search_files.segments(n)) == n for n in range(300))
     # a report added at the end leaves every segment but the last as it was, unless the last fills up and carries
     for n in range(300):
-        before, after = search.segments(n), search.segments(n + 1)
+        before, after = search_files.segments(n), search_files.segments(n + 1)
         kept = 0
         while kept < min(len(before), len(after)) and before[kept] == after[kept]:
             kept += 1
         indexed_again = n - sum(before[:kept])
-        assert indexed_again < search.SEGMENT_TAIL or (n + 1) % search.SEGMENT_TAIL == 0, (n, before, after)
+        assert indexed_again < search_files.SEGMENT_TAIL or (n + 1) % search_files.SEGMENT_TAIL == 0, (n, before, after)
 
 
 def test_a_key_read_segment_after_segment_has_the_postings_of_one_index():
@@ -63,7 +63,7 @@ def test_a_key_read_segment_after_segment_has_the_postings_of_one_index():
     files = _files(parts, 37)
     manifest = json.loads(files["search-index.json"])
     assert [len(f) > 0 for f in manifest["shards"]] == [True] * 3  # 32 + 5 reports, then the pages
-    whole = {key: found.split(",") for key, found in search._merged(parts)}
+    whole = {key: found.split(",") for key, found in search_files._merged(parts)}
     assert _postings_by_key(files) == whole
     # the first value of each key's list in a segment starts a part: the client resets its running value there
     for g, firsts in enumerate(manifest["shards"]):
@@ -72,8 +72,8 @@ def test_a_key_read_segment_after_segment_has_the_postings_of_one_index():
 
 
 def test_a_report_added_at_the_end_leaves_the_first_segments_as_they_were(monkeypatch):
-    monkeypatch.setattr(search, "SHARD_BYTES", 400)  # several shards a segment
-    monkeypatch.setattr(search, "SEGMENT_TAIL", 4)
+    monkeypatch.setattr(search_files, "SHARD_BYTES", 400)  # several shards a segment
+    monkeypatch.setattr(search_files, "SEGMENT_TAIL", 4)
     parts = _parts(6, pages=1)
     before = _files(parts[:5] + parts[6:], 5)  # 4 + 1 reports, then the pages
     after = _files(parts, 6)  # 4 + 2

@@ -403,7 +403,7 @@
   searchAria();
 
   /* ---------- search ----------
-   * The index is sharded (hooks/gwr/search.py): search-index.json is a small manifest; a query
+   * The index is sharded (hooks/gwr/search.py, search_files.py): search-index.json is a small manifest; a query
    * fetches the shards that hold its keys (each Han character with the next one, each Latin word) in
    * each segment of the index,
    * matches exactly from the positions they give, ranks as a search of the whole text would, and
