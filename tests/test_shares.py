@@ -147,3 +147,54 @@ def test_unchanged_json_items_are_copied_in_one_run(tmp_path, store, monkeypatch
     data, made = _build(tmp_path, Store(store.folder), "data/j.json", pieces({**items, "new": '{"n":"new"}'}), 2)
     assert json.loads(data)["x"][-1] == {"n": "new"} and len(json.loads(data)["x"]) == 51 and made == ["new"]
     assert len(calls) == 1, len(calls)
+
+
+def test_a_run_of_unchanged_items_is_copied_as_one_block(tmp_path, store, monkeypatch):
+    """Items the old file has one after another, in one piece, are placed and copied as one block (no step per item);
+    the bytes and the index are those of the item-by-item copy."""
+    def rows(items: dict[str, str], calls: list[str]) -> list:
+        keys = list(items)
+
+        def make(i: int) -> str:
+            calls.append(keys[i])
+            return items[keys[i]]
+
+        return ["head\n", shares.Shares(keys, make)]
+
+    items = {f"k{n}": f"{n}\n" for n in range(200)}
+    _build(tmp_path, store, "data/x.csv", rows(items, []), 1)
+    blocks: list[int] = []
+    real = shares._Old.block
+
+    def spy(self, keys, i, sep):
+        end, size = real(self, keys, i, sep)
+        blocks.append(end - i)
+        return end, size
+
+    monkeypatch.setattr(shares._Old, "block", spy)
+    calls: list[str] = []
+    grown = {**items, "new": "new\n"}
+    data, made = _build(tmp_path, Store(store.folder), "data/x.csv", rows(grown, calls), 2)
+    assert data == ("head\n" + "".join(grown.values())).encode() and calls == made == ["new"]
+    assert blocks[0] == 200
+    # and the next build copies from the index the block wrote: every item where it is
+    calls.clear()
+    again, _ = _build(tmp_path, Store(store.folder), "data/x.csv", rows({"first": "0\n", **grown}, calls), 3)
+    assert again == ("head\n0\n" + "".join(grown.values())).encode() and calls == ["first"]
+
+
+def test_no_block_across_two_pieces_of_the_old_file(tmp_path, store):
+    """Keys that were in two pieces (a text between them, as long as a separator) are not copied as one block."""
+    def pieces(groups: list[list[str]], texts: dict[str, str]) -> list:
+        out: list = ["["]
+        for n, keys in enumerate(groups):
+            if n:
+                out.append(";")
+            out.append(shares.Shares(keys, lambda i, keys=keys: texts[keys[i]], Run()))
+        return out + ["]"]
+
+    texts = {"a": "A", "b": "B", "c": "C"}
+    first, _ = _build(tmp_path, store, "data/y.json", pieces([["a", "b"], ["c"]], texts), 1)
+    assert first == b"[A,B;C]"
+    second, made = _build(tmp_path, Store(store.folder), "data/y.json", pieces([["a", "b", "c"]], texts), 2)
+    assert second == b"[A,B,C]" and made == []

@@ -79,8 +79,47 @@ class Keys:
 
 @dataclass
 class _Old:
+    """The previous build's file: open, and where each share is in it (in the order written)."""
+
     fd: int
-    index: dict[str, tuple[int, int]]
+    index: dict[str, tuple[int, int, int]]
+    _order: list[str] | None = None
+    _at: dict[str, int] | None = None
+
+    def block(self, keys: Sequence[str | None], i: int, sep: str) -> tuple[int, int]:
+        """The end ``j`` of the longest run ``keys[i:j]`` that the old file holds one after another and whole, and
+        its bytes there (from the first share, ``keys[i]``, not empty):
+        the same keys in the same order, of one piece of the old file (so that nothing is between them but
+        ``sep`` between two that are not empty: their bytes can be copied as one, and are the bytes the items would
+        be written as)."""
+        if self._order is None:
+            self._order = list(self.index)
+            self._at = {k: n for n, k in enumerate(self._order)}
+        o = self._at.get(keys[i])
+        if o is None:
+            return i, 0
+        order, limit = self._order, min(len(keys) - i, len(self._order) - o)
+        good, step = 1, 1  # keys[i:i + good] == order[o:o + good]; grow by doubling, then halve back
+        while good < limit:
+            n = min(good + step, limit)
+            if list(keys[i + good:i + n]) == order[o + good:o + n]:
+                good, step = n, step * 2
+            elif step > 1:
+                step //= 2
+            else:
+                break
+        end = i + good
+        spans = [self.index[k] for k in order[o:o + good]]
+        if any(h[2] != spans[0][2] for h in spans):  # no longer one piece (a text between two): up to its end
+            end = i + next(n for n, h in enumerate(spans) if h[2] != spans[0][2])
+            spans = spans[:end - i]
+        full = [h for h in spans if h[1]]
+        if not full:
+            return i, 0
+        size = sum(h[1] for h in full) + len(sep.encode("utf-8")) * (len(full) - 1)
+        if full[-1][0] + full[-1][1] - spans[0][0] != size:  # something else between them: item by item
+            return i, 0
+        return end, size
 
 
 @dataclass
@@ -119,7 +158,7 @@ class Store:
             return None
         return _Old(fd, saved["index"])
 
-    def save(self, name: str, path: Path, index: dict[str, tuple[int, int]], made: list[str]) -> None:
+    def save(self, name: str, path: Path, index: dict[str, tuple[int, int, int]], made: list[str]) -> None:
         """``path`` (a temporary file) is the file ``name`` as written now: indexed once it is in the cache."""
         self._pending[path] = (name, index, made)
         self.made[name] = made
@@ -178,9 +217,10 @@ def write(path: Path, pieces: Iterable, name: str | None = None, store: Store | 
     shares the previous build's file ``name`` had, and keep this one for the next build."""
     old = store.load(name) if store is not None and name else None
     found = old.index.get if old is not None else {}.get
-    index: dict[str, tuple[int, int]] = {}
+    index: dict[str, tuple[int, int, int]] = {}  # key -> where its share is, its size, which piece it is of
     made: list[str] = []
     shared = False
+    piece_no = 0
     try:
         with open(path, "wb", buffering=0) as f:
             out = _Out(f.fileno(), old.fd if old else None)
@@ -189,10 +229,32 @@ def write(path: Path, pieces: Iterable, name: str | None = None, store: Store | 
                     out.text(piece.encode("utf-8"))
                     continue
                 shared = True
+                piece_no += 1
                 run = piece.run
                 keys, compute = _parts(piece)
+                skip = 0  # items up to this one were copied in a block
                 for i, key in enumerate(keys):
+                    if i < skip:
+                        continue
                     hit = found(key) if key is not None else None
+                    if hit is not None and hit[1] and len(keys) - i > 1:
+                        # a run of items the old file has one after another: copied whole (the separator before
+                        # the first as below), without a step per item (at 100x, 200 reports a file, 190 files)
+                        end, nbytes = old.block(keys, i, run.sep if run is not None else "")
+                        if end > i + 1:
+                            if run is not None:
+                                if run.started:
+                                    out.sep(run.sep.encode("utf-8"), hit[0])
+                                run.started = True
+                            was, start, base = old.index, hit[0], out.pos
+                            placed = {k: (base + was[k][0] - start, was[k][1], piece_no) for k in keys[i:end]}
+                            if not index.keys().isdisjoint(placed):
+                                twice = next(k for k in placed if k in index)
+                                raise ValueError(f"{name}: two shares under one key ({twice})")
+                            index.update(placed)
+                            out.copy(start, nbytes)
+                            skip = end
+                            continue
                     if hit is None:
                         data = compute(i).encode("utf-8")
                         size = len(data)
@@ -207,7 +269,7 @@ def write(path: Path, pieces: Iterable, name: str | None = None, store: Store | 
                     if key is not None:
                         if key in index:  # one key, two texts: the next build would copy the wrong one
                             raise ValueError(f"{name}: two shares under one key ({key})")
-                        index[key] = (out.pos, size)
+                        index[key] = (out.pos, size, piece_no)
                     if hit is None:
                         out.text(data)
                     elif size:
