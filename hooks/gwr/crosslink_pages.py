@@ -19,7 +19,7 @@ from .markup import attr, esc, md_esc, ROOT_HREF
 from .slots import slot
 from .pipeline import memo
 from .section_links import Link
-from .shares import Keys, Share, Shares
+from .shares import Keys, Share, Shares, report_keys
 from .themes import Entry, Theme
 from .whats_new import previous, whats_new
 
@@ -222,8 +222,7 @@ def themes_json_parts(ctx: XContext, keys: Keys | None = None) -> Iterator:
     for i, th in enumerate(ctx.themes):  # each theme's "entries" last, as before
         yield "," if i else ""
         yield from json_joined(theme(th), "entries", [Shares(
-            [f"{th.id} {keys.report[r]}" for r in ids] if keys else [None] * len(ids),
-            lambda n, tid=th.id: entries(tid, ids[n]))], end="")
+            report_keys(keys, ids, prefix=f"{th.id} "), lambda n, tid=th.id: entries(tid, ids[n]))], end="")
     yield "]}\n"
 
 

@@ -16,7 +16,7 @@ from .ids import meanings
 from .labels import t
 from .model import Block, Document, Part, Section
 from .render import index_src, note_block, page_of
-from .shares import Keys, Run, Share, Shares
+from .shares import Keys, Run, Share, Shares, report_keys
 
 SCHEMA = "gwr-document/1"
 
@@ -290,8 +290,7 @@ def urls_json_parts(docs: list[Document], pages: list[str], urls: Urls, keys: Ke
             yield compact([{"id": page_path(src) or "home", "report": None, "kind": "page", "lang": lang,
                             "url": urls.url(page_path(src), lang), "path": urls.path(page_path(src), lang), "fp": None}
                            for src in sorted(pages)])[1:-1]
-            yield Shares([f"{keys.report[i]} {lang}" for i in ids] if keys else [None] * len(ids),
-                         lambda i, lang=lang: entries(docs[i], lang))
+            yield Shares(report_keys(keys, ids, suffix=f" {lang}"), lambda i, lang=lang: entries(docs[i], lang))
 
     return json_joined({"schema": "gwr-urls/1"}, "urls", texts())
 

@@ -14,7 +14,7 @@ from .indicator_context import Context, dec, plain
 from .scorecard_pages import rules_text, target_years, year_rows
 from .indicators import Figure
 from .scorecard import ScoreRow
-from .shares import Keys, Share, Shares
+from .shares import Keys, Share, Shares, report_keys
 
 COLUMNS = ["report", "city", "year", "kind", "indicator", "name_zh", "name_en", "value", "unit", "comparator",
            "quote", "url", "qualifier", "aspirational", "value_base", "unit_base", "measure", "node", "url_en",
@@ -92,8 +92,7 @@ def _rows_csv(figs: Iterable[Figure], ctx: Context, columns: list[str]) -> str:
 def _by_report(ctx: Context, keys: Keys | None, compute) -> Shares:
     """Each report's share of a file about every report: ``compute(its figures)``."""
     ids = list(ctx.docs)  # the registry's order, which is that of ctx.figures
-    return Shares([keys.report[r] for r in ids] if keys else [None] * len(ids),
-                  lambda i: compute(ctx.by_report.get(ids[i], ())))
+    return Shares(report_keys(keys, ids), lambda i: compute(ctx.by_report.get(ids[i], ())))
 
 
 def _groups(items: Iterable, report) -> Iterator[tuple[str, list]]:
@@ -110,11 +109,12 @@ def indicators_csv_parts(ctx: Context, indicator: str | None = None, keys: Keys 
     if indicator:
         by_indicator = by_indicator or _by_indicator(ctx)
         ids = list(ctx.docs)
+
         def rows(i: int) -> str:
             figs = by_indicator(ids[i]).get(indicator)
             return _rows_csv(figs, ctx, COLUMNS) if figs else ""
 
-        yield Shares([keys.report[r] for r in ids] if keys else [None] * len(ids), rows)
+        yield Shares(report_keys(keys, ids), rows)
         return
     yield _by_report(ctx, keys, lambda figs: _rows_csv((f for f in figs if f.indicator), ctx, COLUMNS))
 

@@ -77,6 +77,14 @@ class Keys:
                    max(years.values(), default=0))
 
 
+def report_keys(keys: Keys | None, reports: Sequence[str], prefix: str = "", suffix: str = "") -> list[str | None]:
+    """The keys of one share per report of ``reports`` (ids), for a :class:`Shares`: each report's key between
+    ``prefix`` and ``suffix`` (what else the share depends on: a theme, an edition); no ``keys``, none kept."""
+    if keys is None:
+        return [None] * len(reports)
+    return [f"{prefix}{keys.report[r]}{suffix}" for r in reports]
+
+
 @dataclass
 class _Old:
     """The previous build's file: open, and where each share is in it (in the order written)."""
@@ -351,4 +359,4 @@ class _Out:
             start += n
 
 
-__all__ = ["Share", "Shares", "Run", "Keys", "Store", "write", "text", "digest"]
+__all__ = ["Share", "Shares", "Run", "Keys", "Store", "write", "text", "digest", "report_keys"]
