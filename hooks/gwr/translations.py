@@ -107,7 +107,9 @@ def po_path(root: Path, report_id: str, lang: str) -> Path:
 
 # --- reading PO files: strict syntax, then polib ----------------------------------------------------
 
-_PO_STRING = r'"(?:[^"\\\x00-\x08\x0b-\x1f]|\\[\\"ntrabfv])*"'
+_PO_STRING = r'"[^"\\\x00-\x08\x0b-\x1f]*(?:\\[\\"ntrabfv][^"\\\x00-\x08\x0b-\x1f]*)*"'
+"""A quoted string: runs of plain characters between escapes (written so, not as a choice made at every character,
+the check of a PO file took a quarter of reading it: 100x, 0.7 s)."""
 _PO_LINE = re.compile(rf"(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?{_PO_STRING}[ \t]*")
 
 
