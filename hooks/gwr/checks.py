@@ -78,9 +78,10 @@ def placement(doc: Document, source: Source) -> tuple[list[int], Counter, Counte
     for s in doc.set_aside:
         covered.update(range(s.line, s.end_line + 1))
     unplaced = sorted(n for n in lines if n not in covered)
-    src = Counter(c for t in lines.values() for c in HAN.findall(t))
-    out = Counter(c for _, _, t in shown for c in HAN.findall(t))
-    out.update(c for s in doc.set_aside for c in HAN.findall(s.text))
+    # counted from one list of characters each (Counter counts a list in C; a generator, a step of Python a character)
+    src = Counter(HAN.findall("\n".join(lines.values())))
+    out = Counter(HAN.findall("\n".join(t for _, _, t in shown)))
+    out.update(HAN.findall("\n".join(s.text for s in doc.set_aside)))
     return unplaced, src, out
 
 
