@@ -21,8 +21,9 @@ TERMS_SCRIPT = "terms.js"
 TERMS_MARKER = f'<div class="gwr-marks" data-src="{TERMS_SCRIPT}" hidden></div>'
 _GLOSSARY_PLACEHOLDER = "@@gwr-glossary@@"  # gwr.glossary_pages.GLOSSARY_HREF
 _BLOCK = re.compile(r'(<(p|li) class="gwr-(?:para|item)[^"]*" id="([^"]+)">)(.*?)(</\2>)')
-_TERM_TOKEN = re.compile(r'<a class="gwr-term" href="' + re.escape(_GLOSSARY_PLACEHOLDER)
-                         + r'([^"#/]+)/#term-([^"]+)">([^<]*)</a>|<[^>]*>|[^<]+')
+_TERM_LINK = re.compile(r'<a class="gwr-term" href="' + re.escape(_GLOSSARY_PLACEHOLDER)
+                        + r'([^"#/]+)/#term-([^"]+)">([^<]*)</a>')
+_TAG = re.compile(r"<[^>]*>")
 _FIG_TITLE = re.compile(r'(<a class="gwr-fig" href="[^"]*") title="([^"]*)"')
 
 
@@ -53,17 +54,18 @@ def term_marks(markdown: str) -> tuple[str, dict[str, list], dict[str, list[str]
             figs[m.group(3)] = titles
         if 'class="gwr-term"' not in body:
             return m.group(1) + body + m.group(5)
+        # [html before the first link, its category, term id, text, html before the next link, …, html after the last]
+        pieces = _TERM_LINK.split(body)
         out, pos, found = [], 0, []
-        for tok in _TERM_TOKEN.finditer(body):
-            if tok.group(1) is not None:
-                n = _units(tok.group(3))
-                found.append([pos, n, f"{tok.group(1)}/{tok.group(2)}"])
-                out.append(tok.group(3))
-                pos += n
-            else:
-                out.append(tok.group(0))
-                if not tok.group(0).startswith("<"):
-                    pos += _units(tok.group(0))
+        for i in range(0, len(pieces) - 1, 4):
+            between, category, term, text = pieces[i:i + 4]
+            out.append(between)
+            pos += _units(_TAG.sub("", between).replace("<", ""))  # the text between the links: tags count nothing
+            n = _units(text)
+            found.append([pos, n, f"{category}/{term}"])
+            out.append(text)
+            pos += n
+        out.append(pieces[-1])
         marks[m.group(3)] = found
         return m.group(1) + "".join(out) + m.group(5)
 
