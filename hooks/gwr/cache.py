@@ -29,7 +29,7 @@ from .model import Annex, Block, Document, Note, Part, Section
 # stable text (``<… at 0x…>``) is not kept. Caches of other code versions are removed when a build starts.
 
 PERSISTED = frozenset({"report", "report pages", "city pages", "figures", "entries", "sections", "related", "usage", "search", "whats_new",
-                       "page file", "data"})
+                       "page file", "page files", "data"})
 
 SITE_FILES = "site-files"
 """The disk cache's folder of files the build writes into the site itself (:mod:`gwr.sitefiles`)."""

@@ -397,10 +397,12 @@ _FLOW_START = re.compile(r"^(?:新增|新建|新引进|新认定|新设)")
 
 def _sentence_figures(sentence: str, cat: Catalogue, city: str):
     """(figure, indicators, measure, link) for each figure of a sentence, in order."""
+    figs = _scan(sentence)
+    if not figs:  # the names and frames below only serve figures (half of the sentences have none)
+        return []
     events = []
     for m in (cat.pattern.finditer(sentence) if cat.pattern else ()):
         events.append((m.start(), 0, m))
-    figs = _scan(sentence)
     for f in figs:
         events.append((f.start, 1, f))
     framed: dict[int, tuple[list[Indicator], int]] = {}
