@@ -6,6 +6,7 @@ and an English rendering and its variants count as one search term.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -241,6 +242,19 @@ _OPENERS = ".!?:;()“‘\"'—–"
 """After these (and spaces), or at the start of the text, a capital letter may start a sentence, item or quote."""
 
 
+_CAPITAL_NEXT = re.compile(r"[ \-][A-Z]")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’]*)[ \-]$")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@functools.lru_cache(maxsize=None)
+def _capitals(form: str) -> tuple[tuple[tuple[int, int, str], ...], bool]:
+    """The words of capitals in a form (an acronym: SMART, AI), where they are, and whether all its words are."""
+    words = [(m.start(), m.end(), m.group(0)) for m in _ALNUM.finditer(form)]
+    capitals = tuple((a, b, w) for a, b, w in words if len(w) >= 2 and w.isupper())
+    return capitals, len(capitals) == len(words)
+
+
 def case_fits(form: str, text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, which equals ``form`` but for case (and a plural ending), is that term.
 
@@ -253,23 +267,19 @@ def case_fits(form: str, text: str, start: int, end: int) -> bool:
       it as a variant.
     """
     seg = text[start:start + len(form)]
-    acronym = True
-    for m in _ALNUM.finditer(form):
-        w = m.group(0)
-        if len(w) >= 2 and w.isupper():
-            if seg[m.start():m.end()] != w:
-                return False
-        else:
-            acronym = False
+    capitals, acronym = _capitals(form)
+    for a, b, w in capitals:
+        if seg[a:b] != w:
+            return False
     if form[0].isupper() and not seg[0].isupper():
         return False
-    if acronym or not any(c.isupper() for c in seg):
+    if acronym or seg.islower() or not any(c.isupper() for c in seg):
         return True
-    if re.match(r"[ \-][A-Z]", text[end:end + 2]):
+    if _CAPITAL_NEXT.match(text, end, end + 2):
         return False
-    prev = re.search(r"([A-Za-z][A-Za-z'’]*)[ \-]$", text[max(0, start - 40):start])
+    prev = _WORD_BEFORE.search(text[max(0, start - 40):start])
     # an article or a possessive ("The Chinese University …", "Shenzhen's 15th Five-Year Plan") is not part of a name
-    if prev and prev.group(1)[0].isupper() and prev.group(1) != "The" and not re.search(r"['’]s$", prev.group(1)):
+    if prev and prev.group(1)[0].isupper() and prev.group(1) != "The" and not _POSSESSIVE.search(prev.group(1)):
         before = text[:start - len(prev.group(0))].rstrip()
         return not before or before[-1] in _OPENERS
     return True
