@@ -7,7 +7,8 @@ import pytest
 from conftest import ROOT
 
 from gwr.datafiles import RegistryError
-from gwr.translations import check_po, suspicious
+from gwr.po import check_po
+from gwr.translations import suspicious
 
 REVIEWED = [
     (e.msgctxt, e.msgid, e.msgstr)

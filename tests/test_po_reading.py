@@ -1,4 +1,4 @@
-"""PO files read without polib (gwr.translations.quick_entries) as polib reads them: the files of the repository,
+"""PO files read without polib (gwr.po.quick_entries) as polib reads them: the files of the repository,
 and generated ones of every shape the strict syntax check lets through, well-formed or not (hypothesis)."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gwr.datafiles import RegistryError
-from gwr.translations import _OTHER_BREAKS, _at_msgstr, check_po, quick_entries
+from gwr.po import _OTHER_BREAKS, _at_msgstr, check_po, quick_entries
 
 EXAMPLES = int(os.environ.get("GWR_FUZZ_EXAMPLES", 0))
 SETTINGS = settings(max_examples=EXAMPLES or 300, deadline=None, derandomize=not EXAMPLES,
