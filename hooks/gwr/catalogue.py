@@ -114,11 +114,29 @@ class Catalogue:
         alts = sorted(names, key=lambda s: (-len(s), s))
         self.pattern = re.compile("|".join(re.escape(a) for a in alts)) if alts else None
         self.wordings = [(ind, w) for ind in self.indicators for w in ind.wordings]
+        self.any_wording = _any_of([w.pattern for _, w in self.wordings])
+        """Whether a sentence holds a target in words at all: one search, not one per wording (most hold none)."""
         self.flow_of = {i.stock: self.by_id[i.id] for i in self.indicators if i.stock}
         """Stock indicator id -> its flow (国家级专精特新“小巨人”企业 -> 新增…)."""
         fig = r"\d+(?:\.\d+)?(?:万亿|亿|万)?(?:多|余)?(?:" + UNIT_RE + ")?"
         self.frames = [(ind, re.compile(f.replace("{}", "(?P<fig>" + fig + ")(?:左右|以上|以内|以下)?")))
                        for ind in self.indicators for f in ind.frames]
+
+
+_BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+def _any_of(patterns: list[re.Pattern]) -> re.Pattern | None:
+    """An expression that matches where any of ``patterns`` does; None where they cannot be joined into one (their
+    flags differ, a group name repeats, or one refers back to a group, whose number would change)."""
+    if not patterns or len({p.flags for p in patterns}) > 1:
+        return None
+    if any(_BACK_REFERENCE.search(p.pattern) for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    except re.error:
+        return None
 
 
 class WordingEntry(Schema):

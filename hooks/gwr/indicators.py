@@ -45,6 +45,12 @@ _BEFORE = [  # wording right before the number -> (comparator, qualifier as prin
     ("不低于", "≥"), ("不少于", "≥"), ("不超过", "≤"), ("控制在", "≤"), ("超过", ">"), ("突破", ">"),
     ("超", ">"), ("逾", ">"), ("近", "≈"), ("约", "≈"),
 ]
+_BEFORE_AT = {}
+"""A word of _BEFORE, alone or followed by 至 or 到 -> (its place in _BEFORE, the word, its comparator)."""
+for _i, (_w, _c) in enumerate(_BEFORE):
+    for _tail in ("", "至", "到"):
+        _BEFORE_AT.setdefault(_w + _tail, (_i, _w, _c))
+_BEFORE_LENGTHS = sorted({len(k) for k in _BEFORE_AT})
 AFTER_COMPARATOR = {"左右": "≈", "以上": "≥", "及以上": "≥", "以内": "≤", "以下": "≤", "之内": "≤"}
 BEFORE_WORDS = tuple(w for w, _ in _BEFORE)
 _STRETCH = re.compile(r"(?:在实际工作中)?(?:努力|全力)?争取(?:更好结果|更优水平|更好成绩|更高水平|更好水平)")
@@ -137,8 +143,14 @@ def _is_figure(text: str, m: re.Match) -> bool:
     return True
 
 
+_LAST_CLAUSE_END = re.compile("(?s).*[" + re.escape(_CLAUSE_END) + "]")
+"""Everything up to the last clause end (matched back from where the text is cut: one expression, not a search
+for each of the ten characters)."""
+
+
 def _clause_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in _CLAUSE_END) + 1
+    m = _LAST_CLAUSE_END.match(text, 0, pos)
+    return m.end() if m else 0
 
 
 def _qualify(text: str, start: int, end: int) -> tuple[str, str, bool, int]:
@@ -146,10 +158,12 @@ def _qualify(text: str, start: int, end: int) -> tuple[str, str, bool, int]:
     at ``text[start:end]``; ``text`` is its sentence. 力争 counts when it is in the figure's own clause."""
     before = text[:start]
     comparator, words = "=", []
-    for word, comp in _BEFORE:
-        if before.endswith(word) or before.endswith(word + "至") or before.endswith(word + "到"):
-            comparator, words = comp, [word]
-            break
+    # the first word of _BEFORE that ends ``before`` (perhaps followed by 至 or 到): the suffixes of every length
+    # looked up, not each word tried three times
+    hits = [_BEFORE_AT[tail] for tail in (before[-n:] for n in _BEFORE_LENGTHS) if tail in _BEFORE_AT]
+    if hits:
+        _, word, comp = min(hits)
+        comparator, words = comp, [word]
     m = _AFTER.match(text[end:])
     if m:
         comparator = AFTER_COMPARATOR[m.group(1)]
@@ -374,6 +388,8 @@ def _wordings(sentence: str, cat: Catalogue, city: str):
     """(indicator, wording, match) of each target in words. A wording that no figure settles (完成…下达的目标)
     also stands for the catalogued subjects its clause lists before it (城镇新增就业人数、城镇登记失业率…等
     约束性指标完成…确定的目标), unless another wording already covers them."""
+    if cat.any_wording is not None and not cat.any_wording.search(sentence):
+        return
     found = [(ind, w, m) for ind, w in cat.wordings for m in w.pattern.finditer(sentence)]
     covered = [(m.start(), m.end()) for _, w, m in found if w.rule != "words"]
     for ind, w, m in found:
