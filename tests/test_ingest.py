@@ -208,3 +208,21 @@ def test_check_command_prints_outline_set_aside_and_warnings():
     report, status = check_file(ROOT, "tests/fixtures/corpus/shaanxi-2026.txt")
     assert "     4-10  Web page breadcrumbs: 首页 / > / 政府信息公开" in report
     assert "Photo caption: 省长赵刚作政府工作报告" in report
+
+
+def test_text_lost_or_doubled_is_named_whichever_way_it_is_counted():
+    """The check of Han characters compares the source with what is shown: at once when both are the same sequence,
+    else counted. A block whose text lost a character, or gained one, is named; the same characters in another
+    order (as when a set-aside line sits between others) are not a loss."""
+    from gwr.checks import check
+
+    text = HEAD + "一、2023年工作回顾\n\n过去一年，成绩显著。\n\n全年经济平稳。\n\n" + PLAN
+    doc, source = parse(text)
+    assert [w for w in check(doc, source) if "lost or duplicated" in w.message] == []
+    first, second = [b for b in doc.body_blocks() if b.text in ("过去一年，成绩显著。", "全年经济平稳。")]
+    first.text, second.text = second.text, first.text  # the same characters, out of order
+    assert [w for w in check(doc, source) if "lost or duplicated" in w.message] == []
+    first.text = first.text.replace("平", "")  # one lost
+    second.text += "稳"  # one extra
+    (warning,) = [w for w in check(doc, source) if "lost or duplicated" in w.message]
+    assert "1 Han characters missing (平), 1 extra (稳)" in warning.message
