@@ -207,7 +207,8 @@ def _files(files, config):
             hidden = {"inclusion": InclusionLevel.NOT_IN_NAV} if compare_pages.not_in_nav(src) else {}
             files.append(File.generated(config, src, content=_relative(src, _slot_html(text)), **hidden))
         else:  # a page's other language: written to a file now, not held in memory while the pages are built
-            # a page of several reports (a city's theme timeline): kept under its own text
+            # a page about several reports (a city's theme timeline): kept under its own text (a report's own
+            # scripts are kept under the report's key, below)
             key = ("text", hashlib.sha256(text.encode("utf-8")).hexdigest())
             path = pipeline.stored("page file", (key, lang, src), lambda: {src: _relative(src, text)})[src]
             files.append(sitefiles.LinkedFile.generated(config, src, abs_src_path=str(path)))
@@ -248,15 +249,16 @@ def _files(files, config):
         for src, markdown in idchanges.tombstone_pages(doc, site.changes, lang, set(pages)).items():
             files.append(File.generated(config, src, content=_relative(src, markdown),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
-        scripts = {src: text for src, text in pages.items() if not src.endswith(".md")}
         for src, text in pages.items():
-            if src not in scripts:
+            if src.endswith(".md"):
                 add(src, text)
         # the report's scripts (its pages' other language, their terms) kept together: a disk cache entry each
         # (a pickle and a folder) cost three times what writing the file did (100x, 5,800 of them: 1.5 s a build)
-        for src, path in pipeline.stored("page files", (site.keys[doc.meta.id], lang, tuple(scripts)), lambda: {
-                src: _relative(src, text) for src, text in scripts.items()}).items():
-            files.append(sitefiles.LinkedFile.generated(config, src, abs_src_path=str(path)))
+        scripts = {src: text for src, text in pages.items() if not src.endswith(".md")}
+        if scripts:
+            for src, path in pipeline.stored("page files", (site.keys[doc.meta.id], lang, tuple(scripts)), lambda: {
+                    src: _relative(src, text) for src, text in scripts.items()}).items():
+                files.append(sitefiles.LinkedFile.generated(config, src, abs_src_path=str(path)))
     xctx.phrase_cache.clear()  # each report's phrases and text, for what's new: not needed past the report pages
     with timing.stage("indicator pages"):
         generated = indicator_pages.files(ctx, per_city("indicators"))

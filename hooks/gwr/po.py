@@ -108,7 +108,6 @@ class Entry:
     flags: list[str] = field(default_factory=list)
     linenum: int = 0
     """Its first line, as polib counts it (0 for the file's first entry)."""
-    obsolete: bool = False
 
     @property
     def fuzzy(self) -> bool:
@@ -125,7 +124,7 @@ def quick_entries(lines: list[str]) -> list[Entry] | None:
     string perhaps continued on the next lines. Read here, such a file takes a fifth of polib's time (a fifth of
     loading a report). Whatever else a file holds (obsolete entries, plurals, a comment inside an entry, a string
     without its keyword, a byte-order mark) is left to polib, whose reading, and whose errors, are the reference;
-    tests/test_po.py compares the two."""
+    tests/test_po_reading.py compares the two."""
     from polib import unescape
 
     entries: list[Entry] = []
