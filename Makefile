@@ -24,13 +24,16 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.site-deps
 # One edition at a time: the Chinese edition here, the English one with `make serve-en`.
 # `make serve CITY=shenzhen` previews one city's reports only (the city slug of their ids): their pages, the city's
 # timeline and sources, the index pages; no search. Seconds, however many cities the site holds; a rebuild after a
-# seed or PO edit recomputes that report only.
+# seed or PO edit recomputes that report only. `make serve REPORT=beijing-2026` previews one report: its pages (read
+# with the city's other reports, which they link to and compare with), the city's timeline and sources, the index pages.
 CITY ?=
+REPORT ?=
 serve: $(VENV)/.site-deps
-	GWR_CITY=$(CITY) GWR_PREVIEW=$(if $(CITY),1,) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	GWR_CITY=$(CITY) GWR_REPORT=$(REPORT) GWR_PREVIEW=$(if $(CITY)$(REPORT),1,) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 serve-en: $(VENV)/.site-deps
-	GWR_CITY=$(CITY) GWR_PREVIEW=$(if $(CITY),1,) $(BIN)/mkdocs serve -f mkdocs.en.yml --dev-addr 127.0.0.1:8001
+	GWR_CITY=$(CITY) GWR_REPORT=$(REPORT) GWR_PREVIEW=$(if $(CITY)$(REPORT),1,) $(BIN)/mkdocs serve -f mkdocs.en.yml \
+		--dev-addr 127.0.0.1:8001
 
 # Chinese edition at the root (this cleans site/), then the English edition into site/en, in one process:
 # the second build reuses what does not depend on the language (hooks/gwr/build.py). Strict, as in mkdocs.yml.

@@ -20,9 +20,9 @@ For each scale (1x, 10x, 30x, 100x the registered reports; see bench/corpus.py) 
   takes to answer in headless Chromium (a fresh browser context, nothing cached, the page loaded and
   settled for half a second: from typing the query to the results being shown, index download
   included; median of three contexts per query), with the bytes it fetched;
-* at 100x, **the preview of one city** (``make serve CITY=<city>``): its first build and its rebuilds
-  after editing a seed and a PO file, as ``mkdocs serve`` reports them and as a maintainer waits
-  for them;
+* at 100x, **the preview of one city** (``make serve CITY=<city>``) and **of one report** of that city
+  (``make serve REPORT=<id>``): its first build and its rebuilds after editing a seed and a PO file, as
+  ``mkdocs serve`` reports them and as a maintainer waits for them;
 * at 10x and 100x, one profiled build of the Chinese edition (its files written in memory, /dev/shm, where
   there is one: the disk's noise is not the code's growth): any function of the project whose time per report
   grows by more than 1.3x between the two scales is listed.
@@ -322,8 +322,9 @@ def edit_po(project: Path, label: str, city: str | None = None) -> Path:
     return po
 
 
-def preview(project: Path, city: str, edits: int = 3) -> dict:
-    """`make serve CITY=<city>`: first build, then rebuilds after seed and PO edits."""
+def preview(project: Path, city: str, edits: int = 3, one_report: bool = False) -> dict:
+    """`make serve CITY=<city>`: first build, then rebuilds after seed and PO edits. With ``one_report``,
+    `make serve REPORT=<id>` of the report edited (a report of ``city``)."""
     registry = yaml.safe_load((project / "data/reports.yml").read_text(encoding="utf-8"))["reports"]
     mine = [e for e in registry if e["id"].rsplit(f"-{e['year']}", 1)[0] == city]
     target = _target(project, city)
@@ -331,6 +332,8 @@ def preview(project: Path, city: str, edits: int = 3) -> dict:
     built = re.compile(r"Documentation built in ([\d.]+) seconds")
     port = _free_port()
     env = dict(ENV, GWR_CITY=city, GWR_PREVIEW="1")  # as make serve CITY=… runs it
+    if one_report:
+        env.update(GWR_CITY="", GWR_REPORT=target["id"])  # as make serve REPORT=… runs it
     t_start = time.perf_counter()
     proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -422,7 +425,8 @@ def preview(project: Path, city: str, edits: int = 3) -> dict:
             proc.kill()
         if os.environ.get("GWR_BENCH_SERVE_LOG"):  # what mkdocs serve printed, to check what was measured
             Path(os.environ["GWR_BENCH_SERVE_LOG"]).write_text("".join(log), encoding="utf-8")
-    return {"city": city, "reports": reports, "first": first, **rebuilds}
+    return {"city": city, "reports": reports, "report": target["id"] if one_report else None, "first": first,
+            **rebuilds}
 
 
 # --- growth of each function ---------------------------------------------------------------------
@@ -577,6 +581,11 @@ def measure(scale: int, runs: int, work: Path, with_browser: bool, with_preview:
         res["preview"] = _optional(lambda: preview(project, corpus.cities(project)[0]))
         # and the first preview after an earlier build (the disk cache holds every report but the one edited)
         res["preview_warm"] = _optional(lambda: preview(project, corpus.cities(project)[0], edits=1))
+        # the preview of one report of that city (make serve REPORT=…), with no cache and then with the disk cache
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        res["preview_report"] = _optional(lambda: preview(project, corpus.cities(project)[0], one_report=True))
+        res["preview_report_warm"] = _optional(lambda: preview(project, corpus.cities(project)[0], edits=1,
+                                                               one_report=True))
     if with_profile:
         res["profile"] = _optional(lambda: profile(project, work))
     shutil.rmtree(project, ignore_errors=True)
@@ -744,41 +753,8 @@ def write_report(results: list[dict], meta: dict) -> str:
             lines.append(f"| {n} | " + " | ".join(
                 f"{sm[s]['stages'].get(n, 0):.2f} ({1000 * sm[s]['stages'].get(n, 0) / by[s]['reports']:.0f} ms)"
                 for s in by) + " |")
-    prev = by.get(max(by)).get("preview")
-    if prev and "error" in prev:
-        lines += ["", f"Preview of one city at {max(by)}x: failed ({prev['error'][:300]})."]
-        prev = None
-    if prev:
-        def med(xs: list[dict], k: str) -> float:
-            """The median of the builds that gave the value: mkdocs serve's own time is read from its log, and a
-            build whose line was not read (one of six rebuilds in the bench of 2026-11-30) has none (NaN), not a zero."""
-            known = [x[k] for x in xs if x[k] == x[k]]
-            return statistics.median(known) if known else float("nan")
-        lines += ["", f"## Preview of one city at {max(by)}x: `make serve CITY={prev['city']}` "
-                  f"({prev['reports']} reports, Chinese edition)", "",
-                  "| build | CPU time of the serve process | as mkdocs serve reports it (wall-clock) "
-                  "| as the maintainer waits (from the save) |", "|---|---|---|---|",
-                  f"| first build, no disk cache | {prev['first']['cpu']:.2f} s ({prev['first']['cpu_with_start']:.2f} s with Python's "
-                  "start, imports and configuration) | "
-                  f"{prev['first']['reported']:.2f} s | {prev['first']['wall']:.2f} s from the command |",
-                  *([f"| first build, the disk cache left by an earlier build | "
-                     f"{by[max(by)]['preview_warm']['first']['cpu']:.2f} s | "
-                     f"{by[max(by)]['preview_warm']['first']['reported']:.2f} s | "
-                     f"{by[max(by)]['preview_warm']['first']['wall']:.2f} s from the command |"]
-                    if by[max(by)].get("preview_warm") and "error" not in by[max(by)]["preview_warm"] else []),
-                  f"| after a seed edit (median of {len(prev['seed'])}) | {med(prev['seed'], 'cpu'):.2f} s | "
-                  f"{med(prev['seed'], 'reported'):.2f} s | {med(prev['seed'], 'wall'):.2f} s |",
-                  f"| after a PO edit (median of {len(prev['po'])}) | {med(prev['po'], 'cpu'):.2f} s | "
-                  f"{med(prev['po'], 'reported'):.2f} s | {med(prev['po'], 'wall'):.2f} s |"]
-        unread = sum(1 for x in prev["seed"] + prev["po"] if x["reported"] != x["reported"])
-        if unread:
-            lines += ["", f"mkdocs serve's own time (the third column) was not read from its log for {unread} of the "
-                      f"{len(prev['seed']) + len(prev['po'])} rebuilds: its medians are of the others."]
-        twice = sum(1 for x in prev["seed"] + prev["po"] if x.get("builds", 1) > 1)
-        if twice:
-            lines += ["", f"{twice} of the {len(prev['seed']) + len(prev['po'])} saves were rebuilt more than once "
-                      "(the watcher saw the save twice): their times run from the save to the end of the last build, "
-                      "which is what the maintainer waits for; the reported time is the last build's."]
+    prev = _preview_section(lines, by, "preview", "preview_warm")
+    prev_report = _preview_section(lines, by, "preview_report", "preview_report_warm")
     alone = [r for r in results if r.get("city_alone") and "error" not in r["city_alone"]]
     if alone:
         c = alone[0]["city_alone"]
@@ -844,18 +820,73 @@ def write_report(results: list[dict], meta: dict) -> str:
                      f"{_ok(a <= 100)} |")
         lines.append(f"| first query <= 150 ms at {big}x (slowest query, both editions) | {b:.0f} ms | "
                      f"{_ok(b <= 150)} |")
-    if prev:
-        rebuild = max(x["cpu"] for x in prev["seed"] + prev["po"])
-        lines.append(f"| preview of one city: first build, no disk cache, <= 2 s | {prev['first']['cpu']:.2f} s CPU "
-                     f"({prev['first']['reported']:.2f} s as mkdocs serve reports it) | {_ok(prev['first']['cpu'] <= 2.0)} |")
-        pw = by[big].get("preview_warm")
-        if pw and "error" not in pw:
-            lines.append(f"| preview of one city: first build after an earlier build (disk cache), <= 2 s | "
-                         f"{pw['first']['cpu']:.2f} s CPU ({pw['first']['reported']:.2f} s) | "
-                         f"{_ok(pw['first']['cpu'] <= 2.0)} |")
-        lines.append(f"| preview of one city: each rebuild after a seed or PO edit <= 2 s | slowest {rebuild:.2f} s CPU "
-                     f"| {_ok(rebuild <= 2.0)} |")
+    _preview_targets(lines, prev, by[big].get("preview_warm"), "one city")
+    _preview_targets(lines, prev_report, by[big].get("preview_report_warm"), "one report")
     return "\n".join(lines) + "\n"
+
+
+def _median_known(xs: list[dict], k: str) -> float:
+    """The median of the builds that gave the value: mkdocs serve's own time is read from its log, and a build whose
+    line was not read (one of six rebuilds in the bench of 2026-11-30) has none (NaN), not a zero."""
+    known = [x[k] for x in xs if x[k] == x[k]]
+    return statistics.median(known) if known else float("nan")
+
+
+def _preview_section(lines: list[str], by: dict, key: str, warm_key: str) -> dict | None:
+    """The table of a preview at the largest scale (``key``: of one city, or of one report), added to ``lines``; the
+    preview's results, or None when it was not measured or failed."""
+    prev = by.get(max(by)).get(key)
+    what = "one report" if key == "preview_report" else "one city"
+    if prev and "error" in prev:
+        lines += ["", f"Preview of {what} at {max(by)}x: failed ({prev['error'][:300]})."]
+        return None
+    if not prev:
+        return None
+    med = _median_known
+    if prev.get("report"):
+        title = f"`make serve REPORT={prev['report']}` (one of the {prev['reports']} reports of its city, Chinese edition)"
+    else:
+        title = f"`make serve CITY={prev['city']}` ({prev['reports']} reports, Chinese edition)"
+    lines += ["", f"## Preview of {what} at {max(by)}x: {title}", "",
+              "| build | CPU time of the serve process | as mkdocs serve reports it (wall-clock) "
+              "| as the maintainer waits (from the save) |", "|---|---|---|---|",
+              f"| first build, no disk cache | {prev['first']['cpu']:.2f} s ({prev['first']['cpu_with_start']:.2f} s "
+              "with Python's start, imports and configuration) | "
+              f"{prev['first']['reported']:.2f} s | {prev['first']['wall']:.2f} s from the command |",
+              *([f"| first build, the disk cache left by an earlier build | "
+                 f"{by[max(by)][warm_key]['first']['cpu']:.2f} s | "
+                 f"{by[max(by)][warm_key]['first']['reported']:.2f} s | "
+                 f"{by[max(by)][warm_key]['first']['wall']:.2f} s from the command |"]
+                if by[max(by)].get(warm_key) and "error" not in by[max(by)][warm_key] else []),
+              f"| after a seed edit (median of {len(prev['seed'])}) | {med(prev['seed'], 'cpu'):.2f} s | "
+              f"{med(prev['seed'], 'reported'):.2f} s | {med(prev['seed'], 'wall'):.2f} s |",
+              f"| after a PO edit (median of {len(prev['po'])}) | {med(prev['po'], 'cpu'):.2f} s | "
+              f"{med(prev['po'], 'reported'):.2f} s | {med(prev['po'], 'wall'):.2f} s |"]
+    unread = sum(1 for x in prev["seed"] + prev["po"] if x["reported"] != x["reported"])
+    if unread:
+        lines += ["", f"mkdocs serve's own time (the third column) was not read from its log for {unread} of the "
+                  f"{len(prev['seed']) + len(prev['po'])} rebuilds: its medians are of the others."]
+    twice = sum(1 for x in prev["seed"] + prev["po"] if x.get("builds", 1) > 1)
+    if twice:
+        lines += ["", f"{twice} of the {len(prev['seed']) + len(prev['po'])} saves were rebuilt more than once "
+                  "(the watcher saw the save twice): their times run from the save to the end of the last build, "
+                  "which is what the maintainer waits for; the reported time is the last build's."]
+    return prev
+
+
+def _preview_targets(lines: list[str], prev: dict | None, warm: dict | None, what: str) -> None:
+    """The preview's rows of the targets table."""
+    if not prev:
+        return
+    rebuild = max(x["cpu"] for x in prev["seed"] + prev["po"])
+    lines.append(f"| preview of {what}: first build, no disk cache, <= 2 s | {prev['first']['cpu']:.2f} s CPU "
+                 f"({prev['first']['reported']:.2f} s as mkdocs serve reports it) | {_ok(prev['first']['cpu'] <= 2.0)} |")
+    if warm and "error" not in warm:
+        lines.append(f"| preview of {what}: first build after an earlier build (disk cache), <= 2 s | "
+                     f"{warm['first']['cpu']:.2f} s CPU ({warm['first']['reported']:.2f} s) | "
+                     f"{_ok(warm['first']['cpu'] <= 2.0)} |")
+    lines.append(f"| preview of {what}: each rebuild after a seed or PO edit <= 2 s | slowest {rebuild:.2f} s CPU "
+                 f"| {_ok(rebuild <= 2.0)} |")
 
 
 def main() -> None:

@@ -22,6 +22,8 @@ bench/SCALING.md). ``make serve CITY=…`` adds ``GWR_PREVIEW=1``: the preview o
 city's reports, their pages, the city's timeline and sources and the glossary,
 without the pages about all reports (indicators, scorecards, themes: only their
 index pages), without the open data about all reports and without a search index, so that it builds in seconds.
+``make serve REPORT=<id>`` (``GWR_REPORT``) previews one report: its city's reports are read, the pages of that
+report only are made.
 """
 
 from __future__ import annotations
@@ -65,11 +67,13 @@ def on_config(config):
 
 def _config(config):
     root = Path(config.config_file_path).parent
-    pipeline.HOLD = bool(os.environ.get("GWR_PREVIEW")) and _command.get("name") == "serve"
     city = os.environ.get("GWR_CITY") or None
+    report = os.environ.get("GWR_REPORT") or None  # one report's pages, among its city's reports
+    preview = bool(os.environ.get("GWR_PREVIEW") or report)
+    pipeline.HOLD = preview and _command.get("name") == "serve"
     try:
         with timing.stage("load"):
-            site = pipeline.load_site(root, city=city)
+            site = pipeline.load_site(root, city=city, report=report)
     except pipeline.RegistryError as exc:
         raise PluginError(str(exc)) from exc
     for warning in site.warnings:
@@ -88,7 +92,8 @@ def _config(config):
     slots.SLOTS.clear()
     _build.update(site=site, lang=lang, city=city, pages=[], urls=export.Urls(root_url), eds=eds, root_url=root_url,
                   shared_assets=shared_assets.shared(lang, export.EDITIONS[0], _command.get("name")),
-                  preview=bool(os.environ.get("GWR_PREVIEW")))
+                  preview=preview, report=report,  # the folders of the pages a preview of one report leaves out:
+                  others=tuple(d.meta.path + "/" for d in site.docs if report and d.meta.id != report))
     config.extra["gwr"] = {
         "lang": lang,
         "root": root_url,
@@ -119,7 +124,8 @@ def _config(config):
         GLOSSARY_MARKER: glossary_pages.nav(site.glossary, lang),
     })
     if _build["preview"]:
-        config.nav = _prune_nav(config.nav, lambda src: not src.endswith(".md") or _previewed(src))
+        others = _build["others"]
+        config.nav = _prune_nav(config.nav, lambda src: not src.endswith(".md") or _previewed(src, others))
         # The open data about all reports is not written in a preview (it would hold one city's rows): the links
         # of the hand-written pages to it (index, data) are reported, not fatal. `make build` checks them all.
         config.validation.links.not_found = logging.INFO
@@ -130,9 +136,12 @@ PREVIEW_PAGES = ("indicators/index.md", "scorecards/index.md", "themes/index.md"
                  "glossary.md")
 
 
-def _previewed(src: str) -> bool:
+def _previewed(src: str, others: tuple[str, ...] = ()) -> bool:
     """Generated pages that a preview builds (GWR_PREVIEW): reports, the city's timeline and sources, the glossary,
-    index pages."""
+    index pages. A preview of one report (GWR_REPORT) leaves out the pages of the city's other reports (in the
+    folders ``others``)."""
+    if others and src.startswith(others):
+        return False
     parts = src.split("/")
     return (src in PREVIEW_PAGES or "/" not in src or parts[0] not in ("indicators", "scorecards", "themes", "compare")
             and parts[1] not in ("indicators", "themes", "scorecards"))
@@ -219,11 +228,17 @@ def _files(files, config):
     for doc in site.docs:
         city_keys[doc.meta.city] = city_keys.get(doc.meta.city, ()) + (site.keys[doc.meta.id],)
 
-    def per_city(kind: str):
+    # a preview makes only the pages it shows (_previewed): its city pages are kept apart from a whole build's
+    only = (lambda src: _previewed(src, _build["others"])) if _build["preview"] else None
+
+    def per_city(kind: str, chosen: bool = False):  # chosen: the pages made are those ``only`` accepts
+        kind = f"{kind} preview" if only and chosen else kind
         return lambda city, make: slots.revive(pipeline.memo(
             "city pages", (kind, city_keys[city], lang), lambda: slots.portable(make())))
 
     for doc in site.docs:
+        if _build["report"] and doc.meta.id != _build["report"]:
+            continue  # a preview of one report: the city's other reports are read, their pages not made
         sha = site.shas[doc.meta.id]
         with timing.stage("main table"):
             extra = indicator_pages.main_table(ctx, doc)
@@ -261,12 +276,12 @@ def _files(files, config):
                 files.append(sitefiles.LinkedFile.generated(config, src, abs_src_path=str(path)))
     xctx.phrase_cache.clear()  # each report's phrases and text, for what's new: not needed past the report pages
     with timing.stage("indicator pages"):
-        generated = indicator_pages.files(ctx, per_city("indicators"))
+        generated = indicator_pages.files(ctx, per_city("indicators", True), only)
     with timing.stage("compare pages"):
-        generated.update(compare_pages.files(ctx))
+        generated.update(compare_pages.files(ctx, only))
     with timing.stage("theme and timeline pages"):
-        generated.update(theme_pages.files(xctx, per_city("themes"),
-                                           crosslink_context.registered_cities(site.registered)))
+        generated.update(theme_pages.files(xctx, per_city("themes", True),
+                                           crosslink_context.registered_cities(site.registered), only))
     with timing.stage("sources pages"):
         for city in xctx.cities:
             generated[sources_pages.city_sources_src(city.docs[0])] = sources_pages.render_city_sources(
@@ -279,7 +294,7 @@ def _files(files, config):
             for src, text in glossary_pages.tips_files(site.glossary, lang).items():
                 files.append(File.generated(config, src, content=text))
     if _build["preview"]:
-        generated = {src: text for src, text in generated.items() if _previewed(src)}
+        generated = {src: text for src, text in generated.items() if _previewed(src, _build["others"])}
     citable.extend(src for src in generated if src.endswith(".md"))
     for src, content in generated.items():
         add(src, content)
@@ -297,6 +312,8 @@ def _open_data(site, urls, ctx, xctx, citable: list[str]) -> dict[str, Path]:
     reports."""
     out: dict[str, Path] = {}
     for doc in site.docs:
+        if _build["report"] and doc.meta.id != _build["report"]:
+            continue
         out.update(pipeline.stored("data", (site.keys[doc.meta.id], urls.site_url), lambda: {
             f"data/reports/{doc.meta.id}.json": export.document_json(doc, site.shas[doc.meta.id], urls,
                                                                       site.translations.get(doc.meta.id))}))

@@ -156,13 +156,22 @@ def _sig(path: Path) -> tuple:
 DATA_FILES = ("data/indicators.yml", "data/glossary.yml", "data/themes.yml", "data/terms.yml", "data/alignments.yml")
 
 
-def load_site(root: Path, registry: str = REGISTRY, city: str | None = None) -> Site:
-    """Parse every registered report (of ``city`` only, a city slug, when given).
+def load_site(root: Path, registry: str = REGISTRY, city: str | None = None, report: str | None = None) -> Site:
+    """Parse every registered report (of ``city`` only, a city slug, when given; of the city of ``report``, a
+    report id, when that is given: the reports its pages link to and compare with).
 
     Raises :class:`RegistryError` on fatal problems."""
     _sweep()
     _DISK.configure(root)
     metas = all_metas = load_registry(root, registry)
+    if report:
+        meta = next((m for m in metas if m.id == report), None)
+        if meta is None:
+            near = [m.id for m in metas if m.id.startswith(report.split("-")[0] + "-")] or [m.id for m in metas]
+            raise RegistryError(f"{registry}: no report {report!r}; the reports are: {', '.join(near)}.")
+        if city and city != meta.city_slug:
+            raise RegistryError(f"{registry}: report {report!r} is of city {meta.city_slug!r}, not {city!r}.")
+        city = meta.city_slug
     if city:
         known = sorted({m.city_slug for m in metas})
         metas = [m for m in metas if m.city_slug == city]
