@@ -15,7 +15,8 @@ from decimal import Decimal
 from .export import Urls, node_path
 from .glossary_pages import _node_label
 from .catalogue import MAGNITUDE, Catalogue, Indicator
-from .indicators import BEFORE_WORDS, Figure
+from .figure_scan import BEFORE_WORDS
+from .indicators import Figure
 from .scorecard import ScoreRow
 from .model import Document
 from .markup import attr, esc, front_matter, ROOT_HREF

@@ -6,7 +6,8 @@ Three passes over the model, with no rules for any particular report:
    ``8000多场``) in a paragraph, list item or item detail, with its magnitude
    (万 = 10⁴, 亿 = 10⁸, 万亿 = 10¹²) and qualifier (左右, 以上, 以内, 超过, 突破…); a range
    (``4.5%-5%``, ``4.5%—5%``) is one figure with both bounds; ``两位数增长`` is growth of at
-   least 10%. Dates, ordinals (第15) and nicknames in quotes (“20条”) are not figures.
+   least 10%. Dates, ordinals (第15) and nicknames in quotes (“20条”) are not figures
+   (:mod:`gwr.figure_scan`).
 2. **Indicators.** In each sentence, a catalogue subject (``data/indicators.yml``)
    followed by a figure whose unit and wording (level, growth, decline, share) fit an
    indicator makes that figure a statement of the indicator. The subject carries
@@ -31,31 +32,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .catalogue import BASE_UNIT, MAGNITUDE, UNIT_RE, Catalogue, Indicator
+from .catalogue import Catalogue, Indicator
+from .figure_scan import AFTER, Fig, clause_start, list_after, qualify, scan, to_base
 from .model import Document
 from .periods import SENTENCE, block_fields
 
-_FIG = re.compile(r"(?<![A-Za-z0-9.\-])(\d+(?:\.\d+)?)(万亿|亿|万)?(多|余)?(" + UNIT_RE + ")?")
-_RANGE = re.compile(r"^(%|％)?\s?[-—–~～]{1,2}\s?(\d+(?:\.\d+)?)(%|％)")
-_WORD_FIG = re.compile(r"两位数(?=增长|以上增长)")
-"""Growth stated in words: 保持两位数增长 is growth of at least 10%."""
-_CLAUSE_END = "，,；;：:。！？"
-_AFTER = re.compile(r"^(左右|以上|以内|以下|之内|及以上)")
-_BEFORE = [  # wording right before the number -> (comparator, qualifier as printed)
-    ("不低于", "≥"), ("不少于", "≥"), ("不超过", "≤"), ("控制在", "≤"), ("超过", ">"), ("突破", ">"),
-    ("超", ">"), ("逾", ">"), ("近", "≈"), ("约", "≈"),
-]
-_BEFORE_AT = {}
-"""A word of _BEFORE, alone or followed by 至 or 到 -> (its place in _BEFORE, the word, its comparator)."""
-for _i, (_w, _c) in enumerate(_BEFORE):
-    for _tail in ("", "至", "到"):
-        _BEFORE_AT.setdefault(_w + _tail, (_i, _w, _c))
-_BEFORE_LENGTHS = sorted({len(k) for k in _BEFORE_AT})
-AFTER_COMPARATOR = {"左右": "≈", "以上": "≥", "及以上": "≥", "以内": "≤", "以下": "≤", "之内": "≤"}
-BEFORE_WORDS = tuple(w for w, _ in _BEFORE)
 _STRETCH = re.compile(r"(?:在实际工作中)?(?:努力|全力)?争取(?:更好结果|更优水平|更好成绩|更高水平|更好水平)")
 """“strive for better”: qualifies the target it follows (地区生产总值增长5%左右、努力争取更好结果)."""
-_ASPIRE = re.compile(r"力争|争取(?!更好|更优|更高|更多)")
 _GROWTH = re.compile(r"增长|增速|增幅|涨幅|上涨|回升")
 _DECLINE = re.compile(r"(下降|降低|减少|回落|削减)(?!至|到)")
 _AVERAGE = re.compile(r"年均(?!浓度)")
@@ -127,60 +110,6 @@ class Figure:
 
 
 
-# --- figures --------------------------------------------------------------------------------------
-
-def _is_figure(text: str, m: re.Match) -> bool:
-    start, end = m.span()
-    unit = m.group(4)
-    if not unit and not m.group(2) and not _AFTER.match(text[end:]):
-        return bool(_RANGE.match(text[end:]))  # 4.5-5%: the lower bound of a range
-    if text[max(0, start - 1):start] == "第":
-        return False
-    if unit in ("年", "周年") and not m.group(2) and float(m.group(1)) >= 1000:
-        return False  # a year, not a duration
-    if text[max(0, start - 1):start] == "“" and text[end:end + 1] == "”":
-        return False  # a nickname: “20条”
-    return True
-
-
-_LAST_CLAUSE_END = re.compile("(?s).*[" + re.escape(_CLAUSE_END) + "]")
-"""Everything up to the last clause end (matched back from where the text is cut: one expression, not a search
-for each of the ten characters)."""
-
-
-def _clause_start(text: str, pos: int) -> int:
-    m = _LAST_CLAUSE_END.match(text, 0, pos)
-    return m.end() if m else 0
-
-
-def _qualify(text: str, start: int, end: int) -> tuple[str, str, bool, int]:
-    """(comparator, qualifier as printed, aspirational, end including a trailing qualifier) of the figure
-    at ``text[start:end]``; ``text`` is its sentence. 力争 counts when it is in the figure's own clause."""
-    before = text[:start]
-    comparator, words = "=", []
-    # the first word of _BEFORE that ends ``before`` (perhaps followed by 至 or 到): the suffixes of every length
-    # looked up, not each word tried three times
-    hits = [_BEFORE_AT[tail] for tail in (before[-n:] for n in _BEFORE_LENGTHS) if tail in _BEFORE_AT]
-    if hits:
-        _, word, comp = min(hits)
-        comparator, words = comp, [word]
-    m = _AFTER.match(text[end:])
-    if m:
-        comparator = AFTER_COMPARATOR[m.group(1)]
-        words.append(m.group(1))
-        end += len(m.group(1))
-    aspire = list(_ASPIRE.finditer(before[_clause_start(text, start):]))
-    aspirational = bool(aspire)
-    if aspirational:
-        words.insert(0, aspire[-1].group(0))
-    return comparator, "+".join(words), aspirational, end
-
-
-def _base(value: str, magnitude: str | None, unit: str) -> tuple[float, str]:
-    number = float(value) * MAGNITUDE.get(magnitude or "", 1)
-    return round(number, 6), BASE_UNIT.get(unit, unit)
-
-
 _CITYWIDE = ("全市", "全省", "全国", "全区", "全年", "今年", "本市", "我市", "我国", "力争", "实现", "确保", "推动",
              "保持", "完成", "其中", "全社会", "预计", "努力", "争取", "持续", "进一步", "实施", "开展", "推进",
              "为企业", "为经营主体")
@@ -239,47 +168,13 @@ def _indicators_for(cat: Catalogue, name: str, measure: str, base_unit: str) -> 
     return out
 
 
-@dataclass
-class _Fig:
-    """A figure found in a sentence, before it is attributed."""
-
-    m: re.Match | None
-    start: int
-    end: int
-    value: str
-    magnitude: str
-    unit: str
-    more: str
-    high: str = ""
-    printed: str = ""
-
-
-def _scan(sentence: str) -> list[_Fig]:
-    out: list[_Fig] = []
-    taken = 0
-    for m in _FIG.finditer(sentence):
-        if m.start() < taken or not _is_figure(sentence, m):
-            continue
-        f = _Fig(m, m.start(), m.end(), m.group(1), m.group(2) or "", m.group(4) or "", m.group(3) or "")
-        r = _RANGE.match(sentence[m.end():]) if f.unit in ("", "%", "％") and not f.magnitude else None
-        if r:
-            f.high, f.unit = r.group(2), r.group(3)
-            f.end = m.end() + r.end()
-        f.printed = sentence[f.start:f.end]
-        taken = f.end
-        out.append(f)
-    for m in _WORD_FIG.finditer(sentence):
-        out.append(_Fig(None, m.start(), m.end(), "10", "", "%", "", printed="两位数"))
-    return sorted(out, key=lambda f: f.start)
-
-
 _SHARED_SUFFIX = ("增加值", "营业收入", "收入", "产量", "投资", "贷款", "总额", "规模")
 
 
 def _enumeration(sentence: str, pos: int, cat: Catalogue, city: str, count: int) -> list[str | None]:
     """The members of the enumeration before 分别 at ``pos`` (A、B、C / A和B), each as its catalogued name
     or None. A trailing word shared by the members (金融业、软件和信息服务业增加值) is read into each."""
-    text = sentence[_clause_start(sentence, pos):pos]
+    text = sentence[clause_start(sentence, pos):pos]
     items = text.split("、")
     if len(items) < count:
         last = re.split(r"(?<=[\u4e00-\u9fff”])(?:和|及|与)(?=[\u4e00-\u9fff“])", items[-1])
@@ -311,8 +206,8 @@ def extract(doc: Document, cat: Catalogue) -> list[Figure]:
             span = f"{period[0]}-{period[1]}" if period and kind else ""
             local: list[Figure] = []
             for fig, inds, measure, link in _sentence_figures(sentence, cat, city):
-                base_value, base_unit = _base(fig.value, fig.magnitude, fig.unit)
-                comparator, qualifier, aspirational, _ = _qualify(sentence, fig.start, fig.end)
+                base_value, base_unit = to_base(fig.value, fig.magnitude, fig.unit)
+                comparator, qualifier, aspirational, _ = qualify(sentence, fig.start, fig.end)
                 if fig.m is None:  # 两位数: at least 10%
                     comparator = "≥"
                 if fig.more:  # 8000多场: more than
@@ -320,7 +215,7 @@ def extract(doc: Document, cat: Catalogue) -> list[Figure]:
                 base_high = None
                 if fig.high:
                     comparator = "range"
-                    base_high = _base(fig.high, "", fig.unit)[0]
+                    base_high = to_base(fig.high, "", fig.unit)[0]
                 f_year, f_kind, f_period, basis = _when(sentence, fig.start, measure, year, kind, period,
                                                         doc.meta.year)
                 for ind in inds or [None]:
@@ -356,7 +251,7 @@ def extract(doc: Document, cat: Catalogue) -> list[Figure]:
 def _when(sentence: str, pos: int, measure: str, year, kind, period, report_year: int):
     """(year, kind, period, basis) of a figure: an average (年均) or a total (累计 in a period) has no single
     year; a level in a period is the value at its end, or at its start with 从/由 (从4.16万亿元增加到…)."""
-    clause = sentence[_clause_start(sentence, pos):pos]
+    clause = sentence[clause_start(sentence, pos):pos]
     m = _YEAR_OF.search(sentence[:pos])
     if m and kind:
         y = int(m.group(1))
@@ -398,7 +293,7 @@ def _wordings(sentence: str, cat: Catalogue, city: str):
             continue
         seen = {ind.id}
         clause = sentence[:m.end()]
-        for n in cat.pattern.finditer(clause, _clause_start(sentence, m.start())):
+        for n in cat.pattern.finditer(clause, clause_start(sentence, m.start())):
             if not _citywide(clause, n.start(), city) or any(a <= n.start() < b for a, b in covered):
                 continue
             inds = [i for i, role in cat.names[n.group(0)] if role == "subject"]
@@ -413,7 +308,7 @@ _FLOW_START = re.compile(r"^(?:新增|新建|新引进|新认定|新设)")
 
 def _sentence_figures(sentence: str, cat: Catalogue, city: str):
     """(figure, indicators, measure, link) for each figure of a sentence, in order."""
-    figs = _scan(sentence)
+    figs = scan(sentence)
     if not figs:  # the names and frames below only serve figures (half of the sentences have none)
         return []
     events = []
@@ -453,25 +348,25 @@ def _sentence_figures(sentence: str, cat: Catalogue, city: str):
             after_fig = False
             pending = []
             continue
-        fig: _Fig = m
+        fig: Fig = m
         link = sentence[last_end:fig.start]
         if after_fig and not _continues(link):
             group, pending = [], []  # the figure belongs to a new, uncatalogued subject
         if "分别" in link and not pending:
             p = last_end + link.index("分别")
-            listed = _list_after(sentence, p)
+            listed = list_after(sentence, p)
             pending = _enumeration(sentence, p, cat, city, len(listed))
             pending_measure = _measure(sentence[p:fig.start])
             if len(listed) != len(pending):
                 pending = [None] * len(listed)
         qualifier_end = fig.end
-        am = _AFTER.match(sentence[fig.end:])
+        am = AFTER.match(sentence[fig.end:])
         if am:
             qualifier_end += len(am.group(1))
         last_end, after_fig = qualifier_end, True
         measure = _measure(link) if fig.m is not None else "growth"  # 保持两位数增长
-        base_unit = _base(fig.value, fig.magnitude, fig.unit)[1]
-        several = fig.m is None and "连续" in sentence[_clause_start(sentence, fig.start):fig.start]
+        base_unit = to_base(fig.value, fig.magnitude, fig.unit)[1]
+        several = fig.m is None and "连续" in sentence[clause_start(sentence, fig.start):fig.start]
         if pending:
             name = pending.pop(0)
             measure = pending_measure
@@ -483,7 +378,7 @@ def _sentence_figures(sentence: str, cat: Catalogue, city: str):
         if several:
             names = []  # 连续9年保持两位数增长: a claim about several years, not one
         found = [ind for name in names for ind in _indicators_for(cat, name, measure, base_unit)]
-        if _FLOW_START.match(sentence[_clause_start(sentence, fig.start):]) and not any("总" in n for n in names):
+        if _FLOW_START.match(sentence[clause_start(sentence, fig.start):]) and not any("总" in n for n in names):
             found = [cat.flow_of.get(i.id, i) for i in found]  # 新增A 200家、B 25家: flows
         if re.search(r"总数|总量|总里程|总长|累计|增至", link):
             found = [cat.by_id[i.stock] if i.stock else i for i in found if i.stock or not i.flow]
@@ -498,9 +393,3 @@ def _sentence_figures(sentence: str, cat: Catalogue, city: str):
         found = [i for i in found if not (i.id in seen_ids or seen_ids.add(i.id))]
         out.append((fig, found, measure, link))
     return out
-
-
-def _list_after(sentence: str, pos: int) -> list[_Fig]:
-    """The figures listed after 分别 in its clause (增长12.4%、6.1%、18.3% / 达到1016家和591家)."""
-    end = min([i for i in (sentence.find(c, pos) for c in "，,；;。") if i >= 0] or [len(sentence)])
-    return [f for f in _scan(sentence[:end]) if f.start > pos]

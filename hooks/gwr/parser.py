@@ -18,63 +18,13 @@ import re
 
 from . import frontmatter as fm
 from .figures import cn_numeral as numeral_value
-from .ingest.classify import ANNEX, Classified, NOTE_ITEM, THEMATIC_BREAK, classify
+from .ingest.classify import ANNEX, Classified, THEMATIC_BREAK, classify
 from .ingest.group import ITEM, MD_HEADING, PART_NUM, SECTION_NUM, Unit, group
 from .ingest.normalise import Source
-from .model import Annex, Block, Document, FrontMatter, Note, ParseWarning, Part, ReportMeta, Section, SetAside
-
-TERMINAL = "。！？!?；;"
-# A line that is a sentence or clause ends with one of these; a heading does not.
-CLAUSE_END = TERMINAL + "：:，,、"
-
-LINK_ONLY = re.compile(r"^(?:\[[^\]]*\]\([^)\s]*\)\s*)+$")
-PAGE_MARKER = re.compile(r"^[（(]\s*(?:上接|下转|接|转)\s*(?:第)?\s*[A-Z]?\d+\s*(?:版)?\s*[）)]$")
-FOOTER_LINE = re.compile(r"^(?:作者|URL|原文链接|原文地址|本文链接|来源|责任编辑|编辑)\s*[:：]")
-HAN = re.compile(r"[\u3400-\u9fff]")
-LEAD_MAX = 30
-PART_HEADING_MAX = 60
-"""Longer part headings are split at their first full stop (a part line that opens a paragraph)."""
-DUPLICATE_MIN = 20
-"""Units at least this long that repeat an earlier unit word for word are set aside as duplicates."""
-
-
-def join_lines(parts: list[str]) -> str:
-    """Join wrapped lines: no space between Han text, one space between Latin words."""
-    out = ""
-    for p in parts:
-        if out and p and out[-1].isascii() and out[-1].isalnum() and p[0].isascii() and p[0].isalnum():
-            out += " "
-        out += p
-    return out
-
-
-def _is_heading_like(text: str) -> bool:
-    """A short standalone line without sentence punctuation, e.g. a plain-text part line."""
-    return (
-        0 < len(text) <= 40
-        and bool(HAN.search(text))
-        and text[-1] not in CLAUSE_END
-        and not any(c in text for c in "。！？；")
-        and not SECTION_NUM.match(text)
-        and not ITEM.match(text)
-        and not LINK_ONLY.match(text)
-    )
-
-
-def split_lead(text: str) -> tuple[str | None, str]:
-    """Return (lead sentence, rest) when the text opens with a short sentence that works as a title."""
-    m = re.match(r"^(——)?([^。！？]{2,%d}[。！？])(.+)$" % LEAD_MAX, text, re.S)
-    if not m:
-        return None, text
-    return m.group(2), m.group(3)
-
-
-def _text(unit: Unit) -> str:
-    out = ""
-    for ln in unit.lines:
-        out = out + ln.text if ln.glued else join_lines([out, ln.text])
-    return out
-
+from .model import Annex, Block, Document, FrontMatter, ParseWarning, Part, ReportMeta, Section, SetAside
+from .parse_finish import finish
+from .parse_text import (DUPLICATE_MIN, LINK_ONLY, PAGE_MARKER, PART_HEADING_MAX, TERMINAL, footer_start,
+                         is_heading_like, join_lines, notes_of, split_lead, unit_text as _text)
 
 class _Parser:
     def __init__(self, meta: ReportMeta, source: Source, classified: Classified):
@@ -99,7 +49,8 @@ class _Parser:
             # a stray control character is dropped from the text and listed, never published
             self.doc.set_aside.append(SetAside("control", f"{n} × U+0000–U+001F", no, no))
         if classified.notes:
-            self._notes(classified)
+            self.doc.notes_heading, self.doc.notes_line, notes = notes_of(classified)
+            self.doc.notes.extend(notes)
         if classified.notes and classified.notes.annex:
             a = classified.notes.annex
             self.doc.notes_heading = f"{a.text} {self.doc.notes_heading}"
@@ -144,27 +95,11 @@ class _Parser:
                 return True
         return False
 
-    def _notes(self, classified: Classified) -> None:
-        notes = classified.notes
-        self.doc.notes_heading = notes.heading.text.strip("#：: ")
-        self.doc.notes_line = notes.heading.no
-        for k, entry in enumerate(notes.entries, start=1):
-            first = entry[0].text
-            m = NOTE_ITEM.match(first)
-            num = m.group(1) if m else ""
-            rest = first[m.end():] if m else first
-            term, body = "", rest
-            tm = re.match(r"^(.{1,30}?)[：:]\s*(.*)$", rest)
-            if tm:
-                term, body = tm.group(1), tm.group(2)
-            text = join_lines([body] + [ln.text for ln in entry[1:]] if body else [ln.text for ln in entry[1:]])
-            self.doc.notes.append(Note(num, term, text, entry[0].no, entry[-1].no, ordinal=k))
-
     # -- the state machine ----------------------------------------------
     def parse(self) -> Document:
         explicit_parts = self.uses_explicit_parts()
         units = self.units
-        footer_from = self._footer_start()
+        footer_from = footer_start(self.units)
         i = 0
         while i < len(units):
             unit = units[i]
@@ -176,28 +111,8 @@ class _Parser:
                         self.set_aside("footer", rest)
                 break
             i = self._one(unit, i, explicit_parts)
-        self._finish()
+        finish(self.doc, self.warn)
         return self.doc
-
-    def _footer_start(self) -> int | None:
-        """Index of the first unit of a trailing footer (after a rule, or footer lines), if any."""
-        units = self.units
-        for i, unit in enumerate(units):
-            if THEMATIC_BREAK.match(unit.first) and len(unit.lines) == 1:
-                rest = units[i + 1:]
-                if rest and not any(self._is_structural(r) for r in rest) and not any(
-                        len(_text(r)) > 80 for r in rest):
-                    return i
-        # a footer without a rule: trailing units made only of "作者: …", "URL: …" lines
-        j = len(units)
-        while j > 0 and all(FOOTER_LINE.match(ln.text) for ln in units[j - 1].lines):
-            j -= 1
-        return j if j < len(units) else None
-
-    @staticmethod
-    def _is_structural(unit: Unit) -> bool:
-        first = unit.first
-        return bool(MD_HEADING.match(first) or PART_NUM.match(first) or SECTION_NUM.match(first))
 
     def _next_content(self, i: int) -> Unit | None:
         for unit in self.units[i + 1:]:
@@ -249,7 +164,7 @@ class _Parser:
         if am and self.body_started:
             return self._annex(unit, i, am)
         if self.annex is not None:
-            if not self.annex.heading and _is_heading_like(text) and not self.annex.blocks:
+            if not self.annex.heading and is_heading_like(text) and not self.annex.blocks:
                 self.annex.heading, self.annex.heading_end = text, unit.end_line
             else:
                 self.add_block("paragraph", text, unit.line, unit.end_line)
@@ -309,7 +224,7 @@ class _Parser:
             self.add_block("highlight", text, unit.line, unit.end_line)
             return i + 1
 
-        if _is_heading_like(text) and len(unit.lines) == 1:
+        if is_heading_like(text) and len(unit.lines) == 1:
             nxt = self._next_content(i)
             if nxt is None:
                 # A short line that ends the document: the closing slogan.
@@ -317,7 +232,7 @@ class _Parser:
                 return i + 1
             if not explicit_parts:
                 nxt_text = _text(nxt)
-                if not self.body_started and _is_heading_like(nxt_text) and not SECTION_NUM.match(nxt.first):
+                if not self.body_started and is_heading_like(nxt_text) and not SECTION_NUM.match(nxt.first):
                     # A kicker above the first part line, e.g. a newspaper column header.
                     self.set_aside("column-header", unit)
                     return i + 1
@@ -479,79 +394,6 @@ class _Parser:
                 item.append(ln)
         flush()
         return i + 1
-
-    def _finish(self) -> None:
-        doc = self.doc
-        for part in doc.parts:
-            self._detach_wrap_up(part)
-            self._detach_address(part)
-        # The closing: salutation paragraphs that end the last part, after its last section.
-        if doc.parts:
-            last = doc.parts[-1]
-            container = last.sections[-1].blocks if last.sections and last.children[-1] is last.sections[-1] else last.children
-            tail: list[Block] = []
-            while container and isinstance(container[-1], Block) and container[-1].text.startswith("各位代表"):
-                tail.insert(0, container.pop())
-            doc.closing[:0] = tail
-        for part in doc.parts:
-            ends = [part.end_line]
-            for child in part.children:
-                if isinstance(child, Section):
-                    if child.blocks:
-                        child.end_line = max(child.end_line, child.blocks[-1].end_line)
-                    ends.append(child.end_line)
-                else:
-                    ends.append(child.end_line)
-            part.end_line = max(ends)
-        doc.set_aside.sort(key=lambda a: a.line)
-        if not doc.parts:
-            return
-        if self.meta.kind == "full" and doc.front.title is None:
-            self.warn(1, "no title line found; the registry title is shown instead")
-
-    @staticmethod
-    def _detach_address(part: Part) -> None:
-        """Paragraphs from an address to the deputies (各位代表…) on, after a part's last section, are the part's.
-
-        A section's paragraphs never turn to the deputies; the part's wrap-up (and the report's
-        closing) does. Without a heading to end the last section, this is where it ends.
-        """
-        sections = part.sections
-        if not sections or part.children[-1] is not sections[-1]:
-            return
-        last = sections[-1]
-        for k, block in enumerate(last.blocks):
-            if k > 0 and block.kind == "paragraph" and block.text.startswith("各位代表"):
-                moved = last.blocks[k:]
-                del last.blocks[k:]
-                for b in moved:
-                    b.lead = None
-                part.children.extend(moved)
-                return
-
-    @staticmethod
-    def _detach_wrap_up(part: Part) -> None:
-        """Give a part back the paragraphs that follow its last one-paragraph section.
-
-        In review parts every section is often a single paragraph opened by its
-        head (``（一）标题。正文…``). Paragraphs after the last such section are
-        then the part's wrap-up, not more of that section. Inferred from the
-        part's own layout; sections with several paragraphs are left alone.
-        """
-        sections = part.sections
-        if len(sections) < 2 or part.children[-1] is not sections[-1]:
-            return
-        last = sections[-1]
-        if not all(s.heading_inline for s in sections) or any(len(s.blocks) != 1 for s in sections[:-1]):
-            return
-        if len(last.blocks) > 1:
-            for block in last.blocks[1:]:
-                if block.kind == "paragraph":
-                    block.lead = None  # leads are titles within sections only
-            part.children.extend(last.blocks[1:])
-            del last.blocks[1:]
-            last.end_line = last.blocks[0].end_line
-
 
 class ParseError(Exception):
     """The text has no structure the parser recognises."""
