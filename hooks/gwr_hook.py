@@ -229,10 +229,10 @@ def _files(files, config):
         city_keys[doc.meta.city] = city_keys.get(doc.meta.city, ()) + (site.keys[doc.meta.id],)
 
     # a preview makes only the pages it shows (_previewed): its city pages are kept apart from a whole build's
-    only = (lambda src: _previewed(src, _build["others"])) if _build["preview"] else None
+    only = (lambda src: _previewed(src, _build["others"])) if _build["preview"] else (lambda src: True)
 
     def per_city(kind: str, chosen: bool = False):  # chosen: the pages made are those ``only`` accepts
-        kind = f"{kind} preview" if only and chosen else kind
+        kind = f"{kind} preview" if _build["preview"] and chosen else kind
         return lambda city, make: slots.revive(pipeline.memo(
             "city pages", (kind, city_keys[city], lang), lambda: slots.portable(make())))
 
@@ -294,7 +294,7 @@ def _files(files, config):
             for src, text in glossary_pages.tips_files(site.glossary, lang).items():
                 files.append(File.generated(config, src, content=text))
     if _build["preview"]:
-        generated = {src: text for src, text in generated.items() if _previewed(src, _build["others"])}
+        generated = {src: text for src, text in generated.items() if only(src)}
     citable.extend(src for src in generated if src.endswith(".md"))
     for src, content in generated.items():
         add(src, content)

@@ -403,12 +403,12 @@ def nav(ctx: Context) -> list:
     return [{_t(ctx, "compare"): ["compare/index.md"] + [{str(y): f"compare/{y}.md"} for y in years]}]
 
 
-def files(ctx: Context, only=None) -> dict[str, str]:
+def files(ctx: Context, only=lambda src: True) -> dict[str, str]:
     """The compare pages, by src path. ``only``: a preview's choice of pages (a function of the src); a year whose
     first page it does not want is not made."""
     out = {"compare/index.md": render_index(ctx)}
     for y in compare_years(ctx):
-        if only is None or only(year_src(y, 1)):
+        if only(year_src(y, 1)):
             out.update(render_year(ctx, y))
     return out
 

@@ -294,32 +294,30 @@ def city_nav(ctx: Context, city: str) -> list:
     return out
 
 
-def city_files(ctx: Context, city: str, only=None) -> dict[str, str]:
-    """The pages of one city (of them, those whose src ``only`` accepts, when given)."""
+def city_files(ctx: Context, city: str, only=lambda src: True) -> dict[str, str]:
+    """The pages of one city (of them, those whose src ``only`` accepts)."""
     doc = ctx.city_doc[city]
     out = {city_indicator_src(doc, ind): render_city_indicator(ctx, ind, city, fs)
-           for ind, fs in _city_indicators(ctx, city) if only is None or only(city_indicator_src(doc, ind))}
+           for ind, fs in _city_indicators(ctx, city) if only(city_indicator_src(doc, ind))}
     for y, group in city_scorecards(ctx, city):
-        if only is None or only(city_scorecard_src(doc, y)):
+        if only(city_scorecard_src(doc, y)):
             out[city_scorecard_src(doc, y)] = render_city_scorecard(ctx, y, city, group)
     return out
 
 
-def files(ctx: Context, per_city=lambda city, make: make(), only=None) -> dict[str, str]:
+def files(ctx: Context, per_city=lambda city, make: make(), only=lambda src: True) -> dict[str, str]:
     """Every page of the indicators, by src path: the cross-city pages, then each city's (``per_city(city, make)``
     gives them: the hook keeps them from one build to the next, as they depend on the city's reports only).
     ``only``: a preview's choice of pages (a function of the src); the others are not made."""
-    def wanted(src: str) -> bool:
-        return only is None or only(src)
-    out = {"indicators/index.md": render_indicator_index(ctx)} if wanted("indicators/index.md") else {}
+    out = {"indicators/index.md": render_indicator_index(ctx)} if only("indicators/index.md") else {}
     for ind in ctx.cat.indicators:
-        if wanted(f"indicators/{ind.id}.md"):
+        if only(f"indicators/{ind.id}.md"):
             out[f"indicators/{ind.id}.md"] = render_indicator(ctx, ind)
     years = target_years(ctx)
-    if wanted("scorecards/index.md"):
+    if only("scorecards/index.md"):
         out["scorecards/index.md"] = render_scorecard_index(ctx, years)
     for y in years:
-        if wanted(f"scorecards/{y}.md"):
+        if only(f"scorecards/{y}.md"):
             out[f"scorecards/{y}.md"] = render_scorecard(ctx, y)
     for city in ctx.city_doc:
         out.update(per_city(city, lambda: city_files(ctx, city, only)))

@@ -24,7 +24,7 @@ from .ingest.normalise import Source
 from .model import Annex, Block, Document, FrontMatter, ParseWarning, Part, ReportMeta, Section, SetAside
 from .parse_finish import finish
 from .parse_text import (DUPLICATE_MIN, LINK_ONLY, PAGE_MARKER, PART_HEADING_MAX, TERMINAL, footer_start,
-                         is_heading_like, join_lines, notes_of, split_lead, unit_text as _text)
+                         is_heading_like, join_lines, notes_of, split_lead, unit_text)
 
 class _Parser:
     def __init__(self, meta: ReportMeta, source: Source, classified: Classified):
@@ -139,13 +139,13 @@ class _Parser:
         idx = self.units.index(unit)
         for k in range(idx + 1, len(self.units)):
             u = self.units[k]
-            if not self.seen.get(re.sub(r"\s+", "", _text(u))):
+            if not self.seen.get(re.sub(r"\s+", "", unit_text(u))):
                 return k
         return None
 
     def _one(self, unit: Unit, i: int, explicit_parts: bool) -> int:
         first = unit.first
-        text = _text(unit)
+        text = unit_text(unit)
 
         # Material inside a blockquote that belongs to a congress resolution.
         if unit.quoted and unit.quote_group == self.resolution_group:
@@ -231,7 +231,7 @@ class _Parser:
                 self.doc.closing.append(Block("paragraph", text, unit.line, unit.end_line))
                 return i + 1
             if not explicit_parts:
-                nxt_text = _text(nxt)
+                nxt_text = unit_text(nxt)
                 if not self.body_started and is_heading_like(nxt_text) and not SECTION_NUM.match(nxt.first):
                     # A kicker above the first part line, e.g. a newspaper column header.
                     self.set_aside("column-header", unit)
@@ -245,7 +245,7 @@ class _Parser:
         return i + 1
 
     def _salutation_ahead(self, i: int) -> bool:
-        return any(fm.is_salutation(_text(u)) for u in self.units[i + 1:i + 12])
+        return any(fm.is_salutation(unit_text(u)) for u in self.units[i + 1:i + 12])
 
     def _front_matter(self, unit: Unit, text: str, i: int) -> int | None:
         """Title, delivery line and speaker before the body; None when ``unit`` is none of them."""
@@ -291,7 +291,7 @@ class _Parser:
     def _skip_unquoted_resolution(self, i: int) -> int:
         j = i + 1
         while j < len(self.units):
-            t = _text(self.units[j])
+            t = unit_text(self.units[j])
             if fm.delivery(t) or fm.is_salutation(t) or PART_NUM.match(t) or MD_HEADING.match(t):
                 break
             self.set_aside("resolution", self.units[j])
@@ -354,7 +354,7 @@ class _Parser:
             # The heading is on the next line (heads broken across lines).
             if nxt_i < len(self.units):
                 nxt = self.units[nxt_i]
-                nxt_text = _text(nxt)
+                nxt_text = unit_text(nxt)
                 if (
                     not SECTION_NUM.match(nxt.first)
                     and not ITEM.match(nxt.first)

@@ -324,15 +324,15 @@ def city_nav(ctx: XContext, city: City) -> list:
     return out
 
 
-def city_files(ctx: XContext, city: City, only=None) -> dict[str, str]:
+def city_files(ctx: XContext, city: City, only=lambda src: True) -> dict[str, str]:
     """The pages of one city: its timeline and its themes. Nothing from other cities is needed. ``only``: as in
     :func:`files`."""
     out = {f"{city.slug}/timeline.md": render_reports_timeline(ctx, city)}
-    if ctx.themes and (only is None or only(f"{city.slug}/themes/index.md")):
+    if ctx.themes and only(f"{city.slug}/themes/index.md"):
         out[f"{city.slug}/themes/index.md"] = render_city_themes_index(ctx, city)
         for th in ctx.themes:
             src, alt = city_theme_src(city, th.id), {}
-            if only is not None and not only(src):
+            if not only(src):
                 continue
             out[src] = render_city_theme(ctx, th, city, alt)
             if alt:
@@ -342,7 +342,7 @@ def city_files(ctx: XContext, city: City, only=None) -> dict[str, str]:
 
 
 def files(ctx: XContext, per_city=lambda city, make: make(), registered: list[City] | None = None,
-          only=None) -> dict[str, str]:
+          only=lambda src: True) -> dict[str, str]:
     """The cross-city pages (theme overviews, the timeline of cities), then every city's pages (``per_city(city
     name, make)`` gives them, as :func:`gwr.indicator_pages.files` does); ``registered``: every city of the
     registry, when only some are built. ``only``: a preview's choice of pages (a function of the src); the theme
@@ -351,7 +351,7 @@ def files(ctx: XContext, per_city=lambda city, make: make(), registered: list[Ci
     if ctx.themes:
         out["themes/index.md"] = render_themes_index(ctx)
         for th in ctx.themes:
-            if only is None or only(f"themes/{th.id}/index.md"):
+            if only(f"themes/{th.id}/index.md"):
                 out[f"themes/{th.id}/index.md"] = render_theme(ctx, th)
     for city in ctx.cities:
         pages = per_city(city.docs[0].meta.city, lambda: city_files(ctx, city, only))
